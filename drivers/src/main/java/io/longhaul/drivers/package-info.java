@@ -1,0 +1,2 @@
+/** Device access: capabilities workflows need, over SSH, SNMP and HTTP, in each vendor's dialect. */
+package io.longhaul.drivers;

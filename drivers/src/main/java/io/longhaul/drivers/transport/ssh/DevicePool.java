@@ -1,0 +1,130 @@
+package io.longhaul.drivers.transport.ssh;
+
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import io.longhaul.drivers.DeviceException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sessions of one server and user: a semaphore bounds how many run at once, and idle
+ * connected sessions wait for the next command when reuse is on.
+ */
+final class DevicePool {
+  private static final ThreadFactory VIRTUAL = Thread.ofVirtual().name("jsch-", 0).factory();
+
+  private final SshEndpoint endpoint;
+  private final SshOptions options;
+  private final JSch jsch;
+  private final Semaphore permits;
+  private final Deque<Session> idle = new ArrayDeque<>();
+
+  DevicePool(SshEndpoint endpoint, SshOptions options) {
+    this.endpoint = endpoint;
+    this.options = options;
+    this.permits = new Semaphore(options.maxSessionsPerDevice(), true);
+    this.jsch = new JSch();
+    try {
+      jsch.setKnownHosts(options.knownHosts().toString());
+      var login = endpoint.login();
+      if (login.privateKey() != null) {
+        jsch.addIdentity(login.username(), login.privateKey(), null, login.passphrase());
+      }
+    } catch (JSchException e) {
+      throw new DeviceException.AuthenticationFailed(
+          endpoint.device(), "cannot load known hosts or key: " + e.getMessage(), e);
+    }
+  }
+
+  /** Takes a permit and a connected session; the caller must {@link #release} it. */
+  Session borrow(String command) {
+    try {
+      long waitMillis = options.commandTimeout().toMillis();
+      if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+        throw new DeviceException.TimedOut(
+            endpoint.device(),
+            command,
+            "all " + options.maxSessionsPerDevice() + " sessions busy",
+            null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DeviceException.Cancelled(endpoint.device(), command, e);
+    }
+    try {
+      Session reused = takeIdle();
+      return reused != null ? reused : open();
+    } catch (RuntimeException e) {
+      permits.release();
+      throw e;
+    }
+  }
+
+  /** Returns a session; a broken or non-reusable one is closed. */
+  void release(Session session, boolean healthy) {
+    try {
+      if (healthy && options.reuseSessions() && session.isConnected()) {
+        synchronized (idle) {
+          idle.push(session);
+        }
+      } else {
+        session.disconnect();
+      }
+    } finally {
+      permits.release();
+    }
+  }
+
+  void close() {
+    synchronized (idle) {
+      idle.forEach(Session::disconnect);
+      idle.clear();
+    }
+  }
+
+  private Session takeIdle() {
+    synchronized (idle) {
+      while (!idle.isEmpty()) {
+        Session s = idle.pop();
+        if (s.isConnected()) {
+          return s;
+        }
+      }
+      return null;
+    }
+  }
+
+  private Session open() {
+    var login = endpoint.login();
+    try {
+      Session session = jsch.getSession(login.username(), endpoint.host(), endpoint.port());
+      session.setThreadFactory(VIRTUAL);
+      session.setDaemonThread(true);
+      // Never accept an unknown or changed host key: known_hosts is the only trust anchor.
+      session.setConfig("StrictHostKeyChecking", "yes");
+      String kex = String.join(",", options.kex());
+      session.setConfig("kex", kex);
+      session.setConfig("CheckKexes", kex);
+      session.setConfig(
+          "server_host_key", "ssh-ed25519,ecdsa-sha2-nistp256,rsa-sha2-512,rsa-sha2-256");
+      if (login.password() != null) {
+        session.setPassword(login.password());
+        session.setConfig("PreferredAuthentications", "password,keyboard-interactive");
+      } else {
+        session.setConfig("PreferredAuthentications", "publickey");
+      }
+      session.connect((int) options.connectTimeout().toMillis());
+      return session;
+    } catch (JSchException e) {
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new DeviceException.Cancelled(endpoint.device(), "", e);
+      }
+      throw Failures.connect(endpoint.device(), e);
+    }
+  }
+}

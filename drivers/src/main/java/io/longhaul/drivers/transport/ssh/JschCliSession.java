@@ -1,0 +1,132 @@
+package io.longhaul.drivers.transport.ssh;
+
+import com.jcraft.jsch.ChannelShell;
+import com.jcraft.jsch.Session;
+import io.longhaul.drivers.DeviceException;
+import io.longhaul.drivers.transport.Heartbeat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+
+/** A shell channel driven line by line: write a command, read until the prompt comes back. */
+final class JschCliSession implements CliSession {
+  private static final int PROMPT_TAIL = 512;
+
+  private final String device;
+  private final Session session;
+  private final ChannelShell channel;
+  private final OutputStream toDevice;
+  private final StreamSink fromDevice;
+  private final CliProfile profile;
+  private final SshOptions options;
+  private final Heartbeat heartbeat;
+  private String prompt = "";
+
+  JschCliSession(
+      String device,
+      Session session,
+      ChannelShell channel,
+      OutputStream toDevice,
+      StreamSink fromDevice,
+      CliProfile profile,
+      SshOptions options,
+      Heartbeat heartbeat) {
+    this.device = device;
+    this.session = session;
+    this.channel = channel;
+    this.toDevice = toDevice;
+    this.fromDevice = fromDevice;
+    this.profile = profile;
+    this.options = options;
+    this.heartbeat = heartbeat;
+  }
+
+  @Override
+  public String run(String command) {
+    String output = send(command);
+    if (profile.error().matcher(output).find()) {
+      throw new DeviceException.CommandRejected(device, command, output);
+    }
+    return output;
+  }
+
+  @Override
+  public String send(String command) {
+    if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
+      // Dialects validate their parameters; this is the last line of defence.
+      throw new DeviceException.InvalidParameter(device, "command", "contains a line break");
+    }
+    int from = fromDevice.size();
+    try {
+      toDevice.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+      toDevice.flush();
+    } catch (IOException e) {
+      throw new DeviceException.Unreachable(device, command, "write failed: " + e, e);
+    }
+    return stripEcho(awaitPrompt(command, from), command);
+  }
+
+  @Override
+  public String prompt() {
+    return prompt;
+  }
+
+  /** Reads the banner and first prompt. */
+  void start() {
+    awaitPrompt("(login)", 0);
+  }
+
+  private String awaitPrompt(String command, int from) {
+    long start = System.nanoTime();
+    long deadline = start + options.commandTimeout().toNanos();
+    long beatEvery = options.heartbeatInterval().toNanos();
+    long nextBeat = start + beatEvery;
+    int seen = from;
+    while (true) {
+      int size = fromDevice.size();
+      if (size > seen) {
+        String tail = normalize(fromDevice.textFrom(Math.max(from, size - PROMPT_TAIL)));
+        Matcher m = profile.prompt().matcher(tail);
+        if (m.find()) {
+          prompt = m.group(1);
+          String all = normalize(fromDevice.textFrom(from));
+          return all.substring(0, all.length() - (tail.length() - m.start(1)));
+        }
+        seen = size;
+      }
+      if (fromDevice.closed() || channel.isClosed() || !session.isConnected()) {
+        throw new DeviceException.Unreachable(device, command, "connection closed mid-command", null);
+      }
+      long now = System.nanoTime();
+      if (now >= deadline) {
+        throw new DeviceException.TimedOut(
+            device, command, "no prompt within " + options.commandTimeout(), null);
+      }
+      if (now >= nextBeat) {
+        heartbeat.beat(size - from);
+        nextBeat = now + beatEvery;
+      }
+      try {
+        fromDevice.awaitBeyond(seen, Math.min(deadline, nextBeat) - now);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DeviceException.Cancelled(device, command, e);
+      }
+    }
+  }
+
+  static String normalize(String text) {
+    return text.replace("\r\n", "\n").replace("\r", "");
+  }
+
+  /** Terminals echo what we typed; the output starts after the echoed line. */
+  static String stripEcho(String output, String command) {
+    int nl = output.indexOf('\n');
+    String first = nl < 0 ? output : output.substring(0, nl);
+    if (!command.isEmpty() && first.strip().endsWith(command.strip())) {
+      return nl < 0 ? "" : output.substring(nl + 1);
+    }
+    return output;
+  }
+}
