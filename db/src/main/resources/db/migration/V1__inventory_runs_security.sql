@@ -182,3 +182,11 @@ $$;
 
 create trigger audit_log_no_update before update or delete on audit_log
     for each row execute function audit_log_append_only();
+
+-- One definition of an entry's hash, used when appending and when verifying the chain.
+create function audit_hash(prev text, at timestamptz, actor text, action text, target text, detail jsonb)
+    returns text language sql immutable as $$
+    select encode(sha256(convert_to(concat_ws('|', prev,
+        to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), actor, action,
+        coalesce(target, ''), detail::text), 'UTF8')), 'hex')
+$$;

@@ -1,0 +1,56 @@
+package io.longhaul.db.run;
+
+import static io.longhaul.db.jooq.Tables.RUN_EVENT;
+
+import io.longhaul.db.jooq.tables.records.RunEventRecord;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RunEventRepository {
+  private final DSLContext db;
+
+  public RunEventRepository(DSLContext db) {
+    this.db = db;
+  }
+
+  /** Records an event once: a retried recording activity finds its (run, seq) taken. */
+  public void append(RunEvent e) {
+    db.insertInto(RUN_EVENT)
+        .set(RUN_EVENT.RUN_ID, e.runId())
+        .set(RUN_EVENT.SEQ, e.seq())
+        .set(RUN_EVENT.STEP, e.step())
+        .set(RUN_EVENT.TARGET, e.target())
+        .set(RUN_EVENT.KIND, e.kind())
+        .set(RUN_EVENT.ATTEMPT, e.attempt())
+        .set(RUN_EVENT.ERROR_TYPE, e.errorType())
+        .set(RUN_EVENT.ERROR_MESSAGE, e.errorMessage())
+        .set(RUN_EVENT.DETAIL, e.detail() == null ? null : JSONB.valueOf(e.detail()))
+        .set(RUN_EVENT.OCCURRED_AT, e.occurredAt() == null ? java.time.OffsetDateTime.now() : e.occurredAt())
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  public List<RunEvent> list(String runId) {
+    return db.selectFrom(RUN_EVENT)
+        .where(RUN_EVENT.RUN_ID.eq(runId))
+        .orderBy(RUN_EVENT.SEQ)
+        .fetch(RunEventRepository::map);
+  }
+
+  private static RunEvent map(RunEventRecord r) {
+    return new RunEvent(
+        r.getRunId(),
+        r.getSeq(),
+        r.getStep(),
+        r.getTarget(),
+        r.getKind(),
+        r.getAttempt(),
+        r.getErrorType(),
+        r.getErrorMessage(),
+        r.getDetail() == null ? null : r.getDetail().data(),
+        r.getOccurredAt());
+  }
+}

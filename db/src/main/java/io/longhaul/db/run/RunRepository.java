@@ -1,0 +1,160 @@
+package io.longhaul.db.run;
+
+import static io.longhaul.db.jooq.Tables.RUN;
+import static org.jooq.impl.DSL.row;
+
+import io.longhaul.db.NotFoundException;
+import io.longhaul.db.Page;
+import io.longhaul.db.jooq.tables.records.RunRecord;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RunRepository {
+  private final DSLContext db;
+
+  public RunRepository(DSLContext db) {
+    this.db = db;
+  }
+
+  /**
+   * Inserts a pending run, or returns the run already recorded under the same requester and
+   * idempotency key (a double submit). The boolean says whether this call created it.
+   */
+  public Created insertPending(Run.NewRun run) {
+    Optional<Run> inserted =
+        db.insertInto(RUN)
+            .set(RUN.ID, run.id())
+            .set(RUN.OPERATION, run.operation())
+            .set(RUN.PARAMS, JSONB.valueOf(run.params()))
+            .set(RUN.SITE_CODE, run.siteCode())
+            .set(RUN.REQUESTED_BY, run.requestedBy())
+            .set(RUN.REASON, run.reason())
+            .set(RUN.IDEMPOTENCY_KEY, run.idempotencyKey())
+            .set(RUN.STATUS, RunStatus.PENDING.value())
+            .set(RUN.RERUN_OF, run.rerunOf())
+            .onConflict(RUN.REQUESTED_BY, RUN.IDEMPOTENCY_KEY)
+            .doNothing()
+            .returning()
+            .fetchOptional()
+            .map(RunRepository::map);
+    if (inserted.isPresent()) {
+      return new Created(inserted.get(), true);
+    }
+    Run existing =
+        db.selectFrom(RUN)
+            .where(RUN.REQUESTED_BY.eq(run.requestedBy()))
+            .and(RUN.IDEMPOTENCY_KEY.eq(run.idempotencyKey()))
+            .fetchSingle(RunRepository::map);
+    return new Created(existing, false);
+  }
+
+  public record Created(Run run, boolean created) {}
+
+  public Optional<Run> find(String id) {
+    return db.selectFrom(RUN).where(RUN.ID.eq(id)).fetchOptional(RunRepository::map);
+  }
+
+  public Run get(String id) {
+    return find(id).orElseThrow(() -> new NotFoundException("run", id));
+  }
+
+  /** pending → running; a no-op for a run already running or ended. */
+  public void markRunning(String id) {
+    db.update(RUN)
+        .set(RUN.STATUS, RunStatus.RUNNING.value())
+        .set(RUN.STARTED_AT, OffsetDateTime.now())
+        .set(RUN.UPDATED_AT, OffsetDateTime.now())
+        .where(RUN.ID.eq(id))
+        .and(RUN.STATUS.eq(RunStatus.PENDING.value()))
+        .execute();
+  }
+
+  /**
+   * Records how a run ended. The first report wins: a workflow's own report and the reconciler's
+   * can race, and an ended run never changes status again.
+   */
+  public boolean markEnded(String id, RunStatus status, String errorType, String errorMessage) {
+    if (!status.ended()) {
+      throw new IllegalArgumentException(status + " is not an ending status");
+    }
+    OffsetDateTime now = OffsetDateTime.now();
+    return db.update(RUN)
+            .set(RUN.STATUS, status.value())
+            .set(RUN.ERROR_TYPE, errorType)
+            .set(RUN.ERROR_MESSAGE, errorMessage)
+            .set(RUN.STARTED_AT, org.jooq.impl.DSL.coalesce(RUN.STARTED_AT, now))
+            .set(RUN.ENDED_AT, now)
+            .set(RUN.UPDATED_AT, now)
+            .where(RUN.ID.eq(id))
+            .and(RUN.STATUS.in(RunStatus.PENDING.value(), RunStatus.RUNNING.value()))
+            .execute()
+        > 0;
+  }
+
+  /** Runs still pending or running that were last touched before {@code before}. */
+  public List<Run> listUnfinishedSince(OffsetDateTime before, int limit) {
+    return db.selectFrom(RUN)
+        .where(RUN.STATUS.in(RunStatus.PENDING.value(), RunStatus.RUNNING.value()))
+        .and(RUN.UPDATED_AT.lt(before))
+        .orderBy(RUN.UPDATED_AT)
+        .limit(limit)
+        .fetch(RunRepository::map);
+  }
+
+  /** Marks a run as looked at, so the reconciler moves on to others. */
+  public void touch(String id) {
+    db.update(RUN).set(RUN.UPDATED_AT, OffsetDateTime.now()).where(RUN.ID.eq(id)).execute();
+  }
+
+  /** Newest first, keyset-paginated on (created_at, id) so deep pages cost what the first does. */
+  public Page<Run> list(RunFilter filter, String cursor, int limit) {
+    List<Condition> where = new ArrayList<>();
+    if (filter.status() != null) where.add(RUN.STATUS.eq(filter.status().value()));
+    if (filter.operation() != null) where.add(RUN.OPERATION.eq(filter.operation()));
+    if (filter.siteCode() != null) where.add(RUN.SITE_CODE.eq(filter.siteCode()));
+    if (filter.requestedBy() != null) where.add(RUN.REQUESTED_BY.eq(filter.requestedBy()));
+    if (filter.from() != null) where.add(RUN.CREATED_AT.ge(filter.from()));
+    if (filter.to() != null) where.add(RUN.CREATED_AT.lt(filter.to()));
+    if (cursor != null) {
+      RunCursor after = RunCursor.decode(cursor);
+      where.add(row(RUN.CREATED_AT, RUN.ID).lt(after.createdAt(), after.id()));
+    }
+    List<Run> rows =
+        db.selectFrom(RUN)
+            .where(where)
+            .orderBy(RUN.CREATED_AT.desc(), RUN.ID.desc())
+            .limit(limit + 1)
+            .fetch(RunRepository::map);
+    if (rows.size() <= limit) {
+      return new Page<>(rows, null);
+    }
+    Run last = rows.get(limit - 1);
+    return new Page<>(rows.subList(0, limit), new RunCursor(last.createdAt(), last.id()).encode());
+  }
+
+  private static Run map(RunRecord r) {
+    return new Run(
+        r.getId(),
+        r.getOperation(),
+        r.getParams().data(),
+        r.getSiteCode(),
+        r.getRequestedBy(),
+        r.getReason(),
+        r.getIdempotencyKey(),
+        RunStatus.of(r.getStatus()),
+        r.getRerunOf(),
+        r.getErrorType(),
+        r.getErrorMessage(),
+        r.getCreatedAt(),
+        r.getStartedAt(),
+        r.getEndedAt(),
+        r.getUpdatedAt());
+  }
+}

@@ -1,0 +1,2 @@
+/** Users, roles and API tokens. */
+package io.longhaul.db.security;
