@@ -3,8 +3,8 @@ package io.longhaul.drivers;
 import java.util.Objects;
 
 /**
- * Why a device operation failed. Each failure names the device and the command (never a secret)
- * and says whether trying again can help, so activities map it to Temporal retry semantics once.
+ * Why a device operation failed. Each failure names the device and the command (never a secret) and
+ * says whether trying again can help, so activities map it to Temporal retry semantics once.
  */
 public abstract sealed class DeviceException extends RuntimeException {
 

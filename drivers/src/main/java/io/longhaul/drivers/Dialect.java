@@ -14,7 +14,8 @@ public enum Dialect {
       case "nxos" -> NXOS;
       case "eos" -> EOS;
       case "kvm", "libvirt" -> KVM;
-      default -> throw new IllegalArgumentException("unknown dialect: " + Printable.escape(text, 40));
+      default ->
+          throw new IllegalArgumentException("unknown dialect: " + Printable.escape(text, 40));
     };
   }
 }

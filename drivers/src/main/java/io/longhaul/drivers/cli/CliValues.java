@@ -1,7 +1,7 @@
 package io.longhaul.drivers.cli;
 
-import io.longhaul.drivers.Dialect;
 import io.longhaul.drivers.DeviceException.InvalidParameter;
+import io.longhaul.drivers.Dialect;
 import io.longhaul.drivers.Printable;
 import java.util.regex.Pattern;
 
@@ -19,7 +19,8 @@ public final class CliValues {
   public static final int MAX_DESCRIPTION = 80;
 
   private static final Pattern NXOS_INTERFACE =
-      Pattern.compile("Ethernet[1-9][0-9]?/[1-9][0-9]{0,2}(/[1-4])?|port-channel[1-9][0-9]{0,3}|nve1");
+      Pattern.compile(
+          "Ethernet[1-9][0-9]?/[1-9][0-9]{0,2}(/[1-4])?|port-channel[1-9][0-9]{0,3}|nve1");
   private static final Pattern EOS_INTERFACE =
       Pattern.compile("Ethernet[1-9][0-9]{0,2}(/[1-4])?|Port-Channel[1-9][0-9]{0,3}|Vxlan1");
   private static final Pattern CHANGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
@@ -60,7 +61,8 @@ public final class CliValues {
     if (text != null && text.length() > MAX_DESCRIPTION) {
       throw new InvalidParameter(device, "description", "longer than " + MAX_DESCRIPTION);
     }
-    return require(device, "description", text, DESCRIPTION, "letters, digits, spaces, ._:/,()@+=-");
+    return require(
+        device, "description", text, DESCRIPTION, "letters, digits, spaces, ._:/,()@+=-");
   }
 
   /** A change id, used in checkpoint and configuration-session names ({@code lh-<id>}). */

@@ -11,8 +11,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sessions of one server and user: a semaphore bounds how many run at once, and idle
- * connected sessions wait for the next command when reuse is on.
+ * The sessions of one server and user: a semaphore bounds how many run at once, and idle connected
+ * sessions wait for the next command when reuse is on.
  */
 final class DevicePool {
   private static final ThreadFactory VIRTUAL = Thread.ofVirtual().name("jsch-", 0).factory();

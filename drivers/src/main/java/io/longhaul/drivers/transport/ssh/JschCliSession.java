@@ -96,7 +96,8 @@ final class JschCliSession implements CliSession {
         seen = size;
       }
       if (fromDevice.closed() || channel.isClosed() || !session.isConnected()) {
-        throw new DeviceException.Unreachable(device, command, "connection closed mid-command", null);
+        throw new DeviceException.Unreachable(
+            device, command, "connection closed mid-command", null);
       }
       long now = System.nanoTime();
       if (now >= deadline) {
