@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Appends to the hash-chained audit log. Appends are serialised by a transaction-scoped advisory
  * lock (in a jOOQ transaction, which joins a surrounding Spring one) so two writers never chain
- * onto the same predecessor; the hash itself is computed by the
- * database's {@code audit_hash} so append and verify share one definition.
+ * onto the same predecessor; the hash itself is computed by the database's {@code audit_hash} so
+ * append and verify share one definition.
  */
 @Repository
 public class AuditLogRepository {

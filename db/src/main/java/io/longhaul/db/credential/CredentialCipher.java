@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals secrets with AES-256-GCM. The credential's name is authenticated data, so a ciphertext
- * copied onto another credential's row fails to open. The key id (a digest prefix of the key)
- * is stored beside each ciphertext so a rotated key is detected instead of yielding garbage.
+ * copied onto another credential's row fails to open. The key id (a digest prefix of the key) is
+ * stored beside each ciphertext so a rotated key is detected instead of yielding garbage.
  */
 public final class CredentialCipher {
   private static final int NONCE_BYTES = 12;
@@ -56,8 +56,7 @@ public final class CredentialCipher {
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
       cipher.updateAAD(name.getBytes(StandardCharsets.UTF_8));
       byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);

@@ -12,5 +12,6 @@ public record HostLink(
     String source,
     OffsetDateTime lastSeenAt) {
 
-  public record Spec(long hypervisorId, String nic, long switchId, String interfaceName, String source) {}
+  public record Spec(
+      long hypervisorId, String nic, long switchId, String interfaceName, String source) {}
 }

@@ -9,7 +9,8 @@ import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class HostLinkRepository extends InventoryRepository<HostLinkRecord, HostLink, HostLink.Spec> {
+public class HostLinkRepository
+    extends InventoryRepository<HostLinkRecord, HostLink, HostLink.Spec> {
 
   public HostLinkRepository(DSLContext db) {
     super(db, HOST_LINK, HOST_LINK.ID, "host link");

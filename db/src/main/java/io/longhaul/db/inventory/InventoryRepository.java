@@ -21,7 +21,8 @@ public abstract class InventoryRepository<R extends UpdatableRecord<R>, T, S> {
   private final TableField<R, Long> id;
   private final String kind;
 
-  protected InventoryRepository(DSLContext db, Table<R> table, TableField<R, Long> id, String kind) {
+  protected InventoryRepository(
+      DSLContext db, Table<R> table, TableField<R, Long> id, String kind) {
     this.db = db;
     this.table = table;
     this.id = id;

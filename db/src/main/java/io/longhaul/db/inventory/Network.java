@@ -20,5 +20,11 @@ public record Network(
   }
 
   public record Spec(
-      long siteId, String name, List<String> labels, String cidr, String gateway, int vlan, Integer vni) {}
+      long siteId,
+      String name,
+      List<String> labels,
+      String cidr,
+      String gateway,
+      int vlan,
+      Integer vni) {}
 }

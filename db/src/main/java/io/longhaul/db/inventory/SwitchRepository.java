@@ -40,6 +40,9 @@ public class SwitchRepository
   }
 
   public List<NetworkSwitch> listBySite(long siteId) {
-    return db.selectFrom(SWITCH).where(SWITCH.SITE_ID.eq(siteId)).orderBy(SWITCH.NAME).fetch(this::map);
+    return db.selectFrom(SWITCH)
+        .where(SWITCH.SITE_ID.eq(siteId))
+        .orderBy(SWITCH.NAME)
+        .fetch(this::map);
   }
 }

@@ -5,14 +5,16 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 
 /**
- * The position after the last run of a page: (created_at, id). Opaque to clients, so the
- * pagination scheme can change without breaking them.
+ * The position after the last run of a page: (created_at, id). Opaque to clients, so the pagination
+ * scheme can change without breaking them.
  */
 record RunCursor(OffsetDateTime createdAt, String id) {
 
   String encode() {
     String raw = createdAt + "|" + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   static RunCursor decode(String token) {

@@ -28,7 +28,9 @@ public class RunEventRepository {
         .set(RUN_EVENT.ERROR_TYPE, e.errorType())
         .set(RUN_EVENT.ERROR_MESSAGE, e.errorMessage())
         .set(RUN_EVENT.DETAIL, e.detail() == null ? null : JSONB.valueOf(e.detail()))
-        .set(RUN_EVENT.OCCURRED_AT, e.occurredAt() == null ? java.time.OffsetDateTime.now() : e.occurredAt())
+        .set(
+            RUN_EVENT.OCCURRED_AT,
+            e.occurredAt() == null ? java.time.OffsetDateTime.now() : e.occurredAt())
         .onConflictDoNothing()
         .execute();
   }

@@ -66,6 +66,11 @@ public class ApiTokenRepository {
   private static ApiToken map(org.jooq.Record row) {
     var r = row.into(API_TOKEN);
     return new ApiToken(
-        r.getId(), r.getUserId(), r.getName(), r.getCreatedAt(), r.getExpiresAt(), r.getLastUsedAt());
+        r.getId(),
+        r.getUserId(),
+        r.getName(),
+        r.getCreatedAt(),
+        r.getExpiresAt(),
+        r.getLastUsedAt());
   }
 }

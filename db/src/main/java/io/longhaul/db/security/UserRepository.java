@@ -65,6 +65,7 @@ public class UserRepository {
 
   static AppUser map(org.jooq.Record row) {
     var r = row.into(APP_USER);
-    return new AppUser(r.getId(), r.getUsername(), r.getPasswordHash(), r.getRole(), r.getEnabled());
+    return new AppUser(
+        r.getId(), r.getUsername(), r.getPasswordHash(), r.getRole(), r.getEnabled());
   }
 }

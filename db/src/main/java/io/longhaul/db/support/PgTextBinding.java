@@ -17,8 +17,8 @@ import org.jooq.impl.DSL;
 
 /**
  * Binds a PostgreSQL type that has a canonical text form (inet, cidr, macaddr) to a Java String,
- * casting on the way in. The open-source jOOQ has no such types, and the extensions artifact is
- * not on the Central copy this project builds from.
+ * casting on the way in. The open-source jOOQ has no such types, and the extensions artifact is not
+ * on the Central copy this project builds from.
  */
 abstract class PgTextBinding implements Binding<Object, String> {
 

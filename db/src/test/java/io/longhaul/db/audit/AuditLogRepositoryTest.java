@@ -28,7 +28,9 @@ class AuditLogRepositoryTest {
     assertThat(first.prevHash()).isEqualTo(AuditLogRepository.GENESIS);
     assertThat(second.prevHash()).isEqualTo(first.hash());
     assertThat(audit.firstBrokenLink()).isEmpty();
-    assertThat(audit.list(null, 10)).extracting(AuditEntry::action).containsExactly("run.cancel", "run.start");
+    assertThat(audit.list(null, 10))
+        .extracting(AuditEntry::action)
+        .containsExactly("run.cancel", "run.start");
   }
 
   @Test

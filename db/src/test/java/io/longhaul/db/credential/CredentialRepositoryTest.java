@@ -34,9 +34,9 @@ class CredentialRepositoryTest {
   @DisplayName("stores secrets sealed: the row never holds the plaintext, reveal opens it")
   void sealedAtRest() {
     Credential c =
-        credentials.create(new Credential.Spec("leaf-ssh", "ssh-password", "netops", "s3cret-pass"));
-    byte[] stored =
-        db.select(CREDENTIAL.SECRET_CIPHERTEXT).from(CREDENTIAL).fetchSingle().value1();
+        credentials.create(
+            new Credential.Spec("leaf-ssh", "ssh-password", "netops", "s3cret-pass"));
+    byte[] stored = db.select(CREDENTIAL.SECRET_CIPHERTEXT).from(CREDENTIAL).fetchSingle().value1();
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("s3cret-pass");
     assertThat(c.keyId()).isEqualTo(cipher.keyId());
     assertThat(credentials.reveal(c.id())).isEqualTo("s3cret-pass");
@@ -47,7 +47,8 @@ class CredentialRepositoryTest {
   @DisplayName("a different key cannot open a secret, and says which key sealed it")
   void wrongKey() {
     Credential c =
-        credentials.create(new Credential.Spec("leaf-ssh", "ssh-password", "netops", "s3cret-pass"));
+        credentials.create(
+            new Credential.Spec("leaf-ssh", "ssh-password", "netops", "s3cret-pass"));
     CredentialRepository other = new CredentialRepository(db, new CredentialCipher(randomKey()));
     assertThatThrownBy(() -> other.reveal(c.id()))
         .hasMessageContaining(c.keyId())
@@ -69,7 +70,8 @@ class CredentialRepositoryTest {
         .set(CREDENTIAL.SECRET_CIPHERTEXT, sealedA)
         .where(CREDENTIAL.ID.eq(b.id()))
         .execute();
-    assertThatThrownBy(() -> credentials.reveal(b.id())).hasMessageContaining("could not be opened");
+    assertThatThrownBy(() -> credentials.reveal(b.id()))
+        .hasMessageContaining("could not be opened");
   }
 
   @Test

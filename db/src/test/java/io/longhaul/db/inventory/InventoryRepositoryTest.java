@@ -36,14 +36,23 @@ class InventoryRepositoryTest {
 
   NetworkSwitch leaf(String name, String address) {
     return switches.create(
-        new NetworkSwitch.Spec(site.id(), name, "leaf", "nxos", "pair1", address, 22, 161, null, null));
+        new NetworkSwitch.Spec(
+            site.id(), name, "leaf", "nxos", "pair1", address, 22, 161, null, null));
   }
 
   Hypervisor host(String name, String address) {
     return hypervisors.create(
         new Hypervisor.Spec(
-            site.id(), name, address, 22, null, 32, 131072, new BigDecimal("2.0"),
-            new BigDecimal("1.2"), false));
+            site.id(),
+            name,
+            address,
+            22,
+            null,
+            32,
+            131072,
+            new BigDecimal("2.0"),
+            new BigDecimal("1.2"),
+            false));
   }
 
   @Nested
@@ -100,8 +109,16 @@ class InventoryRepositoryTest {
               () ->
                   hypervisors.create(
                       new Hypervisor.Spec(
-                          site.id(), "hv1", "127.2.0.1", 22, null, 32, 1024,
-                          new BigDecimal("0.5"), BigDecimal.ONE, false)))
+                          site.id(),
+                          "hv1",
+                          "127.2.0.1",
+                          22,
+                          null,
+                          32,
+                          1024,
+                          new BigDecimal("0.5"),
+                          BigDecimal.ONE,
+                          false)))
           .isInstanceOf(DataAccessException.class)
           .hasMessageContaining("hypervisor_cpu_overcommit_check");
     }
@@ -133,9 +150,11 @@ class InventoryRepositoryTest {
     @DisplayName("are found by label")
     void byLabel() {
       networks.create(
-          new Network.Spec(site.id(), "prod-a", List.of("prod-env"), "10.1.0.0/20", "10.1.0.1", 100, 10100));
+          new Network.Spec(
+              site.id(), "prod-a", List.of("prod-env"), "10.1.0.0/20", "10.1.0.1", 100, 10100));
       networks.create(
-          new Network.Spec(site.id(), "test-a", List.of("test-env"), "10.2.0.0/24", "10.2.0.1", 200, 10200));
+          new Network.Spec(
+              site.id(), "test-a", List.of("test-env"), "10.2.0.0/24", "10.2.0.1", 200, 10200));
       assertThat(networks.findByLabel(site.id(), "prod-env"))
           .singleElement()
           .satisfies(
@@ -149,17 +168,20 @@ class InventoryRepositoryTest {
     @Test
     @DisplayName("of one site never overlap, and the gateway lies inside the CIDR")
     void overlapAndGateway() {
-      networks.create(new Network.Spec(site.id(), "a", List.of(), "10.1.0.0/20", "10.1.0.1", 100, null));
+      networks.create(
+          new Network.Spec(site.id(), "a", List.of(), "10.1.0.0/20", "10.1.0.1", 100, null));
       assertThatThrownBy(
               () ->
                   networks.create(
-                      new Network.Spec(site.id(), "b", List.of(), "10.1.4.0/24", "10.1.4.1", 101, null)))
+                      new Network.Spec(
+                          site.id(), "b", List.of(), "10.1.4.0/24", "10.1.4.1", 101, null)))
           .isInstanceOf(DataAccessException.class)
           .hasMessageContaining("network_site_id_cidr_excl");
       assertThatThrownBy(
               () ->
                   networks.create(
-                      new Network.Spec(site.id(), "c", List.of(), "10.9.0.0/24", "10.8.0.1", 102, null)))
+                      new Network.Spec(
+                          site.id(), "c", List.of(), "10.9.0.0/24", "10.8.0.1", 102, null)))
           .isInstanceOf(DataAccessException.class)
           .hasMessageContaining("network_check");
     }
@@ -170,7 +192,8 @@ class InventoryRepositoryTest {
       assertThatThrownBy(
               () ->
                   networks.create(
-                      new Network.Spec(site.id(), "a", List.of(), "10.1.0.0/24", "10.1.0.1", 4095, null)))
+                      new Network.Spec(
+                          site.id(), "a", List.of(), "10.1.0.0/24", "10.1.0.1", 4095, null)))
           .isInstanceOf(DataAccessException.class);
       assertThatThrownBy(
               () ->

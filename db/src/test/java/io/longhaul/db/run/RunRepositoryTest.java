@@ -27,7 +27,8 @@ class RunRepositoryTest {
   }
 
   Run.NewRun newRun(String id, String key) {
-    return new Run.NewRun(id, "instance-spawn", "{\"site\":\"sha\"}", "sha", "alice", "ticket 42", key, null);
+    return new Run.NewRun(
+        id, "instance-spawn", "{\"site\":\"sha\"}", "sha", "alice", "ticket 42", key, null);
   }
 
   @Nested
@@ -61,7 +62,8 @@ class RunRepositoryTest {
       runs.insertPending(newRun("run-1", null));
       runs.markRunning("run-1");
       assertThat(runs.get("run-1").status()).isEqualTo(RunStatus.RUNNING);
-      assertThat(runs.markEnded("run-1", RunStatus.FAILED, "DeviceUnreachable", "leaf1 down")).isTrue();
+      assertThat(runs.markEnded("run-1", RunStatus.FAILED, "DeviceUnreachable", "leaf1 down"))
+          .isTrue();
       assertThat(runs.markEnded("run-1", RunStatus.SUCCEEDED, null, null)).isFalse();
       Run run = runs.get("run-1");
       assertThat(run.status()).isEqualTo(RunStatus.FAILED);
@@ -99,10 +101,16 @@ class RunRepositoryTest {
       assertThat(seen.getFirst()).isEqualTo("run-250");
 
       var onlyA = new RunFilter(null, "a", null, null, null, null);
-      assertThat(runs.list(onlyA, null, 500).items()).hasSize(125).allMatch(r -> r.operation().equals("a"));
+      assertThat(runs.list(onlyA, null, 500).items())
+          .hasSize(125)
+          .allMatch(r -> r.operation().equals("a"));
       var window =
           new RunFilter(
-              null, null, null, null, OffsetDateTime.parse("2026-01-01T00:10:00Z"),
+              null,
+              null,
+              null,
+              null,
+              OffsetDateTime.parse("2026-01-01T00:10:00Z"),
               OffsetDateTime.parse("2026-01-01T00:11:00Z"));
       assertThat(runs.list(window, null, 500).items()).hasSize(3);
     }
@@ -138,7 +146,11 @@ class RunRepositoryTest {
     var e = new RunEvent("run-1", 0, "place", "hv1", "started", 1, null, null, null, null);
     events.append(e);
     events.append(e);
-    events.append(new RunEvent("run-1", 1, "place", "hv1", "succeeded", 1, null, null, "{\"host\":\"hv1\"}", null));
-    assertThat(events.list("run-1")).extracting(RunEvent::kind).containsExactly("started", "succeeded");
+    events.append(
+        new RunEvent(
+            "run-1", 1, "place", "hv1", "succeeded", 1, null, null, "{\"host\":\"hv1\"}", null));
+    assertThat(events.list("run-1"))
+        .extracting(RunEvent::kind)
+        .containsExactly("started", "succeeded");
   }
 }

@@ -13,9 +13,9 @@ import org.jooq.impl.DSL;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Fresh, migrated PostgreSQL databases for tests, each cloned from a template that is migrated
- * once per test JVM (cloning takes tens of milliseconds; migrating takes far longer). Databases
- * are dropped when the JVM exits. The server is the local one unless LONGHAUL_TEST_PG_URL says
+ * Fresh, migrated PostgreSQL databases for tests, each cloned from a template that is migrated once
+ * per test JVM (cloning takes tens of milliseconds; migrating takes far longer). Databases are
+ * dropped when the JVM exits. The server is the local one unless LONGHAUL_TEST_PG_URL says
  * otherwise.
  */
 public final class TestDatabase {
@@ -116,7 +116,9 @@ public final class TestDatabase {
   private static String urlOf(String database) {
     int slash = ADMIN_URL.lastIndexOf('/');
     int query = ADMIN_URL.indexOf('?', slash);
-    return ADMIN_URL.substring(0, slash + 1) + database + (query < 0 ? "" : ADMIN_URL.substring(query));
+    return ADMIN_URL.substring(0, slash + 1)
+        + database
+        + (query < 0 ? "" : ADMIN_URL.substring(query));
   }
 
   private static String env(String name, String fallback) {
