@@ -20,11 +20,12 @@ public final class CliValues {
 
   private static final Pattern NXOS_INTERFACE =
       Pattern.compile(
-          "Ethernet[1-9][0-9]?/[1-9][0-9]{0,2}(/[1-4])?|port-channel[1-9][0-9]{0,3}|nve1");
+          "Ethernet[1-9][0-9]{0,2}/[1-9][0-9]{0,2}(/[1-9][0-9]?)?|port-channel[1-9][0-9]{0,3}|nve1");
   private static final Pattern EOS_INTERFACE =
       Pattern.compile("Ethernet[1-9][0-9]{0,2}(/[1-4])?|Port-Channel[1-9][0-9]{0,3}|Vxlan1");
   private static final Pattern CHANGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
-  private static final Pattern DESCRIPTION = Pattern.compile("[A-Za-z0-9 ._:/,()@+=-]*");
+  private static final Pattern DESCRIPTION =
+      Pattern.compile("([A-Za-z0-9._:/,()@+=-]+( [A-Za-z0-9._:/,()@+=-]+)*)?");
   private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Pattern OVS_PORT = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,14}");
   private static final Pattern IFACE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -62,7 +63,11 @@ public final class CliValues {
       throw new InvalidParameter(device, "description", "longer than " + MAX_DESCRIPTION);
     }
     return require(
-        device, "description", text, DESCRIPTION, "letters, digits, spaces, ._:/,()@+=-");
+        device,
+        "description",
+        text,
+        DESCRIPTION,
+        "letters, digits, single inner spaces, ._:/,()@+=-");
   }
 
   /** A change id, used in checkpoint and configuration-session names ({@code lh-<id>}). */

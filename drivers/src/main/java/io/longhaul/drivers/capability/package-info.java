@@ -1,0 +1,2 @@
+/** What workflows need from devices, independent of vendor and protocol. */
+package io.longhaul.drivers.capability;

@@ -1,0 +1,31 @@
+package io.longhaul.drivers.dialect.nxos;
+
+import io.longhaul.drivers.Dialect;
+import io.longhaul.drivers.capability.InterfaceStatus;
+import io.longhaul.drivers.capability.LldpNeighbor;
+import io.longhaul.drivers.capability.VlanState;
+import io.longhaul.drivers.dialect.Parsers;
+import io.longhaul.drivers.dialect.VlanRow;
+import java.util.List;
+import java.util.Map;
+
+/** Pure parsers for NXOS show commands. */
+public final class NxosParsers {
+  private NxosParsers() {}
+
+  public static Map<Integer, VlanRow> showVlan(String text) {
+    return Parsers.showVlan(Dialect.NXOS, text);
+  }
+
+  public static List<InterfaceStatus> showInterfaceStatus(String text) {
+    return Parsers.showInterfaceStatus(Dialect.NXOS, text);
+  }
+
+  public static List<LldpNeighbor> showLldpNeighbors(String text) {
+    return Parsers.showLldpNeighbors(Dialect.NXOS, text);
+  }
+
+  public static VlanState showRunningConfig(String text) {
+    return Parsers.runningConfig(text);
+  }
+}
