@@ -190,8 +190,16 @@ final class NxosCli extends SwitchCli {
 
   private CliResult exec(List<Tok> t, String line) {
     String k =
-        kw(t, 0, "configure", "terminal", "checkpoint", "rollback", "copy", "exit", "quit", "end");
+        kw(t, 0, "configure", "terminal", "checkpoint", "rollback", "copy", "exit", "quit", "end", "no");
     switch (k) {
+      case "no" -> {
+        kw(t, 1, "checkpoint");
+        end(t, 3);
+        if (state.checkpoints.remove(t.get(2).text()) == null) {
+          return CliResult.fail("% Checkpoint name '" + t.get(2).text() + "' does not exist\n");
+        }
+        return CliResult.ok("");
+      }
       case "configure" -> {
         if (t.size() > 1) {
           kw(t, 1, "terminal");
@@ -215,6 +223,9 @@ final class NxosCli extends SwitchCli {
           return CliResult.ok("Done\n");
         }
         end(t, 2);
+        if (state.checkpoints.containsKey(t.get(1).text())) {
+          return CliResult.fail("% Checkpoint name already exists\n");
+        }
         state.checkpoints.put(t.get(1).text(), state.running.copy());
         return CliResult.ok("Done\n");
       }

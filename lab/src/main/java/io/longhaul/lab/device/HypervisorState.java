@@ -1,0 +1,113 @@
+package io.longhaul.lab.device;
+
+import io.longhaul.lab.topology.HypervisorSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The live state of one simulated KVM host: libvirt domains and Open vSwitch. */
+public final class HypervisorState {
+
+  /** A domain NIC: MAC, bridge, OVS interface id (Neutron port id) and tap device. */
+  public record DomainInterface(String mac, String bridge, String interfaceId, String target) {}
+
+  /** A libvirt domain; {@code state} is {@code running} or {@code shut off}; id null when off. */
+  public record Domain(
+      String name,
+      String uuid,
+      String state,
+      Integer id,
+      int vcpu,
+      long memoryMb,
+      boolean persistent,
+      List<DomainInterface> interfaces) {
+    public boolean running() {
+      return "running".equals(state);
+    }
+  }
+
+  private final HypervisorSpec spec;
+  private final String siteCode;
+  final Map<String, Domain> domains = new LinkedHashMap<>();
+  final SortedSet<String> bridges = new TreeSet<>();
+  /** port name to OVS port (bridge, iface-id, null when unset). */
+  final Map<String, String[]> ports = new TreeMap<>();
+  boolean libvirtdActive = true;
+  boolean ovsActive = true;
+  int nextId = 1;
+  private final AtomicInteger ovsRestarts = new AtomicInteger();
+  private final List<String> commandLog = Collections.synchronizedList(new ArrayList<>());
+
+  public HypervisorState(HypervisorSpec spec, String siteCode) {
+    this.spec = spec;
+    this.siteCode = siteCode;
+    bridges.add("br-int");
+  }
+
+  public String name() {
+    return spec.name();
+  }
+
+  public HypervisorSpec spec() {
+    return spec;
+  }
+
+  public String siteCode() {
+    return siteCode;
+  }
+
+  public synchronized Map<String, Domain> domains() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(domains));
+  }
+
+  /** OVS port name to its external_ids:iface-id ("" when unset), across all bridges. */
+  public synchronized Map<String, String> ovsPorts() {
+    Map<String, String> out = new TreeMap<>();
+    ports.forEach((k, v) -> out.put(k, v[1] == null ? "" : v[1]));
+    return Collections.unmodifiableMap(out);
+  }
+
+  public synchronized SortedSet<String> bridges() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(bridges));
+  }
+
+  /** vCPUs of running domains. */
+  public synchronized int allocatedVcpus() {
+    return domains.values().stream().filter(Domain::running).mapToInt(Domain::vcpu).sum();
+  }
+
+  /** MiB of running domains. */
+  public synchronized long allocatedMemoryMb() {
+    return domains.values().stream().filter(Domain::running).mapToLong(Domain::memoryMb).sum();
+  }
+
+  public int ovsRestartCount() {
+    return ovsRestarts.get();
+  }
+
+  /** Every command line received over SSH, in order. */
+  public List<String> commandLog() {
+    synchronized (commandLog) {
+      return List.copyOf(commandLog);
+    }
+  }
+
+  public void resetCounters() {
+    commandLog.clear();
+    ovsRestarts.set(0);
+  }
+
+  void logCommand(String line) {
+    commandLog.add(line);
+  }
+
+  void countOvsRestart() {
+    ovsRestarts.incrementAndGet();
+  }
+}
