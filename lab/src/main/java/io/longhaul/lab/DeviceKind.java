@@ -1,0 +1,7 @@
+package io.longhaul.lab;
+
+/** What a lab device is. */
+public enum DeviceKind {
+  SWITCH,
+  HYPERVISOR
+}

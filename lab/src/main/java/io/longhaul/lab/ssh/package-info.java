@@ -1,0 +1,2 @@
+/** The SSH side of the lab: one MINA SSHD server bound to every device's address. */
+package io.longhaul.lab.ssh;
