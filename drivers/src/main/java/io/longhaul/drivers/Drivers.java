@@ -1,0 +1,70 @@
+package io.longhaul.drivers;
+
+import io.longhaul.drivers.capability.Hypervisor;
+import io.longhaul.drivers.dialect.CliSwitch;
+import io.longhaul.drivers.dialect.eos.SwitchConfigEos;
+import io.longhaul.drivers.dialect.kvm.HypervisorKvm;
+import io.longhaul.drivers.dialect.mib.SnmpSwitch;
+import io.longhaul.drivers.dialect.nxos.SwitchConfigNxos;
+import io.longhaul.drivers.transport.Heartbeat;
+import io.longhaul.drivers.transport.snmp.Snmp4jTransport;
+import io.longhaul.drivers.transport.snmp.SnmpOptions;
+import io.longhaul.drivers.transport.snmp.SnmpTransport;
+import io.longhaul.drivers.transport.ssh.JschTransport;
+import io.longhaul.drivers.transport.ssh.SshOptions;
+import io.longhaul.drivers.transport.ssh.SshTransport;
+
+/**
+ * The entry point: owns the shared transports (SSH session pools, one SNMP socket) and hands out
+ * capability implementations for a device's dialect, so activities stay thin. One instance per
+ * worker process; thread-safe; close it on shutdown.
+ */
+public final class Drivers implements AutoCloseable {
+
+  private final SshTransport ssh;
+  private final SnmpTransport snmp;
+
+  public Drivers(SshTransport ssh, SnmpTransport snmp) {
+    this.ssh = ssh;
+    this.snmp = snmp;
+  }
+
+  public static Drivers create(SshOptions ssh, SnmpOptions snmp) {
+    return new Drivers(new JschTransport(ssh), new Snmp4jTransport(snmp));
+  }
+
+  /**
+   * A switch's capabilities. {@code snmp} may be null (reads then go over the CLI); {@code
+   * heartbeat} is called during long CLI reads (pass the activity's heartbeat).
+   */
+  public SwitchDriver switchDriver(
+      SwitchTarget target, SshLogin login, SnmpCredentials snmpCredentials, Heartbeat heartbeat) {
+    CliSwitch cli =
+        switch (target.dialect()) {
+          case NXOS -> new SwitchConfigNxos(target, login, ssh, heartbeat);
+          case EOS -> new SwitchConfigEos(target, login, ssh, heartbeat);
+          case KVM -> throw new IllegalArgumentException("KVM is not a switch dialect");
+        };
+    SnmpSwitch mib = snmpCredentials == null ? null : new SnmpSwitch(target, snmpCredentials, snmp);
+    return new SwitchDriver(
+        target, mib != null ? mib : cli, mib != null ? mib : cli, mib, cli, cli, cli, cli);
+  }
+
+  public Hypervisor hypervisor(HypervisorTarget target, SshLogin login, Heartbeat heartbeat) {
+    return new HypervisorKvm(target, login, ssh, heartbeat);
+  }
+
+  public SshTransport ssh() {
+    return ssh;
+  }
+
+  public SnmpTransport snmp() {
+    return snmp;
+  }
+
+  @Override
+  public void close() {
+    ssh.close();
+    snmp.close();
+  }
+}

@@ -1,0 +1,208 @@
+package io.longhaul.drivers.dialect.kvm;
+
+import io.longhaul.drivers.DeviceException;
+import io.longhaul.drivers.HypervisorTarget;
+import io.longhaul.drivers.SshLogin;
+import io.longhaul.drivers.capability.DomainInfo;
+import io.longhaul.drivers.capability.DomainSpec;
+import io.longhaul.drivers.capability.DomainSummary;
+import io.longhaul.drivers.capability.HostCapacity;
+import io.longhaul.drivers.capability.Hypervisor;
+import io.longhaul.drivers.capability.ServiceStatus;
+import io.longhaul.drivers.cli.CliValues;
+import io.longhaul.drivers.transport.Heartbeat;
+import io.longhaul.drivers.transport.ssh.ExecResult;
+import io.longhaul.drivers.transport.ssh.SshEndpoint;
+import io.longhaul.drivers.transport.ssh.SshTransport;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link Hypervisor} over SSH exec on a KVM host with libvirt and Open vSwitch. */
+public final class HypervisorKvm implements Hypervisor {
+
+  private static final Set<String> SERVICES = Set.of("libvirtd", "openvswitch-switch");
+
+  private final HypervisorTarget target;
+  private final SshTransport ssh;
+  private final SshEndpoint endpoint;
+  private final Heartbeat heartbeat;
+
+  public HypervisorKvm(
+      HypervisorTarget target, SshLogin login, SshTransport ssh, Heartbeat heartbeat) {
+    this.target = target;
+    this.ssh = ssh;
+    this.endpoint = new SshEndpoint(target.name(), target.host(), target.sshPort(), login);
+    this.heartbeat = heartbeat == null ? Heartbeat.NONE : heartbeat;
+  }
+
+  private String device() {
+    return target.name();
+  }
+
+  @Override
+  public void define(DomainSpec spec) {
+    String xml = DomainXml.render(device(), spec);
+    ok(exec("virsh define /dev/stdin", xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public void start(String domain) {
+    CliValues.domainName(device(), domain);
+    String state =
+        state(domain)
+            .orElseThrow(
+                () ->
+                    new DeviceException.CommandRejected(
+                        device(), "virsh start " + domain, "domain does not exist"));
+    if (!state.equals("running")) {
+      ok(exec("virsh start " + domain, null));
+    }
+  }
+
+  @Override
+  public void destroy(String domain) {
+    CliValues.domainName(device(), domain);
+    if (state(domain).filter(s -> s.equals("running") || s.equals("paused")).isPresent()) {
+      ok(exec("virsh destroy " + domain, null));
+    }
+  }
+
+  @Override
+  public void undefine(String domain) {
+    CliValues.domainName(device(), domain);
+    if (state(domain).isPresent()) {
+      ok(exec("virsh undefine " + domain, null));
+    }
+  }
+
+  @Override
+  public List<DomainSummary> list() {
+    return KvmParsers.virshList(ok(exec("virsh list --all", null)).stdout());
+  }
+
+  @Override
+  public DomainInfo dominfo(String domain) {
+    CliValues.domainName(device(), domain);
+    return KvmParsers.dominfo(ok(exec("virsh dominfo " + domain, null)).stdout());
+  }
+
+  @Override
+  public void plug(String bridge, String port, String ifaceId) {
+    CliValues.bridge(device(), bridge);
+    CliValues.ovsPort(device(), port);
+    CliValues.ifaceId(device(), ifaceId);
+    ok(
+        exec(
+            "ovs-vsctl --may-exist add-port "
+                + bridge
+                + " "
+                + port
+                + " -- set Interface "
+                + port
+                + " external_ids:iface-id="
+                + ifaceId,
+            null));
+  }
+
+  @Override
+  public void unplug(String bridge, String port) {
+    CliValues.bridge(device(), bridge);
+    CliValues.ovsPort(device(), port);
+    ok(exec("ovs-vsctl --if-exists del-port " + bridge + " " + port, null));
+  }
+
+  @Override
+  public List<String> ports(String bridge) {
+    CliValues.bridge(device(), bridge);
+    return ok(exec("ovs-vsctl list-ports " + bridge, null))
+        .stdout()
+        .lines()
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  @Override
+  public String ifaceId(String port) {
+    CliValues.ovsPort(device(), port);
+    var result =
+        exec("ovs-vsctl --if-exists get Interface " + port + " external_ids:iface-id", null);
+    return ok(result).stdout().strip().replace("\"", "");
+  }
+
+  @Override
+  public HostCapacity capacity() {
+    var node = KvmParsers.keyValues(ok(exec("virsh nodeinfo", null)).stdout());
+    int cpus = Integer.parseInt(node.getOrDefault("CPU(s)", "0"));
+    long memory = KvmParsers.kib(node.getOrDefault("Memory size", "0 KiB"));
+    int vcpus = 0;
+    long allocated = 0;
+    int running = 0;
+    for (DomainSummary d : list()) {
+      if (d.state().equals("running")) {
+        DomainInfo info = dominfo(d.name());
+        vcpus += info.vcpus();
+        allocated += info.maxMemoryKiB();
+        running++;
+      }
+    }
+    return new HostCapacity(cpus, memory, vcpus, allocated, running);
+  }
+
+  @Override
+  public ServiceStatus serviceStatus(String service) {
+    service(service);
+    var result = exec("systemctl is-active " + service, null);
+    String word = result.stdout().strip();
+    return new ServiceStatus(service, result.ok() && word.equals("active"), word);
+  }
+
+  @Override
+  public void restartService(String service) {
+    service(service);
+    ok(exec("systemctl restart " + service, null));
+  }
+
+  private void service(String service) {
+    if (!SERVICES.contains(service)) {
+      throw new DeviceException.InvalidParameter(device(), "service", "not one of " + SERVICES);
+    }
+  }
+
+  /** The guest's state, empty when it does not exist. */
+  private Optional<String> state(String domain) {
+    var result = exec("virsh domstate " + domain, null);
+    if (result.ok()) {
+      return Optional.of(result.stdout().strip());
+    }
+    if (result.stderr().contains("failed to get domain")) {
+      return Optional.empty();
+    }
+    throw rejected(result);
+  }
+
+  private ExecResult exec(String command, byte[] stdin) {
+    return ssh.exec(endpoint, command, stdin, heartbeat);
+  }
+
+  private ExecResult ok(ExecResult result) {
+    if (!result.ok()) {
+      throw rejected(result);
+    }
+    return result;
+  }
+
+  private DeviceException rejected(ExecResult result) {
+    String why = result.stderr().isBlank() ? result.stdout() : result.stderr();
+    if (why.contains("failed to connect to the hypervisor")
+        || why.contains("database connection failed")) {
+      // libvirtd or ovsdb is down: a restart (or time) fixes it, so the caller may retry
+      return new DeviceException.Unreachable(
+          device(), result.command(), "service down: " + why.strip(), null);
+    }
+    return new DeviceException.CommandRejected(
+        device(), result.command(), "exit " + result.exitStatus() + ": " + why);
+  }
+}

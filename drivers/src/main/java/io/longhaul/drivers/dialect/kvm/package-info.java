@@ -1,0 +1,2 @@
+/** KVM hypervisors over SSH exec: virsh, ovs-vsctl, systemctl. */
+package io.longhaul.drivers.dialect.kvm;
