@@ -214,7 +214,7 @@ public final class SnmpFrontend implements CommandResponder, AutoCloseable {
   }
 
   private static Variable noSuch(TreeMap<OID, Variable> mib, OID oid) {
-    OID parent = oid.size() > 1 ? oid.trim(1) : oid;
+    OID parent = oid.size() > 1 ? new OID(oid.getValue(), 0, oid.size() - 1) : oid;
     OID after = mib.ceilingKey(parent);
     if (after != null && after.startsWith(parent)) {
       return Null.noSuchInstance;
