@@ -1,0 +1,2 @@
+/** Recording run status and step events. */
+package io.longhaul.activities.run;

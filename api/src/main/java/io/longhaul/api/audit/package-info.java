@@ -1,0 +1,2 @@
+/** Writing and reading the audit log. */
+package io.longhaul.api.audit;

@@ -1,0 +1,123 @@
+package io.longhaul.api.error;
+
+import io.longhaul.db.NotFoundException;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure the API raises to problem+json, naming the field where there is one. Spring
+ * MVC's own exceptions (405, 415, 404...) come out as problem+json through the base class.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(BadRequestException.class)
+  ProblemDetail badRequest(BadRequestException e) {
+    return Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+            .sorted(java.util.Comparator.comparing(FieldProblem::field))
+            .toList();
+    return problem(Problems.of(HttpStatus.BAD_REQUEST, "request body is invalid", problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            err ->
+                                new FieldProblem(
+                                    r.getMethodParameter().getParameterName(),
+                                    err.getDefaultMessage())))
+            .toList();
+    return problem(Problems.of(HttpStatus.BAD_REQUEST, "request parameters are invalid", problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return problem(
+        Problems.of(
+            HttpStatus.BAD_REQUEST, "request body is not valid JSON of the expected shape", null));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return Problems.of(
+        HttpStatus.BAD_REQUEST,
+        "request parameters are invalid",
+        List.of(new FieldProblem(e.getName(), "is not a valid value")));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), null);
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return Problems.of(
+        HttpStatus.CONFLICT,
+        e.getMessage(),
+        e.field() == null ? null : List.of(new FieldProblem(e.field(), e.getMessage())));
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail constraint(DataIntegrityViolationException e) {
+    HttpStatus status =
+        ConstraintViolations.isConflict(e) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+    String field = ConstraintViolations.field(e);
+    String message = ConstraintViolations.message(e);
+    return Problems.of(
+        status, message, field == null ? null : List.of(new FieldProblem(field, message)));
+  }
+
+  private static ResponseEntity<Object> problem(ProblemDetail p) {
+    return ResponseEntity.status(p.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(p);
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail forbidden(AccessDeniedException e) {
+    return Problems.of(HttpStatus.FORBIDDEN, e.getMessage(), null);
+  }
+}

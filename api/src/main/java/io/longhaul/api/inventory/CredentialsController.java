@@ -1,0 +1,98 @@
+package io.longhaul.api.inventory;
+
+import io.longhaul.api.audit.AuditService;
+import io.longhaul.api.security.RequiresRole;
+import io.longhaul.api.security.Role;
+import io.longhaul.db.credential.Credential;
+import io.longhaul.db.credential.CredentialRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Credentials are write-only: no response ever carries a secret. Admins manage them. */
+@RestController
+@RequestMapping("/api/v1/credentials")
+public class CredentialsController {
+  private final CredentialRepository credentials;
+  private final AuditService audit;
+
+  public CredentialsController(CredentialRepository credentials, AuditService audit) {
+    this.credentials = credentials;
+    this.audit = audit;
+  }
+
+  public record CredentialBody(
+      @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$") String name,
+      @NotBlank @Pattern(regexp = "ssh-password|ssh-key|snmp-v2c|snmp-v3|http-basic|http-token")
+          String kind,
+      @Pattern(regexp = "^[A-Za-z0-9._@-]{1,64}$") String username,
+      @NotBlank @Size(max = 16384) String secret) {
+    @Override
+    public String toString() {
+      return "CredentialBody[name=" + name + ", kind=" + kind + ", username=" + username + "]";
+    }
+  }
+
+  public record SecretChange(
+      @Pattern(regexp = "^[A-Za-z0-9._@-]{1,64}$") String username,
+      @NotBlank @Size(max = 16384) String secret) {
+    @Override
+    public String toString() {
+      return "SecretChange[username=" + username + "]";
+    }
+  }
+
+  @GetMapping
+  @RequiresRole(Role.VIEWER)
+  public List<Credential> list() {
+    return credentials.list();
+  }
+
+  @GetMapping("/{id}")
+  @RequiresRole(Role.VIEWER)
+  public Credential get(@PathVariable long id) {
+    return credentials.get(id);
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @RequiresRole(Role.ADMIN)
+  public Credential create(@Valid @RequestBody CredentialBody body, Authentication auth) {
+    Credential c =
+        credentials.create(
+            new Credential.Spec(body.name(), body.kind(), body.username(), body.secret()));
+    audit.record(auth, "credential.create", "credential:" + c.name(), Map.of("kind", c.kind()));
+    return c;
+  }
+
+  @PutMapping("/{id}")
+  @RequiresRole(Role.ADMIN)
+  public Credential update(
+      @PathVariable long id, @Valid @RequestBody SecretChange body, Authentication auth) {
+    Credential c = credentials.update(id, body.username(), body.secret());
+    audit.record(auth, "credential.update", "credential:" + c.name(), Map.of());
+    return c;
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @RequiresRole(Role.ADMIN)
+  public void delete(@PathVariable long id, Authentication auth) {
+    credentials.delete(id);
+    audit.record(auth, "credential.delete", "credential:" + id, Map.of());
+  }
+}

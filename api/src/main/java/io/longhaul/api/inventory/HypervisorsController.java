@@ -1,0 +1,53 @@
+package io.longhaul.api.inventory;
+
+import io.longhaul.api.audit.AuditService;
+import io.longhaul.db.inventory.Hypervisor;
+import io.longhaul.db.inventory.HypervisorRepository;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/hypervisors")
+public class HypervisorsController
+    extends InventoryController<Hypervisor, HypervisorsController.HypervisorBody, Hypervisor.Spec> {
+
+  public HypervisorsController(HypervisorRepository hypervisors, AuditService audit) {
+    super(hypervisors, audit, "hypervisor");
+  }
+
+  public record HypervisorBody(
+      @NotNull Long siteId,
+      @NotBlank @Pattern(regexp = Patterns.DEVICE_NAME) String name,
+      @NotBlank @Pattern(regexp = Patterns.IP) String address,
+      @Min(1) @Max(65535) Integer sshPort,
+      Long credentialId,
+      @NotNull @Min(1) Integer cpuCores,
+      @NotNull @Min(1) Long memoryMb,
+      @DecimalMin("1.0") @DecimalMax("10.0") BigDecimal cpuOvercommit,
+      @DecimalMin("1.0") @DecimalMax("10.0") BigDecimal memoryOvercommit,
+      boolean maintenance)
+      implements Body<Hypervisor.Spec> {
+    @Override
+    public Hypervisor.Spec toSpec() {
+      return new Hypervisor.Spec(
+          siteId,
+          name,
+          address,
+          sshPort == null ? 22 : sshPort,
+          credentialId,
+          cpuCores,
+          memoryMb,
+          cpuOvercommit == null ? new BigDecimal("2.0") : cpuOvercommit,
+          memoryOvercommit == null ? new BigDecimal("1.2") : memoryOvercommit,
+          maintenance);
+    }
+  }
+}

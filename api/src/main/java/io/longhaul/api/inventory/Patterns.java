@@ -1,0 +1,14 @@
+package io.longhaul.api.inventory;
+
+/** Field formats shared by the request bodies; they match the database's check constraints. */
+final class Patterns {
+  static final String SITE_CODE = "^[a-z0-9][a-z0-9-]{0,31}$";
+  static final String DEVICE_NAME = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$";
+  static final String IP = "^[0-9a-fA-F:.]{2,45}$";
+  static final String CIDR = "^[0-9a-fA-F:.]{2,45}/[0-9]{1,3}$";
+  static final String NIC = "^[A-Za-z0-9._/-]{1,32}$";
+  static final String INTERFACE = "^[A-Za-z][A-Za-z0-9/.-]{0,63}$";
+  static final String LABEL = "^[a-z0-9][a-z0-9._-]{0,62}$";
+
+  private Patterns() {}
+}

@@ -1,0 +1,2 @@
+/** Inventory CRUD: sites, switches, hypervisors, host links, networks, credentials. */
+package io.longhaul.api.inventory;

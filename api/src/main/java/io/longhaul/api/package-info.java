@@ -1,0 +1,2 @@
+/** The REST API under /api/v1: security, application services and controllers. */
+package io.longhaul.api;

@@ -1,0 +1,160 @@
+package io.longhaul.api.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longhaul.api.audit.AuditService;
+import io.longhaul.api.error.BadRequestException;
+import io.longhaul.api.error.ConflictException;
+import io.longhaul.api.error.FieldProblem;
+import io.longhaul.api.operation.OperationCatalog;
+import io.longhaul.api.operation.ParamsValidator;
+import io.longhaul.contracts.operation.OperationDefinition;
+import io.longhaul.db.run.Run;
+import io.longhaul.db.run.RunRepository;
+import io.longhaul.db.run.RunStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way a run starts: validate params against the operation's schema, record the run, start
+ * its workflow (workflow id = run id), audit. A double submit with the same idempotency key returns
+ * the first run instead of starting another.
+ */
+@Service
+public class RunService {
+  private static final Logger log = LoggerFactory.getLogger(RunService.class);
+  static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+  private final OperationCatalog catalog;
+  private final RunRepository runs;
+  private final WorkflowClient temporal;
+  private final AuditService audit;
+
+  public RunService(
+      OperationCatalog catalog, RunRepository runs, WorkflowClient temporal, AuditService audit) {
+    this.catalog = catalog;
+    this.runs = runs;
+    this.temporal = temporal;
+    this.audit = audit;
+  }
+
+  public record Started(Run run, boolean created) {}
+
+  public Started start(StartRunRequest request, String requester) {
+    return start(request, requester, null);
+  }
+
+  public Started start(StartRunRequest request, String requester, String rerunOf) {
+    OperationCatalog.Entry entry =
+        catalog
+            .find(request.operation())
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        "operation", "no operation named " + request.operation()));
+    OperationDefinition def = entry.definition();
+    JsonNode params = JSON.valueToTree(request.params());
+    List<FieldProblem> problems = ParamsValidator.validate(entry, params);
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems);
+    }
+    Object input = toInput(def, params);
+    String paramsJson = params.toString();
+    String site =
+        def.siteField() != null && params.hasNonNull(def.siteField())
+            ? params.get(def.siteField()).asText()
+            : null;
+
+    var inserted =
+        runs.insertPending(
+            new Run.NewRun(
+                UUID.randomUUID().toString(),
+                def.name(),
+                paramsJson,
+                site,
+                requester,
+                request.reason(),
+                request.idempotencyKey(),
+                rerunOf));
+    Run run = inserted.run();
+    if (!inserted.created()) {
+      if (!run.operation().equals(def.name())
+          || !JSON.valueToTree(parse(run.params())).equals(params)) {
+        throw new ConflictException(
+            "idempotencyKey",
+            "idempotency key was used for a different request (run " + run.id() + ")");
+      }
+      return new Started(run, false);
+    }
+    startWorkflow(def, run.id(), input);
+    audit.record(
+        requester,
+        "run.start",
+        "run:" + run.id(),
+        Map.of("operation", def.name(), "reason", request.reason()));
+    return new Started(runs.get(run.id()), true);
+  }
+
+  /** Asks the run's workflow to cancel; the workflow runs its compensations and reports. */
+  public void cancel(String runId, String requester, String reason) {
+    Run run = runs.get(runId);
+    if (run.status().ended()) {
+      throw new ConflictException(
+          "status", "run " + runId + " has already ended: " + run.status().value());
+    }
+    temporal.newUntypedWorkflowStub(runId).cancel();
+    audit.record(
+        requester, "run.cancel", "run:" + runId, Map.of("reason", reason == null ? "" : reason));
+  }
+
+  private void startWorkflow(OperationDefinition def, String runId, Object input) {
+    WorkflowStub stub =
+        temporal.newUntypedWorkflowStub(
+            def.workflowType(),
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(runId)
+                .setTaskQueue(def.taskQueue())
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    try {
+      stub.start(input);
+      runs.markRunning(runId);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      runs.markRunning(runId);
+    } catch (RuntimeException e) {
+      // The run record stays as evidence; it says why nothing ran.
+      log.warn("starting run {} failed", runId, e);
+      runs.markEnded(runId, RunStatus.FAILED, "StartFailed", "the workflow could not be started");
+      throw new IllegalStateException("the workflow could not be started", e);
+    }
+  }
+
+  private static Object toInput(OperationDefinition def, JsonNode params) {
+    try {
+      return JSON.treeToValue(params, def.inputType());
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException(
+          "params", "does not fit the operation's input: " + e.getOriginalMessage());
+    }
+  }
+
+  static Map<String, Object> parse(String json) {
+    try {
+      return JSON.readValue(
+          json, JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored params are not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Starting, listing, cancelling and reconciling runs. */
+package io.longhaul.api.run;

@@ -1,0 +1,45 @@
+package io.longhaul.api.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** Enforces {@link RequiresRole} on every controller handler. */
+public class RoleInterceptor implements HandlerInterceptor {
+
+  @Override
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    if (!(handler instanceof HandlerMethod method)) {
+      return true;
+    }
+    Role required = requiredRole(method);
+    if (required == null) {
+      throw new AccessDeniedException("endpoint declares no role");
+    }
+    Role actual = CurrentUser.role(SecurityContextHolder.getContext().getAuthentication());
+    if (actual == null || !actual.covers(required)) {
+      throw new AccessDeniedException("requires role " + required.value());
+    }
+    return true;
+  }
+
+  /** The role a handler declares, or null: method first, then class. */
+  public static Role requiredRole(HandlerMethod method) {
+    if (method.getBeanType().getPackageName().startsWith("org.springdoc")) {
+      return Role.VIEWER; // The OpenAPI document: readable by anyone signed in.
+    }
+    RequiresRole onMethod =
+        AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresRole.class);
+    if (onMethod != null) {
+      return onMethod.value();
+    }
+    RequiresRole onType =
+        AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresRole.class);
+    return onType == null ? null : onType.value();
+  }
+}

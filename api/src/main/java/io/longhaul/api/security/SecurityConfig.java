@@ -1,0 +1,84 @@
+package io.longhaul.api.security;
+
+import io.longhaul.api.error.Problems;
+import io.longhaul.db.security.ApiTokenRepository;
+import io.longhaul.db.security.UserRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Authentication for three kinds of caller: the portal (session cookie after form login, with CSRF
+ * protection), scripts (HTTP Basic) and services (bearer tokens). Authorisation is by role, per
+ * handler, through {@link RequiresRole}; here every request except health and login must be
+ * authenticated.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig implements WebMvcConfigurer {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService userDetailsService(UserRepository users) {
+    return new LonghaulUserDetailsService(users);
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ApiTokenRepository tokens) throws Exception {
+    AuthenticationEntryPoint unauthorized =
+        (request, response, e) -> {
+          if (!isBrowser(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"longhaul\"");
+          }
+          Problems.write(response, HttpStatus.UNAUTHORIZED, "authentication required");
+        };
+    AccessDeniedHandler forbidden =
+        (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN, "access denied");
+    // Callers that send credentials on every request cannot be CSRF'd; cookie sessions can.
+    RequestMatcher credentialHeader = request -> request.getHeader("Authorization") != null;
+    http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+        .formLogin(f -> f.permitAll())
+        .logout(l -> l.logoutUrl("/logout"))
+        .csrf(
+            c ->
+                c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                    .ignoringRequestMatchers(credentialHeader))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new RoleInterceptor());
+  }
+
+  private static boolean isBrowser(HttpServletRequest request) {
+    // A Basic challenge makes browsers pop up their own dialog over the portal.
+    return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+  }
+}

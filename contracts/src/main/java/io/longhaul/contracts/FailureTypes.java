@@ -1,0 +1,30 @@
+package io.longhaul.contracts;
+
+import java.util.Set;
+
+/**
+ * The typed failures activities raise, as Temporal ApplicationFailure types. Retryable types are
+ * retried by activity retry policies; the others fail the step at once.
+ */
+public final class FailureTypes {
+  public static final String DEVICE_UNREACHABLE = "DeviceUnreachable";
+  public static final String DEVICE_TIMEOUT = "DeviceTimeout";
+  public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
+  public static final String COMMAND_REJECTED = "CommandRejected";
+  public static final String VERIFICATION_FAILED = "VerificationFailed";
+  public static final String INVALID_PARAMETER = "InvalidParameter";
+  public static final String NOT_FOUND = "NotFound";
+  public static final String CONFLICT = "Conflict";
+
+  /** Failures that no retry can fix; activity retry policies list them as non-retryable. */
+  public static final Set<String> NON_RETRYABLE =
+      Set.of(
+          AUTHENTICATION_FAILED,
+          COMMAND_REJECTED,
+          VERIFICATION_FAILED,
+          INVALID_PARAMETER,
+          NOT_FOUND,
+          CONFLICT);
+
+  private FailureTypes() {}
+}

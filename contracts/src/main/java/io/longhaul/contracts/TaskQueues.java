@@ -1,0 +1,22 @@
+package io.longhaul.contracts;
+
+/**
+ * Every task queue name, in one place. Workflows run on one queue; device activities run on a queue
+ * per site so a worker pool can sit next to the devices it reaches.
+ */
+public final class TaskQueues {
+  /** Workflow tasks and the activities that touch only Longhaul's own database. */
+  public static final String WORKFLOWS = "longhaul-workflows";
+
+  /** Cluster APIs (HDFS, mesh control planes) reached over HTTP. */
+  public static final String CLUSTERS = "longhaul-clusters";
+
+  private static final String SITE_PREFIX = "site.";
+
+  private TaskQueues() {}
+
+  /** The queue of the workers that reach one site's devices. */
+  public static String site(String siteCode) {
+    return SITE_PREFIX + siteCode;
+  }
+}

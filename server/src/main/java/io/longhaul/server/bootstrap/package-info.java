@@ -1,0 +1,2 @@
+/** What happens before and at startup: database creation, credential key, the banner. */
+package io.longhaul.server.bootstrap;

@@ -1,0 +1,2 @@
+/** Typed configuration and the role switches. */
+package io.longhaul.server.config;

@@ -1,0 +1,2 @@
+/** The one deployable: api and worker roles, embedded Temporal and lab for the default run. */
+package io.longhaul.server;

@@ -1,0 +1,52 @@
+package io.longhaul.server.temporal;
+
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+
+/**
+ * Temporal's Java test server in real-time mode, bound to one address (loopback by default) so
+ * other JVMs and standard Temporal clients can connect. The test server's own port-bound factory
+ * listens on every interface, which a default run must not do.
+ */
+public final class EmbeddedTemporalServer implements AutoCloseable {
+  private final TestServicesStarter services;
+  private final Server server;
+
+  public EmbeddedTemporalServer(String host, int port) {
+    this.services = new TestServicesStarter(false, 0);
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(
+            new InetSocketAddress(host, port), InsecureServerCredentials.create());
+    services.getServices().forEach(builder::addService);
+    HealthStatusManager health = new HealthStatusManager();
+    builder.addService(health.getHealthService());
+    try {
+      this.server = builder.build().start();
+    } catch (IOException e) {
+      services.close();
+      throw new UncheckedIOException(
+          "cannot bind the embedded Temporal server to "
+              + host
+              + ":"
+              + port
+              + " (another Temporal running? set LONGHAUL_TEMPORAL_EMBEDDED_PORT)",
+          e);
+    }
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+    services.close();
+  }
+}

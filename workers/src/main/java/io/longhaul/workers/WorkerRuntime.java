@@ -1,0 +1,90 @@
+package io.longhaul.workers;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers every {@link WorkerRegistration} on its task queue and polls. It can be stopped and
+ * started again in one process, which is how the worker role is restarted (and tested).
+ */
+public class WorkerRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
+
+  private final WorkflowClient client;
+  private final List<WorkerRegistration> registrations;
+  private final WorkerSettings settings;
+  private WorkerFactory factory;
+
+  public WorkerRuntime(
+      WorkflowClient client, List<WorkerRegistration> registrations, WorkerSettings settings) {
+    this.client = client;
+    this.registrations = List.copyOf(registrations);
+    this.settings = settings;
+  }
+
+  public synchronized void start() {
+    if (factory != null) {
+      return;
+    }
+    WorkerFactory f = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+    Map<String, List<WorkerRegistration>> byQueue = new LinkedHashMap<>();
+    registrations.forEach(
+        r -> byQueue.computeIfAbsent(r.taskQueue(), q -> new ArrayList<>()).add(r));
+    byQueue.forEach(
+        (queue, regs) -> {
+          Worker worker = f.newWorker(queue, workerOptions());
+          for (WorkerRegistration r : regs) {
+            if (!r.workflowTypes().isEmpty()) {
+              worker.registerWorkflowImplementationTypes(
+                  r.workflowTypes().toArray(Class<?>[]::new));
+            }
+            if (!r.activities().isEmpty()) {
+              worker.registerActivitiesImplementations(r.activities().toArray());
+            }
+          }
+        });
+    f.start();
+    factory = f;
+    log.info("workers polling {}", byQueue.keySet());
+  }
+
+  /** Stops polling and waits briefly for tasks in flight; their runs resume on the next start. */
+  public synchronized void stop() {
+    if (factory == null) {
+      return;
+    }
+    factory.shutdownNow();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+    factory = null;
+  }
+
+  public synchronized boolean running() {
+    return factory != null;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private WorkerOptions workerOptions() {
+    Duration sticky = settings.stickyScheduleToStart();
+    return WorkerOptions.newBuilder()
+        .setStickyQueueScheduleToStartTimeout(sticky)
+        .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())
+        .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
+        .setMaxConcurrentLocalActivityExecutionSize(settings.maxConcurrentLocalActivities())
+        .build();
+  }
+}

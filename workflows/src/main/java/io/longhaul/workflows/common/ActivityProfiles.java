@@ -1,0 +1,68 @@
+package io.longhaul.workflows.common;
+
+import io.longhaul.contracts.FailureTypes;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Named activity-option profiles, so every workflow chooses from the same few and a tuning change
+ * lands everywhere at once.
+ */
+public final class ActivityProfiles {
+  private static final String[] NON_RETRYABLE = FailureTypes.NON_RETRYABLE.toArray(String[]::new);
+
+  private ActivityProfiles() {}
+
+  /** Bookkeeping in Longhaul's own database: cheap, local to the workflow worker. */
+  public static LocalActivityOptions bookkeeping() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(10))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(200))
+                .setMaximumInterval(Duration.ofSeconds(10))
+                .setDoNotRetry(NON_RETRYABLE)
+                .build())
+        .build();
+  }
+
+  /** A short call: a read or an allocation. */
+  public static ActivityOptions shortCall(String taskQueue) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(retry(5))
+        .build();
+  }
+
+  /** A change on a device: bounded attempts, since each may open a config session. */
+  public static ActivityOptions deviceChange(String taskQueue) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(retry(4))
+        .build();
+  }
+
+  /** Long work that heartbeats; a silent worker is presumed dead after the heartbeat timeout. */
+  public static ActivityOptions longRunning(String taskQueue) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(Duration.ofHours(6))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(retry(10))
+        .build();
+  }
+
+  private static RetryOptions retry(int attempts) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setBackoffCoefficient(2.0)
+        .setMaximumInterval(Duration.ofSeconds(30))
+        .setMaximumAttempts(attempts)
+        .setDoNotRetry(NON_RETRYABLE)
+        .build();
+  }
+}
