@@ -43,7 +43,8 @@ public final class SshFrontend implements AutoCloseable {
     }
   }
 
-  private final Server server = new Server();
+  private final Server server =
+      (Server) org.apache.sshd.server.ServerBuilder.builder().factory(Server::new).build();
   private final Map<InetSocketAddress, Target> byAddress = new ConcurrentHashMap<>();
   private final Map<String, InetSocketAddress> addressOf = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> sessionCounts = new ConcurrentHashMap<>();
