@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -92,21 +91,26 @@ public final class Lab implements AutoCloseable {
       List<SwitchSpec> leaves = site.leaves();
       for (SwitchSpec s : site.switches()) {
         switches.put(s.name(), null);
-        groups.put(s.name(), Set.of(s.name(), site.code(), s.isLeaf() ? "leaves" : "spines", "switches", "*"));
+        groups.put(
+            s.name(),
+            Set.of(s.name(), site.code(), s.isLeaf() ? "leaves" : "spines", "switches", "*"));
       }
       for (int l = 0; l < leaves.size(); l++) {
         SwitchSpec leaf = leaves.get(l);
         for (int sp = 0; sp < spineCount; sp++) {
           SwitchSpec spine = site.spines().get(sp);
           cabling.connect(
-              new Cabling.End(leaf.name(), leaf.interfaceName(leaf.interfaceCount() - spineCount + sp + 1)),
+              new Cabling.End(
+                  leaf.name(), leaf.interfaceName(leaf.interfaceCount() - spineCount + sp + 1)),
               new Cabling.End(spine.name(), spine.interfaceName(l + 1)));
         }
       }
       for (HypervisorSpec h : site.hypervisors()) {
         groups.put(h.name(), Set.of(h.name(), site.code(), "hypervisors", "*"));
         for (NicSpec nic : h.nics()) {
-          cabling.connect(new Cabling.End(h.name(), nic.nic()), new Cabling.End(nic.switchName(), nic.interfaceName()));
+          cabling.connect(
+              new Cabling.End(h.name(), nic.nic()),
+              new Cabling.End(nic.switchName(), nic.interfaceName()));
         }
       }
     }
@@ -129,7 +133,9 @@ public final class Lab implements AutoCloseable {
           if (peer.port().startsWith("eth")) {
             st.bootstrapHostPort(s.interfaceName(i), peer.device() + " " + peer.port());
           } else {
-            st.bootstrapFabricPort(s.interfaceName(i), (s.isLeaf() ? "uplink " : "downlink ") + peer.device() + " " + peer.port());
+            st.bootstrapFabricPort(
+                s.interfaceName(i),
+                (s.isLeaf() ? "uplink " : "downlink ") + peer.device() + " " + peer.port());
           }
         }
         switches.put(s.name(), st);
@@ -170,31 +176,75 @@ public final class Lab implements AutoCloseable {
       }
       siteIndex++;
     }
-    ssh = new SshFrontend(credentials.sshUsername(), credentials.sshPassword(), faults, options.maxSessionsPerDevice());
+    ssh =
+        new SshFrontend(
+            credentials.sshUsername(),
+            credentials.sshPassword(),
+            faults,
+            options.maxSessionsPerDevice());
     Map<SshFrontend.Target, String> sshTargets = new LinkedHashMap<>();
     hosts.forEach(
-        (n, h) -> sshTargets.put(new SshFrontend.Target(n, hostKeys.get(n), switches.get(n), hypervisors.get(n)), h));
+        (n, h) ->
+            sshTargets.put(
+                new SshFrontend.Target(n, hostKeys.get(n), switches.get(n), hypervisors.get(n)),
+                h));
     Map<String, InetSocketAddress> sshAddrs = ssh.start(sshTargets, options.sshPort());
-    snmp = new SnmpFrontend(credentials.snmpCommunity(), credentials.snmpV3User(), credentials.snmpV3AuthPassword(), credentials.snmpV3PrivPassword(), faults);
+    snmp =
+        new SnmpFrontend(
+            credentials.snmpCommunity(),
+            credentials.snmpV3User(),
+            credentials.snmpV3AuthPassword(),
+            credentials.snmpV3PrivPassword(),
+            faults);
     Map<SwitchState, String> snmpTargets = new LinkedHashMap<>();
     switches.forEach((n, s) -> snmpTargets.put(s, hosts.get(n)));
     Map<String, InetSocketAddress> snmpAddrs = snmp.start(snmpTargets, options.snmpPort());
     for (SiteSpec site : topology.sites()) {
       for (SwitchSpec s : site.switches()) {
-        devices.put(s.name(), new LabDevice(s.name(), DeviceKind.SWITCH, site.code(), s.dialect(), s.role(), sshAddrs.get(s.name()), snmpAddrs.get(s.name())));
+        devices.put(
+            s.name(),
+            new LabDevice(
+                s.name(),
+                DeviceKind.SWITCH,
+                site.code(),
+                s.dialect(),
+                s.role(),
+                sshAddrs.get(s.name()),
+                snmpAddrs.get(s.name())));
       }
       for (HypervisorSpec h : site.hypervisors()) {
-        devices.put(h.name(), new LabDevice(h.name(), DeviceKind.HYPERVISOR, site.code(), null, "hypervisor", sshAddrs.get(h.name()), null));
+        devices.put(
+            h.name(),
+            new LabDevice(
+                h.name(),
+                DeviceKind.HYPERVISOR,
+                site.code(),
+                null,
+                "hypervisor",
+                sshAddrs.get(h.name()),
+                null));
       }
     }
     Files.writeString(knownHosts, knownHostsText());
     Files.writeString(
         stateDir.resolve("credentials.properties"),
-        "ssh.username=" + credentials.sshUsername() + "\nssh.password=" + credentials.sshPassword()
-            + "\nsnmp.community=" + credentials.snmpCommunity() + "\nsnmp.v3.user=" + credentials.snmpV3User()
-            + "\nsnmp.v3.auth=SHA-256\nsnmp.v3.authPassword=" + credentials.snmpV3AuthPassword()
-            + "\nsnmp.v3.priv=AES-128\nsnmp.v3.privPassword=" + credentials.snmpV3PrivPassword()
-            + "\nknown_hosts=" + knownHosts.toAbsolutePath() + "\nadmin.token=" + adminToken + "\n");
+        "ssh.username="
+            + credentials.sshUsername()
+            + "\nssh.password="
+            + credentials.sshPassword()
+            + "\nsnmp.community="
+            + credentials.snmpCommunity()
+            + "\nsnmp.v3.user="
+            + credentials.snmpV3User()
+            + "\nsnmp.v3.auth=SHA-256\nsnmp.v3.authPassword="
+            + credentials.snmpV3AuthPassword()
+            + "\nsnmp.v3.priv=AES-128\nsnmp.v3.privPassword="
+            + credentials.snmpV3PrivPassword()
+            + "\nknown_hosts="
+            + knownHosts.toAbsolutePath()
+            + "\nadmin.token="
+            + adminToken
+            + "\n");
     if (options.adminPort() >= 0) {
       admin = new AdminServer(this, options.adminPort());
     }
@@ -204,8 +254,13 @@ public final class Lab implements AutoCloseable {
   public String knownHostsText() {
     StringBuilder sb = new StringBuilder();
     for (LabDevice d : devices.values()) {
-      sb.append('[').append(d.ssh().getAddress().getHostAddress()).append("]:").append(d.ssh().getPort())
-          .append(' ').append(PublicKeyEntry.toString(hostKeys.get(d.name()).getPublic())).append('\n');
+      sb.append('[')
+          .append(d.ssh().getAddress().getHostAddress())
+          .append("]:")
+          .append(d.ssh().getPort())
+          .append(' ')
+          .append(PublicKeyEntry.toString(hostKeys.get(d.name()).getPublic()))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -296,7 +351,8 @@ public final class Lab implements AutoCloseable {
       throw new IllegalArgumentException(newSwitch + " has no interface " + newInterface);
     }
     Cabling.End from = new Cabling.End(hypervisor, nic);
-    if (cabling.peer(from) == null && hypervisors.get(hypervisor).spec().nics().stream().noneMatch(x -> x.nic().equals(nic))) {
+    if (cabling.peer(from) == null
+        && hypervisors.get(hypervisor).spec().nics().stream().noneMatch(x -> x.nic().equals(nic))) {
       throw new IllegalArgumentException(hypervisor + " has no NIC " + nic);
     }
     cabling.move(from, new Cabling.End(newSwitch, target.spec().interfaceName(n)));

@@ -22,10 +22,12 @@ public final class LabMain {
         case "--topology" -> topology = TopologyLoader.fromYaml(Path.of(need(a, v)));
         case "--admin-port" -> options = options.withAdminPort(Integer.parseInt(need(a, v)));
         case "--state-dir" -> options = options.withStateDir(Path.of(need(a, v)));
-        case "--max-sessions" -> options = options.withMaxSessionsPerDevice(Integer.parseInt(need(a, v)));
+        case "--max-sessions" ->
+            options = options.withMaxSessionsPerDevice(Integer.parseInt(need(a, v)));
         case "--seed" -> options = options.withSeed(need(a, v));
         default -> {
-          System.err.println("usage: LabMain [--topology FILE] [--admin-port N] [--state-dir DIR] [--max-sessions N] [--seed S]");
+          System.err.println(
+              "usage: LabMain [--topology FILE] [--admin-port N] [--state-dir DIR] [--max-sessions N] [--seed S]");
           System.exit(2);
         }
       }
@@ -34,7 +36,8 @@ public final class LabMain {
     long t0 = System.nanoTime();
     Lab lab = Lab.start(topology == null ? Topology.demo() : topology, options);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.printf("%-14s %-10s %-5s %-7s %-22s %s%n", "DEVICE", "KIND", "SITE", "DIALECT", "SSH", "SNMP");
+    System.out.printf(
+        "%-14s %-10s %-5s %-7s %-22s %s%n", "DEVICE", "KIND", "SITE", "DIALECT", "SSH", "SNMP");
     for (LabDevice d : lab.devices()) {
       System.out.printf(
           "%-14s %-10s %-5s %-7s %-22s %s%n",
@@ -43,13 +46,19 @@ public final class LabMain {
           d.siteCode(),
           d.dialect() == null ? "-" : d.dialect(),
           d.ssh().getAddress().getHostAddress() + ":" + d.ssh().getPort(),
-          d.snmp() == null ? "-" : d.snmp().getAddress().getHostAddress() + ":" + d.snmp().getPort());
+          d.snmp() == null
+              ? "-"
+              : d.snmp().getAddress().getHostAddress() + ":" + d.snmp().getPort());
     }
     System.out.println();
     System.out.println("started " + lab.devices().size() + " devices in " + ms + " ms");
-    System.out.println("credentials: " + lab.stateDir().resolve("credentials.properties").toAbsolutePath());
+    System.out.println(
+        "credentials: " + lab.stateDir().resolve("credentials.properties").toAbsolutePath());
     System.out.println("known_hosts: " + lab.knownHostsFile().toAbsolutePath());
-    System.out.println("admin API:   " + lab.adminUri() + " (Authorization: Bearer <admin.token from credentials>)");
+    System.out.println(
+        "admin API:   "
+            + lab.adminUri()
+            + " (Authorization: Bearer <admin.token from credentials>)");
     Runtime.getRuntime().addShutdownHook(new Thread(lab::close));
     new CountDownLatch(1).await();
   }

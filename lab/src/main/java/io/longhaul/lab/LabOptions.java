@@ -34,34 +34,130 @@ public record LabOptions(
   }
 
   public LabOptions withAddressPrefix(String v) {
-    return new LabOptions(v, sshPort, snmpPort, stateDir, seed, adminPort, sshUsername, sshPassword, snmpCommunity, snmpV3AuthPassword, snmpV3PrivPassword, maxSessionsPerDevice);
+    return new LabOptions(
+        v,
+        sshPort,
+        snmpPort,
+        stateDir,
+        seed,
+        adminPort,
+        sshUsername,
+        sshPassword,
+        snmpCommunity,
+        snmpV3AuthPassword,
+        snmpV3PrivPassword,
+        maxSessionsPerDevice);
   }
 
   public LabOptions withPorts(int ssh, int snmp) {
-    return new LabOptions(addressPrefix, ssh, snmp, stateDir, seed, adminPort, sshUsername, sshPassword, snmpCommunity, snmpV3AuthPassword, snmpV3PrivPassword, maxSessionsPerDevice);
+    return new LabOptions(
+        addressPrefix,
+        ssh,
+        snmp,
+        stateDir,
+        seed,
+        adminPort,
+        sshUsername,
+        sshPassword,
+        snmpCommunity,
+        snmpV3AuthPassword,
+        snmpV3PrivPassword,
+        maxSessionsPerDevice);
   }
 
   public LabOptions withStateDir(Path v) {
-    return new LabOptions(addressPrefix, sshPort, snmpPort, v, seed, adminPort, sshUsername, sshPassword, snmpCommunity, snmpV3AuthPassword, snmpV3PrivPassword, maxSessionsPerDevice);
+    return new LabOptions(
+        addressPrefix,
+        sshPort,
+        snmpPort,
+        v,
+        seed,
+        adminPort,
+        sshUsername,
+        sshPassword,
+        snmpCommunity,
+        snmpV3AuthPassword,
+        snmpV3PrivPassword,
+        maxSessionsPerDevice);
   }
 
   public LabOptions withSeed(String v) {
-    return new LabOptions(addressPrefix, sshPort, snmpPort, stateDir, v, adminPort, sshUsername, sshPassword, snmpCommunity, snmpV3AuthPassword, snmpV3PrivPassword, maxSessionsPerDevice);
+    return new LabOptions(
+        addressPrefix,
+        sshPort,
+        snmpPort,
+        stateDir,
+        v,
+        adminPort,
+        sshUsername,
+        sshPassword,
+        snmpCommunity,
+        snmpV3AuthPassword,
+        snmpV3PrivPassword,
+        maxSessionsPerDevice);
   }
 
   public LabOptions withAdminPort(int v) {
-    return new LabOptions(addressPrefix, sshPort, snmpPort, stateDir, seed, v, sshUsername, sshPassword, snmpCommunity, snmpV3AuthPassword, snmpV3PrivPassword, maxSessionsPerDevice);
+    return new LabOptions(
+        addressPrefix,
+        sshPort,
+        snmpPort,
+        stateDir,
+        seed,
+        v,
+        sshUsername,
+        sshPassword,
+        snmpCommunity,
+        snmpV3AuthPassword,
+        snmpV3PrivPassword,
+        maxSessionsPerDevice);
   }
 
   public LabOptions withSshCredentials(String user, String password) {
-    return new LabOptions(addressPrefix, sshPort, snmpPort, stateDir, seed, adminPort, user, password, snmpCommunity, snmpV3AuthPassword, snmpV3PrivPassword, maxSessionsPerDevice);
+    return new LabOptions(
+        addressPrefix,
+        sshPort,
+        snmpPort,
+        stateDir,
+        seed,
+        adminPort,
+        user,
+        password,
+        snmpCommunity,
+        snmpV3AuthPassword,
+        snmpV3PrivPassword,
+        maxSessionsPerDevice);
   }
 
   public LabOptions withSnmpSecrets(String community, String authPassword, String privPassword) {
-    return new LabOptions(addressPrefix, sshPort, snmpPort, stateDir, seed, adminPort, sshUsername, sshPassword, community, authPassword, privPassword, maxSessionsPerDevice);
+    return new LabOptions(
+        addressPrefix,
+        sshPort,
+        snmpPort,
+        stateDir,
+        seed,
+        adminPort,
+        sshUsername,
+        sshPassword,
+        community,
+        authPassword,
+        privPassword,
+        maxSessionsPerDevice);
   }
 
   public LabOptions withMaxSessionsPerDevice(int v) {
-    return new LabOptions(addressPrefix, sshPort, snmpPort, stateDir, seed, adminPort, sshUsername, sshPassword, snmpCommunity, snmpV3AuthPassword, snmpV3PrivPassword, v);
+    return new LabOptions(
+        addressPrefix,
+        sshPort,
+        snmpPort,
+        stateDir,
+        seed,
+        adminPort,
+        sshUsername,
+        sshPassword,
+        snmpCommunity,
+        snmpV3AuthPassword,
+        snmpV3PrivPassword,
+        v);
   }
 }

@@ -60,7 +60,8 @@ public final class AdminServer implements AutoCloseable {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       String expected = "Bearer " + lab.adminToken();
       if (auth == null
-          || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+          || !MessageDigest.isEqual(
+              auth.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
         send(ex, 401, Map.of("error", "missing or wrong bearer token"));
         return;
       }
@@ -122,8 +123,23 @@ public final class AdminServer implements AutoCloseable {
       }
       case "POST cables" -> {
         JsonNode body = JSON.readTree(ex.getRequestBody());
-        lab.moveCable(text(body, "hypervisor"), text(body, "nic"), text(body, "switch"), text(body, "interface"));
-        send(ex, 200, Map.of("hypervisor", text(body, "hypervisor"), "nic", text(body, "nic"), "switch", text(body, "switch"), "interface", text(body, "interface")));
+        lab.moveCable(
+            text(body, "hypervisor"),
+            text(body, "nic"),
+            text(body, "switch"),
+            text(body, "interface"));
+        send(
+            ex,
+            200,
+            Map.of(
+                "hypervisor",
+                text(body, "hypervisor"),
+                "nic",
+                text(body, "nic"),
+                "switch",
+                text(body, "switch"),
+                "interface",
+                text(body, "interface")));
       }
       case "GET switches" -> {
         if (p.length < 3) {
@@ -163,7 +179,8 @@ public final class AdminServer implements AutoCloseable {
         ex.sendResponseHeaders(200, b.length);
         ex.getResponseBody().write(b);
       }
-      case "GET credentials" -> send(ex, 200, lab.credentials().getClass().isRecord() ? credentials() : Map.of());
+      case "GET credentials" ->
+          send(ex, 200, lab.credentials().getClass().isRecord() ? credentials() : Map.of());
       default -> send(ex, 404, Map.of("error", "no route " + method + " " + path));
     }
   }
@@ -184,17 +201,28 @@ public final class AdminServer implements AutoCloseable {
   static Fault parseFault(JsonNode body) {
     String type = text(body, "type");
     return switch (type) {
-      case "latency" -> new Fault.Latency(Duration.ofMillis(body.path("latencyMs").asLong(-1) < 0 ? bad("latencyMs") : body.path("latencyMs").asLong()));
+      case "latency" ->
+          new Fault.Latency(
+              Duration.ofMillis(
+                  body.path("latencyMs").asLong(-1) < 0
+                      ? bad("latencyMs")
+                      : body.path("latencyMs").asLong()));
       case "drop" -> new Fault.DropMidCommand();
       case "auth-refused" -> new Fault.AuthRefused();
       case "hang" -> new Fault.Hang();
       case "garbage" -> new Fault.Garbage();
       case "command-fails" -> new Fault.CommandFails(text(body, "command"));
       case "down" -> new Fault.Down();
-      case "link-flap" -> body.has("periodMs")
-          ? new Fault.LinkFlap(text(body, "interface"), Duration.ofMillis(body.get("periodMs").asLong()))
-          : new Fault.LinkFlap(text(body, "interface"));
-      default -> throw new IllegalArgumentException("unknown fault type '" + type + "' (latency, drop, auth-refused, hang, garbage, command-fails, down, link-flap)");
+      case "link-flap" ->
+          body.has("periodMs")
+              ? new Fault.LinkFlap(
+                  text(body, "interface"), Duration.ofMillis(body.get("periodMs").asLong()))
+              : new Fault.LinkFlap(text(body, "interface"));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown fault type '"
+                  + type
+                  + "' (latency, drop, auth-refused, hang, garbage, command-fails, down, link-flap)");
     };
   }
 

@@ -14,7 +14,9 @@ public final class Cabling {
   public synchronized void connect(End a, End b) {
     if (links.containsKey(a) || links.containsKey(b)) {
       throw new IllegalArgumentException(
-          (links.containsKey(a) ? a : b) + " is already cabled to " + links.get(links.containsKey(a) ? a : b));
+          (links.containsKey(a) ? a : b)
+              + " is already cabled to "
+              + links.get(links.containsKey(a) ? a : b));
     }
     links.put(a, b);
     links.put(b, a);
@@ -33,7 +35,14 @@ public final class Cabling {
     End old = links.get(from);
     End occupant = links.get(to);
     if (occupant != null && !occupant.equals(from)) {
-      throw new IllegalArgumentException(to.device() + " " + to.port() + " is already cabled to " + occupant.device() + " " + occupant.port());
+      throw new IllegalArgumentException(
+          to.device()
+              + " "
+              + to.port()
+              + " is already cabled to "
+              + occupant.device()
+              + " "
+              + occupant.port());
     }
     if (old != null) {
       links.remove(old);

@@ -15,7 +15,8 @@ final class Diff {
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = x[i].equals(y[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            x[i].equals(y[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     // edit script: ' ', '-', '+' with line indexes
@@ -77,7 +78,15 @@ final class Diff {
         out.append("--- ").append(nameA).append('\n').append("+++ ").append(nameB).append('\n');
         header = true;
       }
-      out.append("@@ -").append(aStart + 1).append(',').append(aLen).append(" +").append(bStart + 1).append(',').append(bLen).append(" @@\n");
+      out.append("@@ -")
+          .append(aStart + 1)
+          .append(',')
+          .append(aLen)
+          .append(" +")
+          .append(bStart + 1)
+          .append(',')
+          .append(bLen)
+          .append(" @@\n");
       for (int t = start; t < end; t++) {
         out.append(ops.get(t)[0]).append(texts.get(t)).append('\n');
       }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * An EOS-like CLI. {@code configure session NAME} stages changes on a copy of the running config
- * that only {@code commit} applies; {@code abort} discards it; {@code end} leaves it pending.
- * Plain {@code configure} applies line by line.
+ * that only {@code commit} applies; {@code abort} discards it; {@code end} leaves it pending. Plain
+ * {@code configure} applies line by line.
  */
 final class EosCli extends SwitchCli {
 
@@ -166,7 +166,8 @@ final class EosCli extends SwitchCli {
         if (no) {
           throw new CliError(0, null);
         }
-        if (o + 1 < t.size() && match(t.get(o + 1).text(), "vxlan1") != null
+        if (o + 1 < t.size()
+            && match(t.get(o + 1).text(), "vxlan1") != null
             && t.get(o + 1).text().length() >= 2) {
           end(t, o + 2);
           mode = Mode.VXLAN;
@@ -299,13 +300,29 @@ final class EosCli extends SwitchCli {
 
   private String show(List<Tok> t) {
     String k =
-        kw(t, 1, "running-config", "startup-config", "vlan", "interfaces", "lldp", "version", "session-config", "configuration", "hostname");
+        kw(
+            t,
+            1,
+            "running-config",
+            "startup-config",
+            "vlan",
+            "interfaces",
+            "lldp",
+            "version",
+            "session-config",
+            "configuration",
+            "hostname");
     switch (k) {
       case "running-config", "startup-config" -> {
         end(t, 2);
         SwitchConfig c = k.equals("running-config") ? state.running : state.startup;
-        return "! Command: show " + k + "\n! device: " + host + " (DCS-7050SX3-48YC8, EOS-4.28.3M)\n!\n! boot system flash:/EOS-4.28.3M.swi\n!\n"
-            + c.render() + "end\n";
+        return "! Command: show "
+            + k
+            + "\n! device: "
+            + host
+            + " (DCS-7050SX3-48YC8, EOS-4.28.3M)\n!\n! boot system flash:/EOS-4.28.3M.swi\n!\n"
+            + c.render()
+            + "end\n";
       }
       case "vlan" -> {
         if (t.size() > 2) {
@@ -331,14 +348,26 @@ final class EosCli extends SwitchCli {
         kw(t, 2, "diffs");
         end(t, 3);
         return Diff.unified(
-            state.running.render(), target().render(), "system:/running-config", "session:/" + session + "-session-config");
+            state.running.render(),
+            target().render(),
+            "system:/running-config",
+            "session:/" + session + "-session-config");
       }
       case "configuration" -> {
         kw(t, 2, "sessions");
-        StringBuilder sb = new StringBuilder("Maximum number of completed sessions: 1\nMaximum number of pending sessions: 5\n\n");
-        sb.append("  Name           State         User    Terminal\n  -------------- ------------- ------- --------\n");
-        state.sessions.keySet().stream().sorted().forEach(n ->
-            sb.append(String.format("%s %-14s %-13s %-7s %s%n", n.equals(session) ? "*" : " ", n, "pending", "", "")));
+        StringBuilder sb =
+            new StringBuilder(
+                "Maximum number of completed sessions: 1\nMaximum number of pending sessions: 5\n\n");
+        sb.append(
+            "  Name           State         User    Terminal\n  -------------- ------------- ------- --------\n");
+        state.sessions.keySet().stream()
+            .sorted()
+            .forEach(
+                n ->
+                    sb.append(
+                        String.format(
+                            "%s %-14s %-13s %-7s %s%n",
+                            n.equals(session) ? "*" : " ", n, "pending", "", "")));
         return sb.toString();
       }
       case "hostname" -> {
@@ -347,7 +376,9 @@ final class EosCli extends SwitchCli {
       }
       default -> {
         end(t, 2);
-        return "Arista DCS-7050SX3-48YC8\nHardware version: 11.02\nSoftware image version: 4.28.3M\nHostname: " + host + "\n";
+        return "Arista DCS-7050SX3-48YC8\nHardware version: 11.02\nSoftware image version: 4.28.3M\nHostname: "
+            + host
+            + "\n";
       }
     }
   }
@@ -370,7 +401,8 @@ final class EosCli extends SwitchCli {
 
   private String interfaceStatus() {
     StringBuilder sb = new StringBuilder();
-    sb.append("Port       Name                         Status       Vlan        Duplex Speed  Type            Flags Encapsulation\n");
+    sb.append(
+        "Port       Name                         Status       Vlan        Duplex Speed  Type            Flags Encapsulation\n");
     for (SwitchState.InterfaceInfo i : state.interfaces()) {
       String status = !i.adminUp() ? "disabled" : i.operUp() ? "connected" : "notconnect";
       String vlanCol =
@@ -397,11 +429,13 @@ final class EosCli extends SwitchCli {
   }
 
   private String lldp() {
-    List<SwitchState.InterfaceInfo> up = state.interfaces().stream().filter(i -> i.peer() != null).toList();
+    List<SwitchState.InterfaceInfo> up =
+        state.interfaces().stream().filter(i -> i.peer() != null).toList();
     StringBuilder sb = new StringBuilder();
     sb.append("Last table change time   : 0:00:42 ago\n");
     sb.append("Number of table inserts  : ").append(up.size()).append('\n');
-    sb.append("Number of table deletes  : 0\nNumber of table drops    : 0\nNumber of table age-outs : 0\n\n");
+    sb.append(
+        "Number of table deletes  : 0\nNumber of table drops    : 0\nNumber of table age-outs : 0\n\n");
     sb.append("Port          Neighbor Device ID               Neighbor Port ID           TTL\n");
     sb.append("------------- -------------------------------- -------------------------- ---\n");
     for (SwitchState.InterfaceInfo i : up) {

@@ -141,7 +141,10 @@ public final class HypervisorShell {
 
   private ExecResult virsh(List<String> a, byte[] stdin) {
     List<String> args = new ArrayList<>(a);
-    while (!args.isEmpty() && (args.getFirst().equals("-q") || args.getFirst().startsWith("--connect") || args.getFirst().equals("-c"))) {
+    while (!args.isEmpty()
+        && (args.getFirst().equals("-q")
+            || args.getFirst().startsWith("--connect")
+            || args.getFirst().equals("-c"))) {
       String f = args.removeFirst();
       if (f.equals("-c") || f.equals("--connect")) {
         if (!args.isEmpty()) {
@@ -168,8 +171,9 @@ public final class HypervisorShell {
       case "domstate" -> withDomain(rest, d -> ExecResult.ok(d.state() + "\n\n"));
       case "domiflist" -> domiflist(rest);
       case "nodeinfo" -> nodeinfo();
-      case "version" -> ExecResult.ok(
-          "Compiled against library: libvirt 8.0.0\nUsing library: libvirt 8.0.0\nUsing API: QEMU 8.0.0\nRunning hypervisor: QEMU 6.2.0\n\n");
+      case "version" ->
+          ExecResult.ok(
+              "Compiled against library: libvirt 8.0.0\nUsing library: libvirt 8.0.0\nUsing API: QEMU 8.0.0\nRunning hypervisor: QEMU 6.2.0\n\n");
       default -> ExecResult.err("error: unknown command: '" + cmd + "'\n");
     };
   }
@@ -213,18 +217,32 @@ public final class HypervisorShell {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin));
+      doc =
+          f.newDocumentBuilder()
+              .parse(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin));
     } catch (Exception e) {
       return ExecResult.err(
-          "error: Failed to define domain from " + file + "\nerror: (domain_definition):1: " + e.getMessage() + "\n");
+          "error: Failed to define domain from "
+              + file
+              + "\nerror: (domain_definition):1: "
+              + e.getMessage()
+              + "\n");
     }
     Element root = doc.getDocumentElement();
     if (!root.getTagName().equals("domain")) {
-      return ExecResult.err("error: Failed to define domain from " + file + "\nerror: XML error: unexpected root element <" + root.getTagName() + ">, expecting <domain>\n");
+      return ExecResult.err(
+          "error: Failed to define domain from "
+              + file
+              + "\nerror: XML error: unexpected root element <"
+              + root.getTagName()
+              + ">, expecting <domain>\n");
     }
     String name = text(root, "name");
     if (name == null || name.isBlank()) {
-      return ExecResult.err("error: Failed to define domain from " + file + "\nerror: XML error: missing domain name information\n");
+      return ExecResult.err(
+          "error: Failed to define domain from "
+              + file
+              + "\nerror: XML error: missing domain name information\n");
     }
     long memMb;
     int vcpu;
@@ -232,18 +250,27 @@ public final class HypervisorShell {
       Element mem = child(root, "memory");
       long value = Long.parseLong(mem.getTextContent().strip());
       String unit = mem.getAttribute("unit").isEmpty() ? "KiB" : mem.getAttribute("unit");
-      memMb = switch (unit) {
-        case "KiB", "k", "K" -> value / 1024;
-        case "MiB", "M", "m" -> value;
-        case "GiB", "G", "g" -> value * 1024;
-        default -> throw new IllegalArgumentException("unknown unit " + unit);
-      };
+      memMb =
+          switch (unit) {
+            case "KiB", "k", "K" -> value / 1024;
+            case "MiB", "M", "m" -> value;
+            case "GiB", "G", "g" -> value * 1024;
+            default -> throw new IllegalArgumentException("unknown unit " + unit);
+          };
       vcpu = Integer.parseInt(text(root, "vcpu").strip());
     } catch (RuntimeException e) {
-      return ExecResult.err("error: Failed to define domain from " + file + "\nerror: XML error: invalid memory or vcpu: " + e.getMessage() + "\n");
+      return ExecResult.err(
+          "error: Failed to define domain from "
+              + file
+              + "\nerror: XML error: invalid memory or vcpu: "
+              + e.getMessage()
+              + "\n");
     }
     if (vcpu < 1 || memMb < 1) {
-      return ExecResult.err("error: Failed to define domain from " + file + "\nerror: XML error: Invalid number of vCPUs or memory\n");
+      return ExecResult.err(
+          "error: Failed to define domain from "
+              + file
+              + "\nerror: XML error: Invalid number of vCPUs or memory\n");
     }
     List<HypervisorState.DomainInterface> nics = new ArrayList<>();
     NodeList ifaces = root.getElementsByTagName("interface");
@@ -260,17 +287,30 @@ public final class HypervisorShell {
       if (target == null) {
         target = "vnet" + i;
       }
-      nics.add(new HypervisorState.DomainInterface(mac.toLowerCase(Locale.ROOT), bridge, ifaceId, target));
+      nics.add(
+          new HypervisorState.DomainInterface(
+              mac.toLowerCase(Locale.ROOT), bridge, ifaceId, target));
     }
     HypervisorState.Domain old = state.domains.get(name);
     String uuid = text(root, "uuid");
     if (uuid == null) {
-      uuid = old != null ? old.uuid() : UUID.nameUUIDFromBytes((state.name() + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
+      uuid =
+          old != null
+              ? old.uuid()
+              : UUID.nameUUIDFromBytes((state.name() + "/" + name).getBytes(StandardCharsets.UTF_8))
+                  .toString();
     }
     state.domains.put(
         name,
         new HypervisorState.Domain(
-            name, uuid, old == null ? "shut off" : old.state(), old == null ? null : old.id(), vcpu, memMb, true, List.copyOf(nics)));
+            name,
+            uuid,
+            old == null ? "shut off" : old.state(),
+            old == null ? null : old.id(),
+            vcpu,
+            memMb,
+            true,
+            List.copyOf(nics)));
     return ExecResult.ok("Domain '" + name + "' defined from " + file + "\n\n");
   }
 
@@ -302,7 +342,8 @@ public final class HypervisorShell {
         d -> {
           String fail = "error: Failed to start domain '" + d.name() + "'\n";
           if (d.running()) {
-            return ExecResult.err(fail + "error: Requested operation is not valid: domain is already running\n");
+            return ExecResult.err(
+                fail + "error: Requested operation is not valid: domain is already running\n");
           }
           var spec = state.spec();
           int cpuLimit = (int) Math.floor(spec.cpuCores() * spec.effectiveCpuOvercommit());
@@ -311,30 +352,58 @@ public final class HypervisorShell {
           long memUsed = state.allocatedMemoryMb();
           if (cpuUsed + d.vcpu() > cpuLimit) {
             return ExecResult.err(
-                fail + String.format(Locale.ROOT,
-                    "error: internal error: cannot allocate %d vCPUs: %d of %d schedulable vCPUs in use (%d cores x %.1f over-commit)\n",
-                    d.vcpu(), cpuUsed, cpuLimit, spec.cpuCores(), spec.effectiveCpuOvercommit()));
+                fail
+                    + String.format(
+                        Locale.ROOT,
+                        "error: internal error: cannot allocate %d vCPUs: %d of %d schedulable vCPUs in use (%d cores x %.1f over-commit)\n",
+                        d.vcpu(),
+                        cpuUsed,
+                        cpuLimit,
+                        spec.cpuCores(),
+                        spec.effectiveCpuOvercommit()));
           }
           if (memUsed + d.memoryMb() > memLimit) {
             return ExecResult.err(
-                fail + String.format(Locale.ROOT,
-                    "error: internal error: process exited while connecting to monitor: cannot set up guest memory 'pc.ram': Cannot allocate memory (requested %d MiB, %d of %d MiB in use, %d MiB x %.1f over-commit)\n",
-                    d.memoryMb(), memUsed, memLimit, spec.memoryMb(), spec.effectiveMemoryOvercommit()));
+                fail
+                    + String.format(
+                        Locale.ROOT,
+                        "error: internal error: process exited while connecting to monitor: cannot set up guest memory 'pc.ram': Cannot allocate memory (requested %d MiB, %d of %d MiB in use, %d MiB x %.1f over-commit)\n",
+                        d.memoryMb(),
+                        memUsed,
+                        memLimit,
+                        spec.memoryMb(),
+                        spec.effectiveMemoryOvercommit()));
           }
           for (HypervisorState.DomainInterface nic : d.interfaces()) {
             if (nic.interfaceId() != null || nic.bridge() != null) {
               String br = nic.bridge() == null ? "br-int" : nic.bridge();
               if (!state.ovsActive) {
-                return ExecResult.err(fail + "error: Unable to add port " + nic.target() + " to OVS bridge " + br + ": database connection failed (No such file or directory)\n");
+                return ExecResult.err(
+                    fail
+                        + "error: Unable to add port "
+                        + nic.target()
+                        + " to OVS bridge "
+                        + br
+                        + ": database connection failed (No such file or directory)\n");
               }
               if (!state.bridges.contains(br)) {
-                return ExecResult.err(fail + "error: Unable to add port " + nic.target() + " to OVS bridge " + br + ": no bridge named " + br + "\n");
+                return ExecResult.err(
+                    fail
+                        + "error: Unable to add port "
+                        + nic.target()
+                        + " to OVS bridge "
+                        + br
+                        + ": no bridge named "
+                        + br
+                        + "\n");
               }
             }
           }
           for (HypervisorState.DomainInterface nic : d.interfaces()) {
             if (nic.interfaceId() != null || nic.bridge() != null) {
-              state.ports.put(nic.target(), new String[] {nic.bridge() == null ? "br-int" : nic.bridge(), nic.interfaceId()});
+              state.ports.put(
+                  nic.target(),
+                  new String[] {nic.bridge() == null ? "br-int" : nic.bridge(), nic.interfaceId()});
             }
           }
           state.domains.put(d.name(), withState(d, "running", state.nextId++));
@@ -343,7 +412,8 @@ public final class HypervisorShell {
   }
 
   private static HypervisorState.Domain withState(HypervisorState.Domain d, String s, Integer id) {
-    return new HypervisorState.Domain(d.name(), d.uuid(), s, id, d.vcpu(), d.memoryMb(), d.persistent(), d.interfaces());
+    return new HypervisorState.Domain(
+        d.name(), d.uuid(), s, id, d.vcpu(), d.memoryMb(), d.persistent(), d.interfaces());
   }
 
   private ExecResult destroy(List<String> rest) {
@@ -351,7 +421,10 @@ public final class HypervisorShell {
         rest,
         d -> {
           if (!d.running()) {
-            return ExecResult.err("error: Failed to destroy domain '" + d.name() + "'\nerror: Requested operation is not valid: domain is not running\n");
+            return ExecResult.err(
+                "error: Failed to destroy domain '"
+                    + d.name()
+                    + "'\nerror: Requested operation is not valid: domain is not running\n");
           }
           for (HypervisorState.DomainInterface nic : d.interfaces()) {
             state.ports.remove(nic.target());
@@ -370,7 +443,17 @@ public final class HypervisorShell {
         rest,
         d -> {
           if (d.running()) {
-            state.domains.put(d.name(), new HypervisorState.Domain(d.name(), d.uuid(), d.state(), d.id(), d.vcpu(), d.memoryMb(), false, d.interfaces()));
+            state.domains.put(
+                d.name(),
+                new HypervisorState.Domain(
+                    d.name(),
+                    d.uuid(),
+                    d.state(),
+                    d.id(),
+                    d.vcpu(),
+                    d.memoryMb(),
+                    false,
+                    d.interfaces()));
           } else {
             state.domains.remove(d.name());
           }
@@ -381,7 +464,8 @@ public final class HypervisorShell {
   private ExecResult list(List<String> rest) {
     boolean all = rest.contains("--all");
     boolean nameOnly = rest.contains("--name");
-    List<HypervisorState.Domain> ds = state.domains.values().stream().filter(d -> all || d.running()).toList();
+    List<HypervisorState.Domain> ds =
+        state.domains.values().stream().filter(d -> all || d.running()).toList();
     if (nameOnly) {
       StringBuilder sb = new StringBuilder();
       ds.forEach(d -> sb.append(d.name()).append('\n'));
@@ -392,7 +476,12 @@ public final class HypervisorShell {
     sb.append(String.format(" %-4s %-" + (w + 1) + "s %s%n", "Id", "Name", "State"));
     sb.append("-".repeat(w + 20)).append('\n');
     for (HypervisorState.Domain d : ds) {
-      sb.append(String.format(" %-4s %-" + (w + 1) + "s %s%n", d.id() == null ? "-" : d.id().toString(), d.name(), d.state()));
+      sb.append(
+          String.format(
+              " %-4s %-" + (w + 1) + "s %s%n",
+              d.id() == null ? "-" : d.id().toString(),
+              d.name(),
+              d.state()));
     }
     return ExecResult.ok(sb.append('\n').toString());
   }
@@ -432,7 +521,14 @@ public final class HypervisorShell {
           sb.append(" Interface   Type     Source   Model    MAC\n");
           sb.append("-------------------------------------------------------\n");
           for (HypervisorState.DomainInterface nic : d.interfaces()) {
-            sb.append(String.format(" %-11s %-8s %-8s %-8s %s%n", d.running() ? nic.target() : "-", "bridge", nic.bridge() == null ? "-" : nic.bridge(), "virtio", nic.mac()));
+            sb.append(
+                String.format(
+                    " %-11s %-8s %-8s %-8s %s%n",
+                    d.running() ? nic.target() : "-",
+                    "bridge",
+                    nic.bridge() == null ? "-" : nic.bridge(),
+                    "virtio",
+                    nic.mac()));
           }
           return ExecResult.ok(sb.append('\n').toString());
         });
@@ -446,7 +542,11 @@ public final class HypervisorShell {
     sb.append(String.format("%-21s%d%n", "CPU(s):", spec.cpuCores()));
     sb.append(String.format("%-21s%s%n", "CPU frequency:", "2400 MHz"));
     sb.append(String.format("%-21s%d%n", "CPU socket(s):", 1));
-    sb.append(String.format("%-21s%d%n", "Core(s) per socket:", spec.cpuCores() / sockets / 2 == 0 ? 1 : spec.cpuCores() / sockets / 2));
+    sb.append(
+        String.format(
+            "%-21s%d%n",
+            "Core(s) per socket:",
+            spec.cpuCores() / sockets / 2 == 0 ? 1 : spec.cpuCores() / sockets / 2));
     sb.append(String.format("%-21s%d%n", "Thread(s) per core:", 2));
     sb.append(String.format("%-21s%d%n", "NUMA cell(s):", sockets));
     sb.append(String.format("%-21s%d KiB%n", "Memory size:", spec.memoryMb() * 1024));
@@ -457,7 +557,8 @@ public final class HypervisorShell {
 
   private ExecResult ovs(List<String> a) {
     if (!state.ovsActive) {
-      return ExecResult.err("ovs-vsctl: unix:/var/run/openvswitch/db.sock: database connection failed (No such file or directory)\n");
+      return ExecResult.err(
+          "ovs-vsctl: unix:/var/run/openvswitch/db.sock: database connection failed (No such file or directory)\n");
     }
     // split into "--"-separated commands; options precede each command
     List<List<String>> cmds = new ArrayList<>();
@@ -508,7 +609,12 @@ public final class HypervisorShell {
             err = "'add-br' command requires at least 1 arguments";
           } else if (bridges.contains(w.get(1))) {
             if (!mayExist) {
-              err = "cannot create a bridge named " + w.get(1) + " because a bridge named " + w.get(1) + " already exists";
+              err =
+                  "cannot create a bridge named "
+                      + w.get(1)
+                      + " because a bridge named "
+                      + w.get(1)
+                      + " already exists";
             }
           } else {
             bridges.add(w.get(1));
@@ -536,7 +642,13 @@ public final class HypervisorShell {
             err = "no bridge named " + w.get(1);
           } else if (ports.containsKey(w.get(2))) {
             if (!mayExist) {
-              err = "cannot create a port named " + w.get(2) + " because a port named " + w.get(2) + " already exists on bridge " + ports.get(w.get(2))[0];
+              err =
+                  "cannot create a port named "
+                      + w.get(2)
+                      + " because a port named "
+                      + w.get(2)
+                      + " already exists on bridge "
+                      + ports.get(w.get(2))[0];
             }
           } else {
             ports.put(w.get(2), new String[] {w.get(1), null});
@@ -558,11 +670,12 @@ public final class HypervisorShell {
           } else if (!bridges.contains(w.get(1))) {
             err = "no bridge named " + w.get(1);
           } else {
-            ports.forEach((k, v) -> {
-              if (v[0].equals(w.get(1))) {
-                out.append(k).append('\n');
-              }
-            });
+            ports.forEach(
+                (k, v) -> {
+                  if (v[0].equals(w.get(1))) {
+                    out.append(k).append('\n');
+                  }
+                });
           }
         }
         case "port-to-br", "iface-to-br" -> {
@@ -588,7 +701,12 @@ public final class HypervisorShell {
   }
 
   /** get/set/remove on the Interface (or Port) table's external_ids:iface-id. */
-  private static String column(String cmd, List<String> w, Map<String, String[]> ports, StringBuilder out, boolean ifExists) {
+  private static String column(
+      String cmd,
+      List<String> w,
+      Map<String, String[]> ports,
+      StringBuilder out,
+      boolean ifExists) {
     if (w.size() < 4) {
       return "'" + cmd + "' command requires at least 3 arguments";
     }
@@ -607,7 +725,11 @@ public final class HypervisorShell {
         case "get" -> {
           if (s.equals("external_ids:iface-id")) {
             if (p[1] == null) {
-              return "no key \"iface-id\" in " + table + " record \"" + record + "\" column external_ids";
+              return "no key \"iface-id\" in "
+                  + table
+                  + " record \""
+                  + record
+                  + "\" column external_ids";
             }
             out.append('"').append(p[1]).append('"').append('\n');
           } else if (s.equals("external_ids")) {
@@ -654,7 +776,10 @@ public final class HypervisorShell {
     }
     String unit = UNITS.get(a.get(1));
     if (unit == null) {
-      return new ExecResult("", "Unit " + a.get(1) + ".service could not be found.\n", a.getFirst().equals("status") ? 4 : 5);
+      return new ExecResult(
+          "",
+          "Unit " + a.get(1) + ".service could not be found.\n",
+          a.getFirst().equals("status") ? 4 : 5);
     }
     boolean libvirt = unit.equals("libvirtd");
     switch (a.getFirst()) {
@@ -665,9 +790,17 @@ public final class HypervisorShell {
         }
         String desc = libvirt ? "Virtualization daemon" : "Open vSwitch";
         String out =
-            (active ? "● " : "○ ") + unit + ".service - " + desc + "\n"
-                + "     Loaded: loaded (/lib/systemd/system/" + unit + ".service; enabled; vendor preset: enabled)\n"
-                + (active ? "     Active: active (running) since Mon 2026-11-02 08:00:00 UTC; 3h ago\n" : "     Active: inactive (dead)\n");
+            (active ? "● " : "○ ")
+                + unit
+                + ".service - "
+                + desc
+                + "\n"
+                + "     Loaded: loaded (/lib/systemd/system/"
+                + unit
+                + ".service; enabled; vendor preset: enabled)\n"
+                + (active
+                    ? "     Active: active (running) since Mon 2026-11-02 08:00:00 UTC; 3h ago\n"
+                    : "     Active: inactive (dead)\n");
         return new ExecResult(out, "", active ? 0 : 3);
       }
       case "restart", "start" -> {

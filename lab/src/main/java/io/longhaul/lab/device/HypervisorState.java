@@ -36,8 +36,10 @@ public final class HypervisorState {
   private final String siteCode;
   final Map<String, Domain> domains = new LinkedHashMap<>();
   final SortedSet<String> bridges = new TreeSet<>();
+
   /** port name to OVS port (bridge, iface-id, null when unset). */
   final Map<String, String[]> ports = new TreeMap<>();
+
   boolean libvirtdActive = true;
   boolean ovsActive = true;
   int nextId = 1;

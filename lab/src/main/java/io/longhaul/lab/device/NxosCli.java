@@ -190,7 +190,18 @@ final class NxosCli extends SwitchCli {
 
   private CliResult exec(List<Tok> t, String line) {
     String k =
-        kw(t, 0, "configure", "terminal", "checkpoint", "rollback", "copy", "exit", "quit", "end", "no");
+        kw(
+            t,
+            0,
+            "configure",
+            "terminal",
+            "checkpoint",
+            "rollback",
+            "copy",
+            "exit",
+            "quit",
+            "end",
+            "no");
     switch (k) {
       case "no" -> {
         kw(t, 1, "checkpoint");
@@ -238,7 +249,8 @@ final class NxosCli extends SwitchCli {
         end(t, 4);
         SwitchConfig cp = state.checkpoints.get(t.get(3).text());
         if (cp == null) {
-          return CliResult.fail("ERROR: Checkpoint name '" + t.get(3).text() + "' does not exist\n");
+          return CliResult.fail(
+              "ERROR: Checkpoint name '" + t.get(3).text() + "' does not exist\n");
         }
         state.running = cp.copy();
         state.countChanges(1);
@@ -274,12 +286,29 @@ final class NxosCli extends SwitchCli {
 
   private String show(List<Tok> t) {
     String k =
-        kw(t, 1, "running-config", "startup-config", "vlan", "interface", "lldp", "version", "vxlan", "hostname", "checkpoint");
+        kw(
+            t,
+            1,
+            "running-config",
+            "startup-config",
+            "vlan",
+            "interface",
+            "lldp",
+            "version",
+            "vxlan",
+            "hostname",
+            "checkpoint");
     switch (k) {
       case "running-config", "startup-config" -> {
         end(t, 2);
         String now = ZonedDateTime.now().format(TIME);
-        return "\n!Command: show " + k + "\n!Running configuration last done at: " + now + "\n!Time: " + now + "\n\n"
+        return "\n!Command: show "
+            + k
+            + "\n!Running configuration last done at: "
+            + now
+            + "\n!Time: "
+            + now
+            + "\n\n"
             + (k.equals("running-config") ? state.running : state.startup).render();
       }
       case "vlan" -> {
@@ -299,7 +328,8 @@ final class NxosCli extends SwitchCli {
       }
       case "vxlan" -> {
         end(t, 2);
-        StringBuilder sb = new StringBuilder("Vlan            VN-Segment\n====            ==========\n");
+        StringBuilder sb =
+            new StringBuilder("Vlan            VN-Segment\n====            ==========\n");
         for (Map.Entry<Integer, SwitchConfig.Vlan> e : state.running.vlans.entrySet()) {
           if (e.getValue().vni != null) {
             sb.append(String.format("%-16d%d%n", e.getKey(), e.getValue().vni));
@@ -320,7 +350,8 @@ final class NxosCli extends SwitchCli {
       default -> {
         end(t, 2);
         return "Cisco Nexus Operating System (NX-OS) Software\n  NXOS: version 9.3(8)\n  cisco Nexus9000 C93180YC-EX chassis\n  Device name: "
-            + host + "\n";
+            + host
+            + "\n";
       }
     }
   }
@@ -342,9 +373,11 @@ final class NxosCli extends SwitchCli {
         sb.append(String.format("%-4d %-12s %s%n", v.id(), "enet", "CE"));
       }
       sb.append("\nRemote SPAN VLANs\n");
-      sb.append("-------------------------------------------------------------------------------\n\n");
+      sb.append(
+          "-------------------------------------------------------------------------------\n\n");
       sb.append("Primary  Secondary  Type             Ports\n");
-      sb.append("-------  ---------  ---------------  -------------------------------------------\n\n");
+      sb.append(
+          "-------  ---------  ---------------  -------------------------------------------\n\n");
     }
     return sb.toString();
   }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * One CLI session on a switch (one per SSH shell or exec channel). Holds the session's mode; all
- * state lives in {@link SwitchState}. Each command is validated completely before anything
- * changes, so invalid input changes nothing.
+ * state lives in {@link SwitchState}. Each command is validated completely before anything changes,
+ * so invalid input changes nothing.
  */
 public abstract class SwitchCli {
 
@@ -42,6 +42,7 @@ public abstract class SwitchCli {
   protected Mode mode = Mode.EXEC;
   protected int port;
   protected int vlan;
+
   /** Changes made since entering configuration mode (NX-OS) or in the open session (EOS). */
   protected int pendingChanges;
 
@@ -258,7 +259,10 @@ public abstract class SwitchCli {
       }
       default -> {
         if (t.size() == o + 1) {
-          p.mode = no ? SwitchConfig.Mode.ROUTED : (p.mode == SwitchConfig.Mode.ROUTED ? SwitchConfig.Mode.ACCESS : p.mode);
+          p.mode =
+              no
+                  ? SwitchConfig.Mode.ROUTED
+                  : (p.mode == SwitchConfig.Mode.ROUTED ? SwitchConfig.Mode.ACCESS : p.mode);
           return true;
         }
         String sub = kw(t, o + 1, "mode", "trunk", "access");
@@ -266,7 +270,10 @@ public abstract class SwitchCli {
           case "mode" -> {
             String m = kw(t, o + 2, "trunk", "access");
             end(t, o + 3);
-            p.mode = no ? SwitchConfig.Mode.ACCESS : (m.equals("trunk") ? SwitchConfig.Mode.TRUNK : SwitchConfig.Mode.ACCESS);
+            p.mode =
+                no
+                    ? SwitchConfig.Mode.ACCESS
+                    : (m.equals("trunk") ? SwitchConfig.Mode.TRUNK : SwitchConfig.Mode.ACCESS);
             return true;
           }
           case "access" -> {

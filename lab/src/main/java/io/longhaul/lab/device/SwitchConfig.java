@@ -127,7 +127,9 @@ final class SwitchConfig {
         case TRUNK -> {
           sb.append("  switchport mode trunk\n");
           if (!VlanSet.isAll(p.allowed)) {
-            sb.append("  switchport trunk allowed vlan ").append(VlanSet.format(p.allowed)).append('\n');
+            sb.append("  switchport trunk allowed vlan ")
+                .append(VlanSet.format(p.allowed))
+                .append('\n');
           }
         }
         case ACCESS -> {
@@ -169,7 +171,9 @@ final class SwitchConfig {
         case ROUTED -> sb.append("   no switchport\n");
         case TRUNK -> {
           if (!VlanSet.isAll(p.allowed)) {
-            sb.append("   switchport trunk allowed vlan ").append(VlanSet.format(p.allowed)).append('\n');
+            sb.append("   switchport trunk allowed vlan ")
+                .append(VlanSet.format(p.allowed))
+                .append('\n');
           }
           sb.append("   switchport mode trunk\n");
         }

@@ -41,9 +41,13 @@ public final class VlanSet {
     return b;
   }
 
-  /** Is every number of the list syntactically a number (to tell "bad number" from "bad syntax"). */
+  /**
+   * Is every number of the list syntactically a number (to tell "bad number" from "bad syntax").
+   */
   public static boolean looksNumeric(String text) {
-    return text != null && !text.isEmpty() && text.chars().allMatch(c -> c == ',' || c == '-' || Character.isDigit(c));
+    return text != null
+        && !text.isEmpty()
+        && text.chars().allMatch(c -> c == ',' || c == '-' || Character.isDigit(c));
   }
 
   static int number(String s) {

@@ -1,2 +1,4 @@
-/** Fault injection: latency, drops, refusals, hangs, garbage, failing commands, downs, link flaps. */
+/**
+ * Fault injection: latency, drops, refusals, hangs, garbage, failing commands, downs, link flaps.
+ */
 package io.longhaul.lab.fault;

@@ -57,7 +57,11 @@ public final class SnmpFrontend implements CommandResponder, AutoCloseable {
           r -> Thread.ofPlatform().daemon().name("lab-snmp-delay").unstarted(r));
 
   public SnmpFrontend(
-      String community, String v3User, String authPassword, String privPassword, FaultController faults) {
+      String community,
+      String v3User,
+      String authPassword,
+      String privPassword,
+      FaultController faults) {
     this.community = new OctetString(community);
     this.faults = faults;
     SecurityProtocols protocols = SecurityProtocols.getInstance();
@@ -79,7 +83,8 @@ public final class SnmpFrontend implements CommandResponder, AutoCloseable {
   }
 
   /** Binds one UDP agent per switch; returns the bound addresses by switch name. */
-  public Map<String, InetSocketAddress> start(Map<SwitchState, String> hosts, int port) throws IOException {
+  public Map<String, InetSocketAddress> start(Map<SwitchState, String> hosts, int port)
+      throws IOException {
     Map<String, InetSocketAddress> out = new LinkedHashMap<>();
     for (Entry<SwitchState, String> e : hosts.entrySet()) {
       DefaultUdpTransportMapping tm =
@@ -135,7 +140,8 @@ public final class SnmpFrontend implements CommandResponder, AutoCloseable {
 
   private void send(CommandResponderEvent event, PDU response) {
     try {
-      event.getMessageDispatcher()
+      event
+          .getMessageDispatcher()
           .returnResponsePdu(
               event.getMessageProcessingModel(),
               event.getSecurityModel(),

@@ -31,7 +31,12 @@ final class SwitchMib {
     long now = System.currentTimeMillis();
     long upMs = now - s.bootMillis();
     var ifs = s.interfaces();
-    m.put(SYS_DESCR, new OctetString(s.dialect().equals("nxos") ? "Cisco NX-OS(tm) nxos.9.3.8.bin, Software (nxos)" : "Arista Networks EOS version 4.28.3M running on an Arista DCS-7050SX3-48YC8"));
+    m.put(
+        SYS_DESCR,
+        new OctetString(
+            s.dialect().equals("nxos")
+                ? "Cisco NX-OS(tm) nxos.9.3.8.bin, Software (nxos)"
+                : "Arista Networks EOS version 4.28.3M running on an Arista DCS-7050SX3-48YC8"));
     m.put(SYS_UPTIME, new TimeTicks(upMs / 10));
     m.put(SYS_NAME, new OctetString(s.name()));
     m.put(IF_NUMBER, new Integer32(ifs.size()));
@@ -46,8 +51,18 @@ final class SwitchMib {
       put(m, IF_ENTRY, 7, x, new Integer32(i.adminUp() ? 1 : 2));
       put(m, IF_ENTRY, 8, x, new Integer32(i.operUp() ? 1 : 2));
       long rate = i.operUp() ? 1_000L + 37L * x : 0;
-      put(m, IF_ENTRY, 10, x, new Counter32((x * 1_000_003L + upMs * rate / 1000 * 3) & 0xFFFFFFFFL));
-      put(m, IF_ENTRY, 16, x, new Counter32((x * 2_000_003L + upMs * rate / 1000 * 2) & 0xFFFFFFFFL));
+      put(
+          m,
+          IF_ENTRY,
+          10,
+          x,
+          new Counter32((x * 1_000_003L + upMs * rate / 1000 * 3) & 0xFFFFFFFFL));
+      put(
+          m,
+          IF_ENTRY,
+          16,
+          x,
+          new Counter32((x * 2_000_003L + upMs * rate / 1000 * 2) & 0xFFFFFFFFL));
       put(m, IFX_ENTRY, 1, x, new OctetString(i.name()));
       put(m, IFX_ENTRY, 15, x, new Gauge32(fast ? 100_000 : 25_000));
       put(m, IFX_ENTRY, 18, x, new OctetString(i.description() == null ? "" : i.description()));
@@ -76,7 +91,9 @@ final class SwitchMib {
   /** PortList: bit n (1-based, most significant bit of the first octet first) = ifIndex n. */
   static byte[] portList(BitSet ports, int bytes) {
     byte[] out = new byte[bytes];
-    ports.stream().filter(n -> n >= 1 && n <= bytes * 8).forEach(n -> out[(n - 1) / 8] |= (byte) (0x80 >>> ((n - 1) % 8)));
+    ports.stream()
+        .filter(n -> n >= 1 && n <= bytes * 8)
+        .forEach(n -> out[(n - 1) / 8] |= (byte) (0x80 >>> ((n - 1) % 8)));
     return out;
   }
 

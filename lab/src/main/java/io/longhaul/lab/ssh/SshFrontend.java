@@ -100,9 +100,12 @@ public final class SshFrontend implements AutoCloseable {
               session.close(true);
               return;
             }
-            int n = sessionCounts.computeIfAbsent(t.name(), k -> new AtomicInteger()).incrementAndGet();
+            int n =
+                sessionCounts.computeIfAbsent(t.name(), k -> new AtomicInteger()).incrementAndGet();
             session.setAttribute(COUNTED, Boolean.TRUE);
-            sessions.computeIfAbsent(t.name(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add((ServerSession) session);
+            sessions
+                .computeIfAbsent(t.name(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add((ServerSession) session);
             if (n > maxSessions) {
               session.close(true);
             }
@@ -149,8 +152,12 @@ public final class SshFrontend implements AutoCloseable {
     return byAddress.get(new InetSocketAddress(isa.getAddress(), isa.getPort()));
   }
 
-  /** Binds every target on its host with the given port (0 = ephemeral); returns the bound addresses. */
-  public Map<String, InetSocketAddress> start(Map<Target, String> hosts, int port) throws IOException {
+  /**
+   * Binds every target on its host with the given port (0 = ephemeral); returns the bound
+   * addresses.
+   */
+  public Map<String, InetSocketAddress> start(Map<Target, String> hosts, int port)
+      throws IOException {
     boolean first = true;
     Map<String, InetSocketAddress> out = new java.util.LinkedHashMap<>();
     for (Map.Entry<Target, String> e : hosts.entrySet()) {

@@ -110,7 +110,8 @@ public final class TopologyLoader {
     try {
       java.time.ZoneId.of(tz);
     } catch (RuntimeException e) {
-      throw new TopologyException(at(find(m, "timeZone")) + what + ": unknown timeZone '" + tz + "'");
+      throw new TopologyException(
+          at(find(m, "timeZone")) + what + ": unknown timeZone '" + tz + "'");
     }
     List<SwitchSpec> switches = new ArrayList<>();
     for (Node n : sequence(optional(m, "switches"), "switches")) {
@@ -169,7 +170,11 @@ public final class TopologyLoader {
       if (!NIC.matcher(nic).matches()) {
         throw new TopologyException(at(find(nm, "nic")) + what + ": bad NIC name '" + nic + "'");
       }
-      NicSpec spec = new NicSpec(nic, string(nm, "switch", what + " " + nic), string(nm, "interface", what + " " + nic));
+      NicSpec spec =
+          new NicSpec(
+              nic,
+              string(nm, "switch", what + " " + nic),
+              string(nm, "interface", what + " " + nic));
       marks.put(spec, n.getStartMark());
       nics.add(spec);
     }
@@ -223,14 +228,18 @@ public final class TopologyLoader {
       pairs.forEach(
           (pair, members) -> {
             if (members.size() != 2) {
-              fail(members.getFirst(), "leaf pair '" + pair + "' has " + members.size() + " leaves, needs 2");
+              fail(
+                  members.getFirst(),
+                  "leaf pair '" + pair + "' has " + members.size() + " leaves, needs 2");
             }
           });
       int spineCount = site.spines().size();
       Set<String> cabled = new HashSet<>();
       for (SwitchSpec leaf : site.leaves()) {
         if (spineCount > 0 && leaf.interfaceCount() <= spineCount) {
-          fail(leaf, "switch '" + leaf.name() + "' has too few interfaces for " + spineCount + " uplinks");
+          fail(
+              leaf,
+              "switch '" + leaf.name() + "' has too few interfaces for " + spineCount + " uplinks");
         }
         for (int sp = 1; sp <= spineCount; sp++) {
           cabled.add(leaf.name() + "|" + (leaf.interfaceCount() - spineCount + sp));
@@ -252,18 +261,53 @@ public final class TopologyLoader {
           }
           SwitchSpec sw = switches.get(nic.switchName());
           if (sw == null) {
-            fail(nic, "hypervisor '" + h.name() + "' " + nic.nic() + ": unknown switch '" + nic.switchName() + "' in site " + site.code());
+            fail(
+                nic,
+                "hypervisor '"
+                    + h.name()
+                    + "' "
+                    + nic.nic()
+                    + ": unknown switch '"
+                    + nic.switchName()
+                    + "' in site "
+                    + site.code());
           }
           int n = sw.interfaceNumber(nic.interfaceName());
           if (n < 0 || !sw.interfaceName(n).equals(nic.interfaceName())) {
-            fail(nic, "hypervisor '" + h.name() + "' " + nic.nic() + ": switch '" + sw.name() + "' has no interface '" + nic.interfaceName() + "' (" + sw.interfaceName(1) + ".." + sw.interfaceName(sw.interfaceCount()) + ")");
+            fail(
+                nic,
+                "hypervisor '"
+                    + h.name()
+                    + "' "
+                    + nic.nic()
+                    + ": switch '"
+                    + sw.name()
+                    + "' has no interface '"
+                    + nic.interfaceName()
+                    + "' ("
+                    + sw.interfaceName(1)
+                    + ".."
+                    + sw.interfaceName(sw.interfaceCount())
+                    + ")");
           }
           if (!cabled.add(sw.name() + "|" + n)) {
-            fail(nic, "hypervisor '" + h.name() + "' " + nic.nic() + ": " + sw.name() + " " + nic.interfaceName() + " is already cabled");
+            fail(
+                nic,
+                "hypervisor '"
+                    + h.name()
+                    + "' "
+                    + nic.nic()
+                    + ": "
+                    + sw.name()
+                    + " "
+                    + nic.interfaceName()
+                    + " is already cabled");
           }
         }
-        if (h.cpuOvercommit() != null && h.cpuOvercommit() < 1.0 || h.memoryOvercommit() != null && h.memoryOvercommit() < 0.1) {
-          fail(h, "hypervisor '" + h.name() + "': over-commit ratios must be positive (cpu >= 1.0)");
+        if (h.cpuOvercommit() != null && h.cpuOvercommit() < 1.0
+            || h.memoryOvercommit() != null && h.memoryOvercommit() < 0.1) {
+          fail(
+              h, "hypervisor '" + h.name() + "': over-commit ratios must be positive (cpu >= 1.0)");
         }
       }
       Set<Integer> vlans = new HashSet<>();
@@ -273,7 +317,14 @@ public final class TopologyLoader {
           fail(n, "duplicate network name '" + n.name() + "'");
         }
         if (!vlans.add(n.vlan())) {
-          fail(n, "network '" + n.name() + "': VLAN " + n.vlan() + " used twice in site " + site.code());
+          fail(
+              n,
+              "network '"
+                  + n.name()
+                  + "': VLAN "
+                  + n.vlan()
+                  + " used twice in site "
+                  + site.code());
         }
       }
     }
@@ -349,7 +400,8 @@ public final class TopologyLoader {
   private String name(MappingNode m, String key, String what) {
     String v = string(m, key, what);
     if (!NAME.matcher(v).matches()) {
-      throw new TopologyException(at(find(m, key)) + what + ": bad " + key + " '" + v + "' (letters, digits, . _ -)");
+      throw new TopologyException(
+          at(find(m, key)) + what + ": bad " + key + " '" + v + "' (letters, digits, . _ -)");
     }
     return v;
   }
@@ -367,10 +419,21 @@ public final class TopologyLoader {
     try {
       value = Long.parseLong(v.replace("_", ""));
     } catch (NumberFormatException e) {
-      throw new TopologyException(at(n.getStartMark()) + what + ": " + key + " '" + v + "' is not a whole number");
+      throw new TopologyException(
+          at(n.getStartMark()) + what + ": " + key + " '" + v + "' is not a whole number");
     }
     if (value < min || value > max) {
-      throw new TopologyException(at(n.getStartMark()) + what + ": " + key + " " + value + " out of range " + min + ".." + max);
+      throw new TopologyException(
+          at(n.getStartMark())
+              + what
+              + ": "
+              + key
+              + " "
+              + value
+              + " out of range "
+              + min
+              + ".."
+              + max);
     }
     return value;
   }
@@ -384,7 +447,8 @@ public final class TopologyLoader {
     try {
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw new TopologyException(at(n.getStartMark()) + what + ": " + key + " '" + v + "' is not a number");
+      throw new TopologyException(
+          at(n.getStartMark()) + what + ": " + key + " '" + v + "' is not a number");
     }
   }
 }
