@@ -146,8 +146,44 @@ class LabTest {
   }
 
   @Nested
+  @DisplayName("NX-OS checkpoints")
+  class Checkpoints {
+    @Test
+    @DisplayName("keep the first checkpoint of a name and can be deleted")
+    void duplicate() throws Exception {
+      try (Ssh ssh = new Ssh(lab, "sha-spine2")) {
+        assertThat(ssh.exec("checkpoint lh-c1").exit()).isZero();
+        ssh.exec("configure terminal ; vlan 901 ; end");
+        var again = ssh.exec("checkpoint lh-c1");
+        assertThat(again.out()).contains("% Checkpoint name already exists");
+        assertThat(again.exit()).isEqualTo(1);
+        ssh.exec("rollback running-config checkpoint lh-c1");
+        assertThat(lab.switchState("sha-spine2").vlans()).doesNotContainKey(901);
+        assertThat(ssh.exec("no checkpoint lh-c1").exit()).isZero();
+        assertThat(ssh.exec("rollback running-config checkpoint lh-c1").exit()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Nested
   @DisplayName("EOS switches")
   class Eos {
+    @Test
+    @DisplayName("re-enter a pending session with its changes")
+    void pending() throws Exception {
+      try (Ssh ssh = new Ssh(lab, "sin-spine1");
+          var sh = ssh.shell()) {
+        sh.send("configure session stale");
+        sh.send("vlan 700");
+        sh.send("end");
+        assertThat(lab.switchState("sin-spine1").vlans()).doesNotContainKey(700);
+        sh.send("configure session stale");
+        assertThat(sh.send("show session-config diffs")).contains("+vlan 700");
+        sh.send("abort");
+      }
+      assertThat(lab.switchState("sin-spine1").vlans()).doesNotContainKey(700);
+    }
+
     @Test
     @DisplayName("stage changes in a session and apply them only at commit")
     void commit() throws Exception {
