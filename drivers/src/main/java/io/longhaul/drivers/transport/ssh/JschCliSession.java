@@ -101,6 +101,15 @@ final class JschCliSession implements CliSession {
       }
       long now = System.nanoTime();
       if (now >= deadline) {
+        if (size > from) {
+          // The device answered, but in nothing we recognise: waiting longer will not help.
+          String tail = normalize(fromDevice.textFrom(Math.max(from, size - 120)));
+          throw new DeviceException.VerificationFailed(
+              device,
+              command,
+              "output did not end with a recognised prompt: ..."
+                  + io.longhaul.drivers.Printable.escape(tail, 120));
+        }
         throw new DeviceException.TimedOut(
             device, command, "no prompt within " + options.commandTimeout(), null);
       }

@@ -1,0 +1,190 @@
+package io.longhaul.drivers.lab;
+
+import static io.longhaul.drivers.lab.LabSupport.lab;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.longhaul.drivers.DeviceException;
+import io.longhaul.drivers.Drivers;
+import io.longhaul.drivers.SwitchDriver;
+import io.longhaul.drivers.capability.Binding;
+import io.longhaul.lab.fault.Fault;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("Overlay bindings against the lab")
+class OverlayLabTest {
+  private static Drivers drivers;
+
+  @BeforeAll
+  static void start() {
+    drivers = LabSupport.drivers();
+  }
+
+  @AfterAll
+  static void stop() {
+    drivers.close();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    lab().faults().clearAll();
+  }
+
+  /** Two hypervisors' eth0 ports on the site's first leaf. */
+  private static List<Binding> batch(String site, int vlan, int vni) {
+    return List.of(
+        new Binding(LabSupport.leafPort(site + "-hv01", "eth0"), vlan, vni),
+        new Binding(LabSupport.leafPort(site + "-hv02", "eth0"), vlan, vni));
+  }
+
+  private static String leaf(String site) {
+    return LabSupport.leafOf(site + "-hv01", "eth0");
+  }
+
+  private static SwitchDriver driver(String site) {
+    return LabSupport.switchDriver(drivers, leaf(site), null);
+  }
+
+  @Nested
+  @DisplayName("apply")
+  class Apply {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha", "sin"})
+    @DisplayName("applies a batch in one config session and reads it back")
+    void applyAndRead(String site) {
+      var state = lab().switchState(leaf(site));
+      var bindings = batch(site, 1100, 51100);
+      state.resetCounters();
+
+      var result = driver(site).overlay().apply("apply-" + site, bindings);
+
+      assertThat(result.changed()).isTrue();
+      assertThat(state.configSessionCount()).isEqualTo(1);
+      assertThat(state.vlans()).containsEntry(1100, 51100);
+      for (var b : bindings) {
+        assertThat(state.trunkVlans(b.interfaceName())).contains(1100);
+      }
+      var read = driver(site).vlans().read();
+      assertThat(read.vniByVlan()).containsEntry(1100, 51100);
+      assertThat(bindings).allMatch(read::has);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha", "sin"})
+    @DisplayName("re-applying the same batch opens no config session and changes nothing")
+    void idempotent(String site) {
+      var state = lab().switchState(leaf(site));
+      var bindings = batch(site, 1200, 51200);
+      driver(site).overlay().apply("idem-" + site, bindings);
+      String before = state.runningConfig();
+      state.resetCounters();
+
+      var again = driver(site).overlay().apply("idem-" + site, bindings);
+
+      assertThat(again.changed()).isFalse();
+      assertThat(again.commands()).isEmpty();
+      assertThat(state.configSessionCount()).isZero();
+      assertThat(state.runningConfig()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha", "sin"})
+    @DisplayName("a command failing mid-apply leaves the running config exactly as before")
+    void failureMidApply(String site) {
+      var state = lab().switchState(leaf(site));
+      String before = state.runningConfig();
+      lab().faults().inject(leaf(site), new Fault.CommandFails("switchport trunk allowed vlan"));
+
+      assertThatThrownBy(
+              () -> driver(site).overlay().apply("fail-" + site, batch(site, 1300, 51300)))
+          .isInstanceOfSatisfying(
+              DeviceException.CommandRejected.class,
+              e -> {
+                assertThat(e.retryable()).isFalse();
+                assertThat(e.command()).startsWith("switchport trunk allowed vlan");
+                assertThat(e.device()).isEqualTo(leaf(site));
+              });
+      assertThat(state.runningConfig()).isEqualTo(before);
+      assertThat(state.vlans()).doesNotContainKey(1300);
+      assertThat(state.commandLog())
+          .contains(
+              site.equals("sha") ? "rollback running-config checkpoint lh-fail-sha" : "abort");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha", "sin"})
+    @DisplayName("a connection dropped mid-command is retryable and changes nothing")
+    void drop(String site) {
+      var state = lab().switchState(leaf(site));
+      String before = state.runningConfig();
+      lab().faults().inject(leaf(site), new Fault.DropMidCommand());
+
+      assertThatThrownBy(
+              () -> driver(site).overlay().apply("drop-" + site, batch(site, 1400, 51400)))
+          .isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.retryable()).isTrue());
+      assertThat(state.runningConfig()).isEqualTo(before);
+
+      lab().faults().clearAll();
+      var retried = driver(site).overlay().apply("drop-" + site, batch(site, 1400, 51400));
+      assertThat(retried.changed()).isTrue();
+      assertThat(state.vlans()).containsEntry(1400, 51400);
+    }
+  }
+
+  @Nested
+  @DisplayName("remove")
+  class Remove {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha", "sin"})
+    @DisplayName("drops trunk membership, and the VLAN and VNI when asked")
+    void remove(String site) {
+      var state = lab().switchState(leaf(site));
+      var bindings = batch(site, 1500, 51500);
+      driver(site).overlay().apply("rm-a-" + site, bindings);
+
+      var kept = driver(site).overlay().remove("rm-b-" + site, bindings, false);
+      assertThat(kept.changed()).isTrue();
+      assertThat(state.vlans()).containsEntry(1500, 51500);
+      for (var b : bindings) {
+        assertThat(state.trunkVlans(b.interfaceName())).doesNotContain(1500);
+      }
+
+      driver(site).overlay().remove("rm-c-" + site, bindings, true);
+      assertThat(state.vlans()).doesNotContainKey(1500);
+      assertThat(driver(site).overlay().remove("rm-d-" + site, bindings, true).changed()).isFalse();
+    }
+  }
+
+  @Nested
+  @DisplayName("validation")
+  class Validation {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+        strings = {
+          "Ethernet1/1\nreload",
+          "Ethernet1/1;reload",
+          "Ethernet1/1\u2028reload",
+          "Ethernet1/1\u0085reload",
+          "Ethernet1/1$(reboot)",
+          "Ethernet1/1`id`",
+          "Ethernet1/1 | include x",
+          "Ethernet1/1\0"
+        })
+    @DisplayName("an injected interface name never reaches the device")
+    void injection(String name) {
+      var state = lab().switchState(leaf("sha"));
+      state.resetCounters();
+      assertThatThrownBy(
+              () -> driver("sha").overlay().apply("inj", List.of(new Binding(name, 1600, 51600))))
+          .isInstanceOf(DeviceException.InvalidParameter.class);
+      assertThat(state.commandLog()).isEmpty();
+    }
+  }
+}
