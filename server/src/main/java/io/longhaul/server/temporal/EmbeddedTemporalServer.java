@@ -19,7 +19,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   private final Server server;
 
   public EmbeddedTemporalServer(String host, int port) {
-    this.services = new TestServicesStarter(false, 0);
+    // lockTimeSkipping = true: real time. Unlocked, the test server jumps its clock whenever
+    // every workflow is idle, and timers (and timeouts) fire at once.
+    this.services = new TestServicesStarter(true, 0);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(
             new InetSocketAddress(host, port), InsecureServerCredentials.create());

@@ -1,0 +1,41 @@
+package io.longhaul.server.echo;
+
+import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.operation.OperationDefinition;
+import io.longhaul.workers.WorkerRegistration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Registers the test-only echo operation: catalog entry, workflow and activities. */
+@TestConfiguration(proxyBeanMethods = false)
+public class EchoOperation {
+  public static final String NAME = "test-echo";
+
+  @Bean
+  OperationDefinition echoDefinition() {
+    return new OperationDefinition(
+        NAME,
+        "Echo (test only)",
+        "Echoes a message through a few recorded steps.",
+        "EchoWorkflow",
+        EchoInput.class,
+        TaskQueues.WORKFLOWS,
+        "test-operations/echo.schema.json",
+        "site");
+  }
+
+  @Bean
+  EchoActivitiesImpl echoActivities() {
+    return new EchoActivitiesImpl();
+  }
+
+  @Bean
+  WorkerRegistration echoWorkflows() {
+    return WorkerRegistration.workflows(TaskQueues.WORKFLOWS, EchoWorkflowImpl.class);
+  }
+
+  @Bean
+  WorkerRegistration echoActivityRegistration(EchoActivitiesImpl impl) {
+    return WorkerRegistration.activities(TaskQueues.WORKFLOWS, impl);
+  }
+}
