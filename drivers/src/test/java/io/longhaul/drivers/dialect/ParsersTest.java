@@ -76,7 +76,7 @@ class ParsersTest {
     void runningConfig() {
       var state = NxosParsers.showRunningConfig(Fixtures.read("nxos/show-running-config.txt"));
       assertThat(state.vlans()).containsExactly(1, 100, 200, 300);
-      assertThat(state.vniByVlan()).containsExactlyEntriesOf(Map.of(100, 10100, 200, 10200));
+      assertThat(state.vniByVlan()).isEqualTo(Map.of(100, 10100, 200, 10200));
       assertThat(state.trunkVlans().get("Ethernet1/1")).containsExactly(100, 200);
       assertThat(state.trunkVlans().get("Ethernet1/2")).containsExactly(100, 101, 102, 300);
       assertThat(state.trunkVlans().get("Ethernet1/3")).hasSize(4094);
@@ -125,7 +125,7 @@ class ParsersTest {
     void runningConfig() {
       var state = EosParsers.showRunningConfig(Fixtures.read("eos/show-running-config.txt"));
       assertThat(state.vlans()).containsExactly(1, 100, 200, 300);
-      assertThat(state.vniByVlan()).containsExactlyEntriesOf(Map.of(100, 10100, 200, 10200));
+      assertThat(state.vniByVlan()).isEqualTo(Map.of(100, 10100, 200, 10200));
       assertThat(state.trunkVlans().get("Ethernet1")).containsExactly(100, 200);
       assertThat(state.trunkVlans().get("Ethernet2")).containsExactly(100, 101, 102, 300);
       assertThat(state.trunkVlans().get("Ethernet3")).hasSize(4094);
