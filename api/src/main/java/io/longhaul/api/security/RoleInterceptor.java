@@ -14,7 +14,7 @@ public class RoleInterceptor implements HandlerInterceptor {
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (!(handler instanceof HandlerMethod method)) {
+    if (!(handler instanceof HandlerMethod method) || isErrorPage(method)) {
       return true;
     }
     Role required = requiredRole(method);
@@ -26,6 +26,14 @@ public class RoleInterceptor implements HandlerInterceptor {
       throw new AccessDeniedException("requires role " + required.value());
     }
     return true;
+  }
+
+  /**
+   * Spring Boot's error controller renders the problem of a request that already failed (including
+   * a 401); it must answer whoever asked, and it exposes nothing of its own.
+   */
+  public static boolean isErrorPage(HandlerMethod method) {
+    return method.getBeanType().getName().endsWith(".BasicErrorController");
   }
 
   /** The role a handler declares, or null: method first, then class. */

@@ -50,8 +50,12 @@ public class SecurityConfig implements WebMvcConfigurer {
         };
     AccessDeniedHandler forbidden =
         (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN, "access denied");
-    // Callers that send credentials on every request cannot be CSRF'd; cookie sessions can.
-    RequestMatcher credentialHeader = request -> request.getHeader("Authorization") != null;
+    // Only a cookie session carries ambient authority a forged request could borrow; callers
+    // sending credentials on every request, or no session at all, cannot be CSRF'd (and an
+    // anonymous caller then gets 401, not a misleading 403).
+    RequestMatcher noAmbientAuthority =
+        request ->
+            request.getHeader("Authorization") != null || request.getRequestedSessionId() == null;
     http.authorizeHttpRequests(
             a ->
                 a.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error")
@@ -64,7 +68,7 @@ public class SecurityConfig implements WebMvcConfigurer {
         .csrf(
             c ->
                 c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                    .ignoringRequestMatchers(credentialHeader))
+                    .ignoringRequestMatchers(noAmbientAuthority))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .addFilterBefore(

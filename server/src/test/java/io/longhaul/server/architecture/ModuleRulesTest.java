@@ -1,0 +1,115 @@
+package io.longhaul.server.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The module dependency rules of docs/architecture.md, checked on the compiled classes. */
+@DisplayName("Module boundaries")
+class ModuleRulesTest {
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.longhaul");
+  }
+
+  static void mayOnlyUse(String module, String... allowed) {
+    String[] others =
+        java.util.stream.Stream.of(
+                "contracts",
+                "dsl",
+                "db",
+                "drivers",
+                "activities",
+                "workflows",
+                "workers",
+                "api",
+                "lab",
+                "server")
+            .filter(m -> !m.equals(module) && !java.util.List.of(allowed).contains(m))
+            .map(m -> "io.longhaul." + m + "..")
+            .toArray(String[]::new);
+    noClasses()
+        .that()
+        .resideInAPackage("io.longhaul." + module + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(others)
+        // The DSL module has no classes until the runbook DSL lands.
+        .allowEmptyShould(module.equals("dsl"))
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("contracts depend on no other module")
+  void contracts() {
+    mayOnlyUse("contracts");
+  }
+
+  @Test
+  @DisplayName("the DSL depends on no other module, nor on Temporal or Spring")
+  void dsl() {
+    mayOnlyUse("dsl");
+    noClasses()
+        .that()
+        .resideInAPackage("io.longhaul.dsl..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.temporal..", "org.springframework..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("db and drivers depend on no other module")
+  void leaves() {
+    mayOnlyUse("db");
+    mayOnlyUse("drivers");
+  }
+
+  @Test
+  @DisplayName("the lab is a stand-in for the world, not for the code")
+  void lab() {
+    mayOnlyUse("lab");
+  }
+
+  @Test
+  @DisplayName("workflows use only contracts and the DSL, and touch no I/O")
+  void workflows() {
+    mayOnlyUse("workflows", "contracts", "dsl");
+    noClasses()
+        .that()
+        .resideInAPackage("io.longhaul.workflows..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.net..", "java.sql..", "java.io..", "org.springframework..")
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("activities join contracts, drivers and db")
+  void activities() {
+    mayOnlyUse("activities", "contracts", "drivers", "db");
+  }
+
+  @Test
+  @DisplayName("the API starts workflows through contracts only")
+  void api() {
+    mayOnlyUse("api", "contracts", "dsl", "db");
+  }
+
+  @Test
+  @DisplayName("workers join workflows and activities")
+  void workers() {
+    mayOnlyUse("workers", "workflows", "activities", "contracts", "dsl", "db", "drivers");
+  }
+}
