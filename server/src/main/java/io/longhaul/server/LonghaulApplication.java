@@ -1,6 +1,7 @@
 package io.longhaul.server;
 
 import io.longhaul.server.bootstrap.DatabaseBootstrap;
+import io.longhaul.server.bootstrap.RoleBootstrap;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +13,7 @@ public class LonghaulApplication {
 
   public static void main(String[] args) {
     SpringApplication app = new SpringApplication(LonghaulApplication.class);
-    app.addListeners(new DatabaseBootstrap());
+    app.addListeners(new DatabaseBootstrap(), new RoleBootstrap());
     app.run(args);
   }
 }
