@@ -3,6 +3,8 @@ package io.longhaul.db.inventory;
 import static io.longhaul.db.jooq.Tables.HOST_LINK;
 
 import io.longhaul.db.jooq.tables.records.HostLinkRecord;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -42,5 +44,18 @@ public class HostLinkRepository
         .where(HOST_LINK.HYPERVISOR_ID.eq(hypervisorId))
         .orderBy(HOST_LINK.NIC)
         .fetch(this::map);
+  }
+
+  /** Every link of any of these hypervisors. */
+  public List<HostLink> listByHypervisors(Collection<Long> hypervisorIds) {
+    return db.selectFrom(HOST_LINK)
+        .where(HOST_LINK.HYPERVISOR_ID.in(hypervisorIds))
+        .orderBy(HOST_LINK.ID)
+        .fetch(this::map);
+  }
+
+  /** Records that discovery saw these links at {@code at}. */
+  public void markSeen(Collection<Long> ids, OffsetDateTime at) {
+    db.update(HOST_LINK).set(HOST_LINK.LAST_SEEN_AT, at).where(HOST_LINK.ID.in(ids)).execute();
   }
 }

@@ -1,6 +1,7 @@
 package io.longhaul.server.bootstrap;
 
 import io.longhaul.server.config.LonghaulProperties;
+import io.longhaul.server.lab.LabInventory;
 import io.longhaul.server.temporal.EmbeddedTemporalServer;
 import java.lang.management.ManagementFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,12 +17,17 @@ public class StartupBanner {
   private final LonghaulProperties props;
   private final Environment env;
   private final ObjectProvider<EmbeddedTemporalServer> temporal;
+  private final ObjectProvider<LabInventory> lab;
 
   public StartupBanner(
-      LonghaulProperties props, Environment env, ObjectProvider<EmbeddedTemporalServer> temporal) {
+      LonghaulProperties props,
+      Environment env,
+      ObjectProvider<EmbeddedTemporalServer> temporal,
+      ObjectProvider<LabInventory> lab) {
     this.props = props;
     this.env = env;
     this.temporal = temporal;
+    this.lab = lab;
   }
 
   @EventListener
@@ -64,6 +70,19 @@ public class StartupBanner {
           .append(", namespace ")
           .append(props.temporal().namespace())
           .append('\n');
+    }
+    LabInventory loaded = lab.getIfAvailable();
+    if (loaded != null) {
+      var runtime = loaded.runtime();
+      b.append("  Lab:       ")
+          .append(runtime.deviceCount())
+          .append(" devices started in ")
+          .append(runtime.startedIn().toMillis())
+          .append(" ms, admin API ")
+          .append(runtime.lab().adminUri())
+          .append(" (token in ")
+          .append(runtime.lab().stateDir().resolve("credentials.properties"))
+          .append(")\n");
     }
     b.append("  Database:  ").append(env.getProperty("spring.datasource.url")).append('\n');
     System.out.println(b);

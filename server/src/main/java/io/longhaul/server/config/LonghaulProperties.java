@@ -15,7 +15,10 @@ public record LonghaulProperties(
     @DefaultValue({"api", "worker"}) Set<String> roles,
     @DefaultValue Temporal temporal,
     @DefaultValue Worker worker,
-    @DefaultValue Credentials credentials) {
+    @DefaultValue Credentials credentials,
+    @DefaultValue Lab lab,
+    @DefaultValue Ssh ssh,
+    @DefaultValue Snmp snmp) {
 
   public boolean hasRole(String role) {
     return roles.contains(role);
@@ -46,7 +49,35 @@ public record LonghaulProperties(
       @DefaultValue("PT5S") Duration stickyScheduleToStart,
       @DefaultValue("200") int maxConcurrentActivities,
       @DefaultValue("200") int maxConcurrentWorkflowTasks,
-      @DefaultValue("200") int maxConcurrentLocalActivities) {}
+      @DefaultValue("200") int maxConcurrentLocalActivities,
+      Set<String> sites) {
+
+    /** Whether this worker serves the site's queue; no list means every site in the inventory. */
+    public boolean servesSite(String code) {
+      return sites == null || sites.isEmpty() || sites.contains(code);
+    }
+  }
+
+  /**
+   * The simulated datacenter of the default run. {@code topology} is {@code demo} or a YAML file;
+   * {@code stateDir} keeps the host-key seed so host keys survive restarts; {@code seed} overrides
+   * it; {@code adminPort} 0 picks a free port.
+   */
+  public record Lab(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("demo") String topology,
+      Path stateDir,
+      String seed,
+      @DefaultValue("0") int adminPort) {}
+
+  /** SSH to devices: host keys are always checked against {@code knownHosts}. */
+  public record Ssh(Path knownHosts) {}
+
+  /** SNMP requests: {@code timeout} per attempt, {@code retries} after a timeout. */
+  public record Snmp(
+      @DefaultValue("PT2S") Duration timeout,
+      @DefaultValue("1") int retries,
+      @DefaultValue("25") int maxRepetitions) {}
 
   /**
    * The AES-256 key sealing device credentials: base64 in {@code key}, or else read from (and on

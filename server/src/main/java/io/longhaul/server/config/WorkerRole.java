@@ -1,17 +1,26 @@
 package io.longhaul.server.config;
 
+import io.longhaul.db.inventory.Site;
+import io.longhaul.db.inventory.SiteRepository;
+import io.longhaul.server.lab.LabInventory;
+import io.longhaul.workers.SiteRegistrations;
 import io.longhaul.workers.WorkerRegistration;
 import io.longhaul.workers.WorkerRuntime;
 import io.longhaul.workers.WorkerSettings;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
-/** The worker role: polls every registered task queue. */
+/**
+ * The worker role: polls every registered task queue, and the queue of each site in the inventory
+ * (or of {@code longhaul.worker.sites}); a site added later is served after a restart.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${longhaul.roles:api,worker}'.contains('worker')")
 @ComponentScan("io.longhaul.workers")
@@ -19,13 +28,26 @@ public class WorkerRole {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
   WorkerRuntime workerRuntime(
-      WorkflowClient client, List<WorkerRegistration> registrations, LonghaulProperties props) {
+      WorkflowClient client,
+      List<WorkerRegistration> registrations,
+      List<SiteRegistrations> perSite,
+      SiteRepository sites,
+      ObjectProvider<LabInventory> lab,
+      LonghaulProperties props) {
     var w = props.worker();
+    // The lab's sites must be in the inventory before we list the site queues to serve.
+    lab.ifAvailable(loaded -> {});
+    List<WorkerRegistration> all = new ArrayList<>(registrations);
+    for (Site site : sites.list()) {
+      if (w.servesSite(site.code())) {
+        perSite.forEach(r -> all.add(r.forSite(site.code())));
+      }
+    }
     // The embedded test server never expires a dead worker's sticky queue (PITFALLS.md).
     Duration sticky = props.temporal().embedded() ? Duration.ZERO : w.stickyScheduleToStart();
     return new WorkerRuntime(
         client,
-        registrations,
+        all,
         new WorkerSettings(
             sticky,
             w.maxConcurrentActivities(),

@@ -1,0 +1,16 @@
+package io.longhaul.api.operation;
+
+import io.longhaul.contracts.discovery.TopologyDiscovery;
+import io.longhaul.contracts.operation.OperationDefinition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The operations Longhaul ships; each definition lives in contracts beside its workflow. */
+@Configuration(proxyBeanMethods = false)
+public class Operations {
+
+  @Bean
+  OperationDefinition topologyDiscovery() {
+    return TopologyDiscovery.OPERATION;
+  }
+}

@@ -1,0 +1,4 @@
+package io.longhaul.contracts.discovery;
+
+/** Names a site by its code. */
+public record SiteRequest(String site) {}

@@ -1,0 +1,51 @@
+package io.longhaul.server.lab;
+
+import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.inventory.HypervisorRepository;
+import io.longhaul.db.inventory.NetworkRepository;
+import io.longhaul.db.inventory.SiteRepository;
+import io.longhaul.db.inventory.SwitchRepository;
+import io.longhaul.server.config.LonghaulProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Starts the lab when {@code longhaul.lab.enabled} (the default run) and loads it into the
+ * inventory. Beans that need the lab's devices or host keys (drivers, worker runtime) ask for
+ * {@link LabInventory} so they are created after the load.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "longhaul.lab.enabled", havingValue = "true", matchIfMissing = true)
+public class LabConfig {
+  private static final Logger log = LoggerFactory.getLogger(LabConfig.class);
+
+  @Bean(destroyMethod = "close")
+  LabRuntime labRuntime(LonghaulProperties props) {
+    return LabRuntime.start(props.lab());
+  }
+
+  @Bean
+  LabInventory labInventory(
+      LabRuntime runtime,
+      LonghaulProperties props,
+      SiteRepository sites,
+      SwitchRepository switches,
+      HypervisorRepository hypervisors,
+      NetworkRepository networks,
+      CredentialRepository credentials,
+      PlatformTransactionManager transactions) {
+    new LabInventoryLoader(sites, switches, hypervisors, networks, credentials, transactions)
+        .load(runtime.lab());
+    KnownHosts.replaceLabEntries(props.ssh().knownHosts(), runtime.lab().knownHostsText());
+    log.info(
+        "lab: {} devices started in {} ms, loaded into the inventory; admin API {}",
+        runtime.deviceCount(),
+        runtime.startedIn().toMillis(),
+        runtime.lab().adminUri());
+    return new LabInventory(runtime);
+  }
+}

@@ -1,0 +1,78 @@
+package io.longhaul.workflows.discovery;
+
+import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.discovery.DiscoveryInput;
+import io.longhaul.contracts.discovery.DiscoveryReport;
+import io.longhaul.contracts.discovery.InventoryActivities;
+import io.longhaul.contracts.discovery.LldpRequest;
+import io.longhaul.contracts.discovery.LldpTable;
+import io.longhaul.contracts.discovery.ReconcileRequest;
+import io.longhaul.contracts.discovery.SiteRequest;
+import io.longhaul.contracts.discovery.SwitchActivities;
+import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
+import io.longhaul.workflows.common.ActivityProfiles;
+import io.longhaul.workflows.common.RunJournal;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the LLDP table of every leaf of a site, {@code parallelism} at a time, then reconciles the
+ * host links once with all tables. A leaf that stays unreadable after its retries fails the run:
+ * reconciling without its table would delete every link it carries.
+ */
+public class TopologyDiscoveryWorkflowImpl implements TopologyDiscoveryWorkflow {
+  private final InventoryActivities inventory =
+      Workflow.newActivityStub(
+          InventoryActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+
+  @Override
+  public DiscoveryReport discover(DiscoveryInput input) {
+    RunJournal journal = new RunJournal();
+    return journal.run(
+        () -> {
+          String site = input.site();
+          String changeId = Workflow.getInfo().getWorkflowId();
+          SwitchActivities switches =
+              Workflow.newActivityStub(
+                  SwitchActivities.class, ActivityProfiles.shortCall(TaskQueues.site(site)));
+          List<String> leaves =
+              journal
+                  .step("list-leaves", site, () -> inventory.listLeaves(new SiteRequest(site)))
+                  .leaves();
+          List<LldpTable> tables =
+              readAll(journal, switches, changeId, leaves, input.parallelismOrDefault());
+          return journal.step(
+              "reconcile",
+              site,
+              () -> inventory.reconcileHostLinks(new ReconcileRequest(changeId, site, tables)));
+        });
+  }
+
+  /** Reads in windows of {@code parallelism}; the next window starts when the last one is done. */
+  private static List<LldpTable> readAll(
+      RunJournal journal,
+      SwitchActivities switches,
+      String changeId,
+      List<String> leaves,
+      int parallelism) {
+    List<LldpTable> tables = new ArrayList<>(leaves.size());
+    for (int from = 0; from < leaves.size(); from += parallelism) {
+      List<Promise<LldpTable>> window = new ArrayList<>();
+      for (String leaf : leaves.subList(from, Math.min(from + parallelism, leaves.size()))) {
+        window.add(
+            Async.function(
+                () ->
+                    journal.step(
+                        "read-lldp",
+                        leaf,
+                        () -> switches.readLldp(new LldpRequest(changeId, leaf)))));
+      }
+      Promise.allOf(window).get();
+      window.forEach(p -> tables.add(p.get()));
+    }
+    return tables;
+  }
+}
