@@ -23,7 +23,9 @@ public final class TestDatabase {
       env("LONGHAUL_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
   private static final String USER = env("LONGHAUL_TEST_PG_USER", "postgres");
   private static final String PASSWORD = env("LONGHAUL_TEST_PG_PASSWORD", "");
-  private static final String TEMPLATE = "longhaul_test_template";
+  // Named after the migrations it holds, so checkouts with different migrations (branches,
+  // worktrees) never clone each other's schema.
+  private static final String TEMPLATE = "lh_tpl_" + MigrationDigest.of("db/migration");
   private static final long TEMPLATE_LOCK = 0x4c48_5445_4d50_4cL;
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static volatile boolean templateReady;
