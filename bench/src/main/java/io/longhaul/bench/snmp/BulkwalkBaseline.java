@@ -2,6 +2,7 @@ package io.longhaul.bench.snmp;
 
 import io.longhaul.bench.core.Cpu;
 import io.longhaul.bench.core.Tools;
+import io.longhaul.bench.core.UdpCounters;
 import io.longhaul.bench.lab.RemoteLab;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ final class BulkwalkBaseline {
       }
     }
     long cpu0 = Cpu.reapedChildrenNanos();
+    long drops0 = UdpCounters.receiveBufferErrors();
     long t0 = System.nanoTime();
     long varbinds = 0;
     int failures = 0;
@@ -66,6 +68,8 @@ final class BulkwalkBaseline {
     }
     long wall = System.nanoTime() - t0;
     long cpu = Cpu.reapedChildrenNanos() - cpu0;
-    return LonghaulWalk.figures(wall, cpu, varbinds, failures);
+    var m = LonghaulWalk.figures(wall, cpu, varbinds, failures);
+    m.put("udp_rcvbuf_drops", (double) (UdpCounters.receiveBufferErrors() - drops0));
+    return m;
   }
 }
