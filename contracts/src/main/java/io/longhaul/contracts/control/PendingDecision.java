@@ -16,9 +16,4 @@ public record PendingDecision(
     String plan,
     String role,
     long sinceMillis,
-    Long expiresAtMillis) {
-
-  public boolean matches(String step, String target) {
-    return this.step.equals(step) && java.util.Objects.equals(this.target, target);
-  }
-}
+    Long expiresAtMillis) {}
