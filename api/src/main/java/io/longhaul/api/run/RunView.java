@@ -1,6 +1,6 @@
 package io.longhaul.api.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunEvent;
 import java.time.Instant;
@@ -29,7 +29,7 @@ public record RunView(
     OffsetDateTime startedAt,
     OffsetDateTime endedAt,
     List<PendingView> pending,
-    JsonNode progress,
+    Progress progress,
     List<StepView> steps,
     List<Timeline.Entry> timeline,
     List<StepView> compensations) {
@@ -42,7 +42,7 @@ public record RunView(
       int attempt,
       String errorType,
       String errorMessage,
-      JsonNode detail,
+      Map<String, Object> detail,
       OffsetDateTime at) {
     static StepView of(RunEvent e) {
       return new StepView(
@@ -53,7 +53,7 @@ public record RunView(
           e.attempt(),
           e.errorType(),
           e.errorMessage(),
-          e.detail() == null ? null : Timeline.tree(e.detail()),
+          e.detail() == null ? null : Timeline.map(e.detail()),
           e.occurredAt());
     }
   }
@@ -76,7 +76,7 @@ public record RunView(
         r.startedAt(),
         r.endedAt(),
         PendingDecisions.views(r.pending(), Instant.now()),
-        r.progress() == null ? null : Timeline.tree(r.progress()),
+        r.progress() == null ? null : Timeline.progress(r.progress()),
         detail ? events.stream().map(StepView::of).toList() : null,
         detail ? Timeline.of(events) : null,
         detail

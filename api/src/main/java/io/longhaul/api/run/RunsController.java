@@ -1,6 +1,5 @@
 package io.longhaul.api.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.longhaul.api.error.BadRequestException;
 import io.longhaul.contracts.control.OperatorControlled;
 import io.longhaul.contracts.control.Progress;
@@ -113,7 +112,7 @@ public class RunsController {
    */
   @GetMapping("/{id}/progress")
   @RequiresRole(Role.VIEWER)
-  public JsonNode progress(@PathVariable String id) {
+  public Progress progress(@PathVariable String id) {
     Run run = runs.get(id);
     if (!run.status().ended()) {
       try {
@@ -124,16 +123,14 @@ public class RunsController {
                             .newUntypedWorkflowStub(id)
                             .query(OperatorControlled.PROGRESS, Progress.class))
                 .get(3, TimeUnit.SECONDS);
-        return RunService.JSON.valueToTree(live);
+        return live;
       } catch (ExecutionException | TimeoutException e) {
         // An operation without the query, or no worker right now: the mirror answers.
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    return run.progress() == null
-        ? RunService.JSON.createObjectNode()
-        : RunService.JSON.valueToTree(RunView.of(run, null, null).progress());
+    return run.progress() == null ? null : Timeline.progress(run.progress());
   }
 
   @PostMapping("/{id}/cancel")

@@ -1,7 +1,7 @@
 package io.longhaul.api.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.db.run.RunEvent;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -65,11 +65,26 @@ final class Timeline {
     return out;
   }
 
-  static JsonNode tree(String json) {
+  /** A stored JSON object as plain maps and lists, which any JSON writer renders as it was. */
+  static Map<String, Object> map(String json) {
     try {
-      return RunService.JSON.readTree(json);
+      Object value = RunService.JSON.readValue(json, Object.class);
+      return value instanceof Map<?, ?> m ? castMap(m) : Map.of("value", value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON is not readable", e);
     }
+  }
+
+  static Progress progress(String json) {
+    try {
+      return RunService.JSON.readValue(json, Progress.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored progress is not readable", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> m) {
+    return (Map<String, Object>) m;
   }
 }
