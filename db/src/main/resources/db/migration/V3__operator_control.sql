@@ -17,6 +17,17 @@ update run set change_id = id;
 alter table run alter column change_id set not null;
 create index run_change on run (change_id);
 
+-- A run that names no change starts its own: change id = run id.
+create function run_default_change_id() returns trigger language plpgsql as $$
+begin
+    new.change_id := coalesce(new.change_id, new.id);
+    return new;
+end;
+$$;
+
+create trigger run_change_id before insert on run
+    for each row execute function run_default_change_id();
+
 -- What the workflow is waiting for an operator to decide (a JSON array, empty when nothing) and
 -- its latest progress report; both written by the workflow's journal.
 alter table run add column pending jsonb not null default '[]';

@@ -40,7 +40,7 @@ public class RunRepository {
             .set(RUN.IDEMPOTENCY_KEY, run.idempotencyKey())
             .set(RUN.STATUS, RunStatus.PENDING.value())
             .set(RUN.RERUN_OF, run.rerunOf())
-            .set(RUN.CHANGE_ID, run.changeId() == null ? run.id() : run.changeId())
+            .set(RUN.CHANGE_ID, run.changeId())
             .onConflict(RUN.REQUESTED_BY, RUN.IDEMPOTENCY_KEY)
             .doNothing()
             .returning()
