@@ -101,7 +101,8 @@ class RunsEndToEndTest extends ServerTestBase {
   }
 
   @Test
-  @DisplayName("a run whose step fails, and that nobody answers in time, ends failed with the error")
+  @DisplayName(
+      "a run whose step fails, and that nobody answers in time, ends failed with the error")
   void fails() {
     String id =
         start(

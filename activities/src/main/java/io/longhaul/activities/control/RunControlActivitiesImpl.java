@@ -22,8 +22,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Every write here is idempotent (events keyed by (run, seq), ledger entries by their key,
- * mirrors overwrite), so a local activity retried after a worker crash lands once.
+ * Every write here is idempotent (events keyed by (run, seq), ledger entries by their key, mirrors
+ * overwrite), so a local activity retried after a worker crash lands once.
  */
 @Component
 public class RunControlActivitiesImpl implements RunControlActivities {

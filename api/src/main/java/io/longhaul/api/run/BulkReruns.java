@@ -17,11 +17,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-runs a selection at a bounded rate: every run is checked first (all or nothing), each gets
- * its new run id at once, and the re-runs are released {@code perSecond} a second so a thousand
- * retries do not stampede the devices. The schedule lives in this API process: if it stops
- * mid-batch, the unreleased re-runs never start and can be asked for again (their originals are
- * still re-runnable).
+ * Re-runs a selection at a bounded rate: every run is checked first (all or nothing), each gets its
+ * new run id at once, and the re-runs are released {@code perSecond} a second so a thousand retries
+ * do not stampede the devices. The schedule lives in this API process: if it stops mid-batch, the
+ * unreleased re-runs never start and can be asked for again (their originals are still
+ * re-runnable).
  */
 @Component
 public class BulkReruns implements AutoCloseable {
@@ -64,7 +64,9 @@ public class BulkReruns implements AutoCloseable {
       Planned p = new Planned(ids.get(i), UUID.randomUUID().toString(), i * spacing);
       planned.add(p);
       releaser.schedule(
-          () -> release(p, request.reason(), requester), p.releaseAfterMillis(), TimeUnit.MILLISECONDS);
+          () -> release(p, request.reason(), requester),
+          p.releaseAfterMillis(),
+          TimeUnit.MILLISECONDS);
     }
     return new Batch(perSecond, planned);
   }

@@ -89,5 +89,4 @@ public class RunControlController {
     control.decide(id, action, body, actor);
     return ResponseEntity.accepted().body(new Accepted(action, id));
   }
-
 }

@@ -23,11 +23,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Operators' decisions on parked runs: retry, skip, abort, approve, reject. Each is checked
- * against the pending decision mirrored in PostgreSQL (so a wrong request gets a precise answer
- * without touching Temporal), sent to the workflow as its {@code decide} update (whose validator
- * checks again, against the workflow's own state), and audited with who and why. A refusal is
- * audited too, then answered.
+ * Operators' decisions on parked runs: retry, skip, abort, approve, reject. Each is checked against
+ * the pending decision mirrored in PostgreSQL (so a wrong request gets a precise answer without
+ * touching Temporal), sent to the workflow as its {@code decide} update (whose validator checks
+ * again, against the workflow's own state), and audited with who and why. A refusal is audited too,
+ * then answered.
  */
 @Service
 public class RunControlService {
@@ -119,7 +119,9 @@ public class RunControlService {
       }
       throw new ConflictException(
           "step",
-          "nothing pending that " + action + " answers"
+          "nothing pending that "
+              + action
+              + " answers"
               + (request.step() == null ? "" : " for step " + request.step()));
     }
     if (candidates.size() > 1) {
@@ -147,7 +149,8 @@ public class RunControlService {
   private static RuntimeException refused(WorkflowUpdateException e) {
     Throwable t = e.getCause();
     String type = t instanceof ApplicationFailure app ? app.getType() : "";
-    String message = t instanceof ApplicationFailure app ? app.getOriginalMessage() : e.getMessage();
+    String message =
+        t instanceof ApplicationFailure app ? app.getOriginalMessage() : e.getMessage();
     String field = "step";
     int colon = message == null ? -1 : message.indexOf(": ");
     if (colon > 0 && message.substring(0, colon).matches("[a-zA-Z.]+")) {

@@ -53,8 +53,8 @@ public class RunReconciler {
   }
 
   /**
-   * A run that ended without releasing its leases (terminated, timed out, its worker gone for
-   * good) would hold its targets forever; release them and wake whoever waits next.
+   * A run that ended without releasing its leases (terminated, timed out, its worker gone for good)
+   * would hold its targets forever; release them and wake whoever waits next.
    */
   private void releaseLeasesOfEndedRuns() {
     List<String> live = RunStatus.LIVE.stream().map(RunStatus::value).toList();

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * A run as the API shows it. The detail view also fills {@code steps} (every event), {@code
- * timeline} (one entry per step and target: attempts, errors, duration), {@code compensations}
- * and {@code pending} (what it waits for, and for how long); lists leave them null.
+ * timeline} (one entry per step and target: attempts, errors, duration), {@code compensations} and
+ * {@code pending} (what it waits for, and for how long); lists leave them null.
  */
 public record RunView(
     String id,
@@ -80,7 +80,10 @@ public record RunView(
         detail ? events.stream().map(StepView::of).toList() : null,
         detail ? Timeline.of(events) : null,
         detail
-            ? events.stream().filter(e -> e.kind().startsWith("compensat")).map(StepView::of).toList()
+            ? events.stream()
+                .filter(e -> e.kind().startsWith("compensat"))
+                .map(StepView::of)
+                .toList()
             : null);
   }
 }

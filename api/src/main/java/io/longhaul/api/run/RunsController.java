@@ -1,28 +1,28 @@
 package io.longhaul.api.run;
 
 import io.longhaul.api.error.BadRequestException;
-import io.longhaul.contracts.control.OperatorControlled;
-import io.longhaul.contracts.control.Progress;
-import io.temporal.client.WorkflowClient;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import io.longhaul.api.security.CurrentUser;
 import io.longhaul.api.security.RequiresRole;
 import io.longhaul.api.security.Role;
+import io.longhaul.contracts.control.OperatorControlled;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.db.Page;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunEventRepository;
 import io.longhaul.db.run.RunFilter;
 import io.longhaul.db.run.RunRepository;
 import io.longhaul.db.run.RunStatus;
+import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -107,8 +107,8 @@ public class RunsController {
   }
 
   /**
-   * Live progress from the workflow's query while the run is live (the mirror in the record is
-   * as of the last step); the mirror when it has ended or the workflow does not answer quickly.
+   * Live progress from the workflow's query while the run is live (the mirror in the record is as
+   * of the last step); the mirror when it has ended or the workflow does not answer quickly.
    */
   @GetMapping("/{id}/progress")
   @RequiresRole(Role.VIEWER)

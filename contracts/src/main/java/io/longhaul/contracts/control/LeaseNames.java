@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** Lease names are {@code kind:name}, kind one of switch, hypervisor, hdfs-bu, mesh-idc, site. */
 public final class LeaseNames {
   private static final Pattern NAME =
-      Pattern.compile("^(switch|hypervisor|hdfs-bu|mesh-idc|site):[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
+      Pattern.compile(
+          "^(switch|hypervisor|hdfs-bu|mesh-idc|site):[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
 
   private LeaseNames() {}
 

@@ -6,8 +6,8 @@ import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 
 /**
- * The base of every operation's workflow interface. Temporal needs update, query and signal
- * methods on the workflow interface itself, so each operation's interface extends this one and its
+ * The base of every operation's workflow interface. Temporal needs update, query and signal methods
+ * on the workflow interface itself, so each operation's interface extends this one and its
  * implementation delegates to the run journal's control.
  */
 public interface OperatorControlled {

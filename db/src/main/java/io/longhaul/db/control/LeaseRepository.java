@@ -31,8 +31,8 @@ public class LeaseRepository {
   public record Acquisition(boolean granted, List<String> heldBy) {}
 
   /**
-   * Grants every name to the run, or none. A name is free for the run when nobody else holds it
-   * and no run queued before this one is still waiting for it. Refused with {@code queue}, the run
+   * Grants every name to the run, or none. A name is free for the run when nobody else holds it and
+   * no run queued before this one is still waiting for it. Refused with {@code queue}, the run
    * joins each name's queue (keeping its first place when it asks again).
    */
   public Acquisition acquire(String runId, List<String> names, boolean queue) {
@@ -130,8 +130,8 @@ public class LeaseRepository {
   }
 
   /**
-   * Releases the leases and queue places of runs that have ended: a run terminated, or whose
-   * worker died before it could release, does not hold a target forever. Returns the runs to wake.
+   * Releases the leases and queue places of runs that have ended: a run terminated, or whose worker
+   * died before it could release, does not hold a target forever. Returns the runs to wake.
    */
   public List<String> releaseEnded(List<String> liveStatuses) {
     List<String> ended =
@@ -171,8 +171,7 @@ public class LeaseRepository {
         .orderBy(LEASE_WAITER.ID)
         .forEach(
             w ->
-                out.computeIfAbsent(
-                        w.getName(), n -> new Lease(n, null, null, new ArrayList<>()))
+                out.computeIfAbsent(w.getName(), n -> new Lease(n, null, null, new ArrayList<>()))
                     .waiters()
                     .add(new Lease.Waiter(w.getRunId(), w.getRequestedAt())));
     return out.values().stream()

@@ -90,7 +90,9 @@ public class RunRepository {
     db.update(RUN)
         .set(RUN.STATUS, status.value())
         .set(RUN.PENDING, JSONB.valueOf(pendingJson == null ? "[]" : pendingJson))
-        .set(RUN.PROGRESS, progressJson == null ? RUN.PROGRESS : DSL.val(JSONB.valueOf(progressJson)))
+        .set(
+            RUN.PROGRESS,
+            progressJson == null ? RUN.PROGRESS : DSL.val(JSONB.valueOf(progressJson)))
         .set(RUN.STARTED_AT, DSL.coalesce(RUN.STARTED_AT, now))
         .set(RUN.UPDATED_AT, now)
         .where(RUN.ID.eq(id))

@@ -9,10 +9,10 @@ import io.longhaul.db.run.RunStatus;
 import io.longhaul.db.testing.TestDatabase;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.jooq.exception.DataAccessException;
 
 class LeaseRepositoryTest {
   static final List<String> LIVE = RunStatus.LIVE.stream().map(RunStatus::value).toList();

@@ -59,7 +59,8 @@ abstract class ControlTestBase extends ServerTestBase {
       }
       sleep(100);
     }
-    throw new AssertionError("run " + id + " did not get there: " + admin().get("/api/v1/runs/" + id).raw());
+    throw new AssertionError(
+        "run " + id + " did not get there: " + admin().get("/api/v1/runs/" + id).raw());
   }
 
   static Predicate<JsonNode> status(String s) {
@@ -70,7 +71,8 @@ abstract class ControlTestBase extends ServerTestBase {
   static List<String> kinds(JsonNode run, String target) {
     List<String> out = new ArrayList<>();
     for (JsonNode e : run.path("steps")) {
-      if (target.equals(e.path("target").asText()) && !e.path("kind").asText().startsWith("compensat")) {
+      if (target.equals(e.path("target").asText())
+          && !e.path("kind").asText().startsWith("compensat")) {
         out.add(e.path("kind").asText());
       }
     }

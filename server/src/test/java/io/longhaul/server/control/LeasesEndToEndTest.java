@@ -100,12 +100,18 @@ class LeasesEndToEndTest extends ControlTestBase {
     body.put(
         "params",
         Map.of(
-            "message", "m",
-            "steps", 1,
-            "prefix", unique(),
-            "leases", List.of(lease),
-            "failFast", failFast,
-            "waitForSignal", true));
+            "message",
+            "m",
+            "steps",
+            1,
+            "prefix",
+            unique(),
+            "leases",
+            List.of(lease),
+            "failFast",
+            failFast,
+            "waitForSignal",
+            true));
     body.put("reason", "lease test");
     var r = operator.post("/api/v1/runs", body);
     assertThat(r.status()).as(r.raw()).isEqualTo(202);

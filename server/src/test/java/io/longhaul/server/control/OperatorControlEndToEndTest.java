@@ -26,10 +26,12 @@ class OperatorControlEndToEndTest extends ControlTestBase {
   @DisplayName("when a step fails after its retries")
   class NeedsAttention {
     @Test
-    @DisplayName("the run parks with the typed error, and a retry with an edited input completes it")
+    @DisplayName(
+        "the run parks with the typed error, and a retry with an edited input completes it")
     void retryWithEdit() {
       String prefix = unique();
-      String id = startEcho(operator, Map.of("message", "fail:vlan 100", "steps", 1, "prefix", prefix));
+      String id =
+          startEcho(operator, Map.of("message", "fail:vlan 100", "steps", 1, "prefix", prefix));
       JsonNode run = awaitRun(id, status("needs_attention"));
       JsonNode pending = run.path("pending").get(0);
       assertThat(pending.path("kind").asText()).isEqualTo("failure");
@@ -42,8 +44,10 @@ class OperatorControlEndToEndTest extends ControlTestBase {
           operator.post(
               "/api/v1/runs/" + id + "/retry-step",
               Map.of(
-                  "reason", "fix the vlan",
-                  "input", Map.of("target", prefix + "0", "message", "")));
+                  "reason",
+                  "fix the vlan",
+                  "input",
+                  Map.of("target", prefix + "0", "message", "")));
       assertThat(bad.status()).as(bad.raw()).isEqualTo(400);
       assertThat(bad.body().path("errors").get(0).path("field").asText()).isEqualTo("input");
       assertThat(get(id).path("status").asText()).isEqualTo("needs_attention");
@@ -52,8 +56,10 @@ class OperatorControlEndToEndTest extends ControlTestBase {
           operator.post(
               "/api/v1/runs/" + id + "/retry-step",
               Map.of(
-                  "reason", "fix the vlan",
-                  "input", Map.of("target", prefix + "0", "message", "vlan 200")));
+                  "reason",
+                  "fix the vlan",
+                  "input",
+                  Map.of("target", prefix + "0", "message", "vlan 200")));
       assertThat(retry.status()).as(retry.raw()).isEqualTo(202);
       JsonNode done = awaitRun(id, status("succeeded"));
       assertThat(lab.appliedTo(prefix + "0")).isEqualTo(1);
@@ -71,9 +77,11 @@ class OperatorControlEndToEndTest extends ControlTestBase {
       String prefix = unique();
       lab.broken.add(prefix + "0");
       String id =
-          startEcho(operator, Map.of("message", "m", "steps", 2, "prefix", prefix, "skippable", true));
+          startEcho(
+              operator, Map.of("message", "m", "steps", 2, "prefix", prefix, "skippable", true));
       awaitRun(id, status("needs_attention"));
-      var skip = operator.post("/api/v1/runs/" + id + "/skip-step", Map.of("reason", "decommissioned"));
+      var skip =
+          operator.post("/api/v1/runs/" + id + "/skip-step", Map.of("reason", "decommissioned"));
       assertThat(skip.status()).as(skip.raw()).isEqualTo(202);
       JsonNode run = awaitRun(id, status("succeeded"));
       assertThat(kinds(run, prefix + "0")).contains("skipped");
@@ -100,7 +108,8 @@ class OperatorControlEndToEndTest extends ControlTestBase {
       lab.broken.add(prefix + "2");
       lab.brokenUndo.add(prefix + "0");
       String id =
-          startEcho(operator, Map.of("message", "m", "steps", 3, "prefix", prefix, "compensate", true));
+          startEcho(
+              operator, Map.of("message", "m", "steps", 3, "prefix", prefix, "compensate", true));
       awaitRun(id, status("needs_attention"));
       var abort = operator.post("/api/v1/runs/" + id + "/abort", Map.of("reason", "wrong rack"));
       assertThat(abort.status()).as(abort.raw()).isEqualTo(202);
@@ -134,11 +143,16 @@ class OperatorControlEndToEndTest extends ControlTestBase {
           startEcho(
               operator,
               Map.of(
-                  "message", "m",
-                  "steps", 2,
-                  "prefix", prefix,
-                  "compensate", true,
-                  "waitForSignal", true));
+                  "message",
+                  "m",
+                  "steps",
+                  2,
+                  "prefix",
+                  prefix,
+                  "compensate",
+                  true,
+                  "waitForSignal",
+                  true));
       awaitRun(id, run -> kinds(run, prefix + "1").contains("succeeded"));
       assertThat(operator.post("/api/v1/runs/" + id + "/cancel", Map.of("reason", "x")).status())
           .isEqualTo(202);
@@ -154,7 +168,8 @@ class OperatorControlEndToEndTest extends ControlTestBase {
       String prefix = unique();
       String id =
           startEcho(
-              operator, Map.of("message", "m", "steps", 2, "prefix", prefix, "waitForSignal", true));
+              operator,
+              Map.of("message", "m", "steps", 2, "prefix", prefix, "waitForSignal", true));
       awaitRun(id, run -> kinds(run, prefix + "1").contains("succeeded"));
       JsonNode p = operator.get("/api/v1/runs/" + id + "/progress").body();
       assertThat(p.path("phase").asText()).isEqualTo("echo");
@@ -187,7 +202,8 @@ class OperatorControlEndToEndTest extends ControlTestBase {
       assertThat(rerun.status()).as(rerun.raw()).isEqualTo(202);
       String second = rerun.body().path("id").asText();
       assertThat(rerun.body().path("rerunOf").asText()).isEqualTo(id);
-      assertThat(rerun.body().path("changeId").asText()).isEqualTo(failed.path("changeId").asText());
+      assertThat(rerun.body().path("changeId").asText())
+          .isEqualTo(failed.path("changeId").asText());
       JsonNode run = awaitRun(second, status("succeeded"));
       assertThat(kinds(run, prefix + "0")).containsExactly("reused");
       assertThat(kinds(run, prefix + "1")).containsExactly("started", "succeeded");
@@ -212,7 +228,16 @@ class OperatorControlEndToEndTest extends ControlTestBase {
           startEcho(
               operator,
               Map.of(
-                  "message", "m", "steps", 1, "prefix", prefix, "failWith", "no", "giveUpAfterSeconds", 1));
+                  "message",
+                  "m",
+                  "steps",
+                  1,
+                  "prefix",
+                  prefix,
+                  "failWith",
+                  "no",
+                  "giveUpAfterSeconds",
+                  1));
       awaitRun(id, status("failed"));
       var bad =
           operator.post(
@@ -223,7 +248,8 @@ class OperatorControlEndToEndTest extends ControlTestBase {
       var good =
           operator.post(
               "/api/v1/runs/" + id + "/re-run",
-              Map.of("reason", "r", "params", Map.of("message", "m", "steps", 1, "prefix", prefix)));
+              Map.of(
+                  "reason", "r", "params", Map.of("message", "m", "steps", 1, "prefix", prefix)));
       assertThat(good.status()).isEqualTo(202);
       JsonNode run = awaitRun(good.body().path("id").asText(), status("succeeded"));
       assertThat(kinds(run, prefix + "0")).containsExactly("reused");
@@ -302,11 +328,16 @@ class OperatorControlEndToEndTest extends ControlTestBase {
           startEcho(
               operator,
               Map.of(
-                  "message", "m",
-                  "steps", 1,
-                  "prefix", unique(),
-                  "approval", true,
-                  "approvalExpiresSeconds", 1));
+                  "message",
+                  "m",
+                  "steps",
+                  1,
+                  "prefix",
+                  unique(),
+                  "approval",
+                  true,
+                  "approvalExpiresSeconds",
+                  1));
       JsonNode run = awaitRun(id, status("failed"));
       assertThat(run.path("errorType").asText()).isEqualTo("ApprovalExpired");
       var late =

@@ -6,8 +6,8 @@ import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.GlobalDataConverter;
 
 /**
- * Step results and edited inputs as JSON, through Temporal's own data converter: pure functions,
- * so safe in workflow code, and the same JSON Temporal writes into history.
+ * Step results and edited inputs as JSON, through Temporal's own data converter: pure functions, so
+ * safe in workflow code, and the same JSON Temporal writes into history.
  */
 final class JsonValues {
   private static final ByteString JSON_PLAIN = ByteString.copyFromUtf8("json/plain");

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The decisions a run waits for, one per (step, target), since parallel steps can park at once.
- * The update validator checks a decision against them before it reaches history; the handler
- * only posts it, and the waiting step picks it up.
+ * The decisions a run waits for, one per (step, target), since parallel steps can park at once. The
+ * update validator checks a decision against them before it reaches history; the handler only posts
+ * it, and the waiting step picks it up.
  */
 final class OperatorDesk {
   private final Map<String, PendingDecision> pending = new LinkedHashMap<>();

@@ -92,7 +92,9 @@ public final class RunJournal {
 
   // ---- what workflows call ----
 
-  /** Runs the whole workflow body and reports how it ended, compensating when it did not end well. */
+  /**
+   * Runs the whole workflow body and reports how it ended, compensating when it did not end well.
+   */
   public <R> R run(Functions.Func<R> body) {
     begin();
     try {
@@ -424,7 +426,10 @@ public final class RunJournal {
       // Woken by the releasing run's signal; the poll, backing off to a minute, covers a lost one
       // and keeps a long wait's history small.
       Workflow.await(poll, () -> leaseWoken);
-      poll = poll.multipliedBy(2).compareTo(LEASE_POLL_MAX) > 0 ? LEASE_POLL_MAX : poll.multipliedBy(2);
+      poll =
+          poll.multipliedBy(2).compareTo(LEASE_POLL_MAX) > 0
+              ? LEASE_POLL_MAX
+              : poll.multipliedBy(2);
     }
   }
 
