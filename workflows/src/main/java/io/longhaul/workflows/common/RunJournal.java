@@ -47,6 +47,12 @@ import java.util.Set;
  * and a retried report lands once.
  */
 public final class RunJournal {
+  /**
+   * Histories recorded before operator control had neither the ledger read at the start nor the
+   * ledger write with each success; they replay on the old path (version DEFAULT_VERSION).
+   */
+  static final String OPERATOR_CONTROL = "operator-control";
+
   static final String ABORTED = "AbortedByOperator";
   static final String REJECTED = "ApprovalRejected";
   static final String EXPIRED = "ApprovalExpired";
@@ -67,6 +73,7 @@ public final class RunJournal {
   private final List<String> waitingFor = new ArrayList<>();
   private final Map<String, Long> figures = new LinkedHashMap<>();
   private RunContext context;
+  private boolean ledger;
   private Duration giveUpAfter;
   private boolean leaseWoken;
   private int seq;
@@ -250,7 +257,9 @@ public final class RunJournal {
 
   private void begin() {
     if (context == null) {
-      context = control.begin(runId);
+      int version = Workflow.getVersion(OPERATOR_CONTROL, Workflow.DEFAULT_VERSION, 1);
+      ledger = version >= 1;
+      context = ledger ? control.begin(runId) : new RunContext(runId, Map.of());
       startedMillis = Workflow.currentTimeMillis();
     }
   }
@@ -264,12 +273,15 @@ public final class RunJournal {
       try {
         R result = body.apply(current);
         done++;
-        control.completeStep(
-            new StepCompletion(
-                stepEvent(spec.name(), spec.target(), "succeeded", attempt, null, null),
-                context.changeId(),
-                JsonValues.toJson(result),
-                progress()));
+        StepEvent succeeded =
+            stepEvent(spec.name(), spec.target(), "succeeded", attempt, null, null);
+        if (ledger) {
+          control.completeStep(
+              new StepCompletion(
+                  succeeded, context.changeId(), JsonValues.toJson(result), progress()));
+        } else {
+          recorder.recordEvent(succeeded);
+        }
         return result;
       } catch (CanceledFailure e) {
         throw e;
