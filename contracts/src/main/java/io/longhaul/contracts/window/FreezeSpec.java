@@ -18,12 +18,12 @@ public record FreezeSpec(
     scopes = scopes == null ? List.of() : List.copyOf(scopes);
   }
 
-  public boolean isGlobal() {
+  public boolean coversAll() {
     return scopes.isEmpty() || scopes.stream().anyMatch(s -> Scope.GLOBAL.equals(s.kind()));
   }
 
   /** Whether this freeze blocks a step declaring any of {@code stepScopes}. */
   public boolean covers(List<Scope> stepScopes) {
-    return isGlobal() || scopes.stream().anyMatch(stepScopes::contains);
+    return coversAll() || scopes.stream().anyMatch(stepScopes::contains);
   }
 }
