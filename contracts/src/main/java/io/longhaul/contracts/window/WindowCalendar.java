@@ -100,6 +100,18 @@ public final class WindowCalendar {
 
   /** Openings that overlap [from, to), in order, overlapping ones merged. */
   public List<Interval> between(Instant from, Instant to) {
+    return merge(occurrences(from, to));
+  }
+
+  /** The instants occurrences start at in [from, to), unmerged: what a schedule fires on. */
+  public List<Instant> starts(Instant from, Instant to) {
+    return occurrences(from, to).stream()
+        .map(Interval::start)
+        .filter(t -> !t.isBefore(from) && t.isBefore(to))
+        .toList();
+  }
+
+  private List<Interval> occurrences(Instant from, Instant to) {
     LocalDate first = from.atZone(zone).toLocalDate().minusDays(duration.toDays() + 2);
     LocalDate last = to.atZone(zone).toLocalDate().plusDays(1);
     LocalDate anchorDay = recurrence.anchor().toLocalDate();
@@ -120,10 +132,10 @@ public final class WindowCalendar {
           continue;
         }
         if (recurrence.until() != null && local.isAfter(recurrence.until())) {
-          return merge(out);
+          return out;
         }
         if (recurrence.count() != null && ++counted > recurrence.count()) {
-          return merge(out);
+          return out;
         }
         if (day.isBefore(first) || exceptions.contains(day)) {
           continue;
@@ -135,7 +147,7 @@ public final class WindowCalendar {
         }
       }
     }
-    return merge(out);
+    return out;
   }
 
   /**
