@@ -173,7 +173,8 @@ export interface LabFault {
   since: string;
   latencyMs?: number;
   command?: string;
-  interface?: string;
+  interfaceName?: string;
+  periodMs?: number;
 }
 
 export interface LabStatus {

@@ -82,7 +82,7 @@ export function LabPage() {
                 <tr key={`${f.target}-${i}`}>
                   <td className="mono">{f.target}</td>
                   <td>{f.type}</td>
-                  <td className="mono">{f.latencyMs !== undefined ? `${f.latencyMs} ms` : (f.command ?? f.interface ?? "")}</td>
+                  <td className="mono">{f.latencyMs !== undefined ? `${f.latencyMs} ms` : (f.command ?? f.interfaceName ?? "")}</td>
                   <td>{when(f.since)}</td>
                   {canInject && (
                     <td>
@@ -117,7 +117,7 @@ function InjectForm({ devices, busy, onInject }: { devices: LabDevice[]; busy: b
     const body: Record<string, unknown> = { target, type };
     if (type === "latency") body.latencyMs = Number(latencyMs);
     if (type === "command-fails") body.command = command.trim();
-    if (type === "link-flap") body.interface = iface.trim();
+    if (type === "link-flap") body.interfaceName = iface.trim();
     onInject(body);
   };
 
