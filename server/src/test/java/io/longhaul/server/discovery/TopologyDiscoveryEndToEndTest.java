@@ -1,0 +1,238 @@
+package io.longhaul.server.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.longhaul.contracts.discovery.DiscoveryReport;
+import io.longhaul.contracts.discovery.HostProblem;
+import io.longhaul.contracts.discovery.LinkRef;
+import io.longhaul.db.testing.TestDatabase;
+import io.longhaul.lab.Lab;
+import io.longhaul.lab.fault.Fault;
+import io.longhaul.server.LonghaulApplication;
+import io.longhaul.server.lab.LabInventory;
+import io.longhaul.server.support.ApiClient;
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Topology discovery against the demo lab, through the REST API. The cases run in order: the first
+ * discovery fills the empty host-link table, later ones see what earlier ones left.
+ */
+@SpringBootTest(
+    classes = LonghaulApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "longhaul.temporal.embedded-port=0",
+      "LONGHAUL_ADMIN_PASSWORD=" + TopologyDiscoveryEndToEndTest.ADMIN_PASSWORD,
+      "longhaul.reconciler.every=PT1H",
+      "longhaul.lab.enabled=true",
+      // A dead leaf is silent over SNMP: keep each attempt short so the retries end soon.
+      "longhaul.snmp.timeout=PT0.3S",
+      "longhaul.snmp.retries=0"
+    })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Topology discovery against the demo lab")
+class TopologyDiscoveryEndToEndTest {
+  static final String ADMIN_PASSWORD = "test-admin-password";
+
+  @LocalServerPort int port;
+  @Autowired LabInventory labInventory;
+  @Autowired WorkflowClient temporal;
+
+  @DynamicPropertySource
+  static void isolated(DynamicPropertyRegistry registry) throws Exception {
+    String url = TestDatabase.create();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", TestDatabase::password);
+    registry.add(
+        "longhaul.credentials.key", () -> Base64.getEncoder().encodeToString(new byte[32]));
+    Path dir = Files.createTempDirectory("longhaul-discovery-test");
+    registry.add("longhaul.lab.state-dir", () -> dir.resolve("lab").toString());
+    registry.add("longhaul.ssh.known-hosts", () -> dir.resolve("known_hosts").toString());
+  }
+
+  ApiClient admin() {
+    return ApiClient.basic(port, "admin", ADMIN_PASSWORD);
+  }
+
+  Lab lab() {
+    return labInventory.runtime().lab();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    lab().faults().clearAll();
+  }
+
+  ApiClient.Response start(Map<String, Object> params) {
+    var body = new HashMap<String, Object>();
+    body.put("operation", "topology-discovery");
+    body.put("params", params);
+    body.put("reason", "end-to-end test");
+    return admin().post("/api/v1/runs", body);
+  }
+
+  JsonNode runToEnd(Map<String, Object> params) {
+    var started = start(params);
+    assertThat(started.status()).as(started.raw()).isEqualTo(202);
+    String id = started.body().path("id").asText();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode run = admin().get("/api/v1/runs/" + id).body();
+      String status = run.path("status").asText();
+      if (status.equals("succeeded") || status.equals("failed")) {
+        return run;
+      }
+      sleep(100);
+    }
+    throw new AssertionError("run " + id + " did not end: " + admin().get("/api/v1/runs/" + id));
+  }
+
+  /** Host links of site sha as "hv nic -> switch interface", via the API only. */
+  Set<String> shaLinks() {
+    Map<Long, String> hypervisors = names("/api/v1/hypervisors");
+    Map<Long, String> switches = names("/api/v1/switches");
+    Set<String> out = new HashSet<>();
+    for (JsonNode l : admin().get("/api/v1/host-links").body()) {
+      String hv = hypervisors.get(l.path("hypervisorId").asLong());
+      if (hv.startsWith("sha-")) {
+        out.add(
+            hv
+                + " "
+                + l.path("nic").asText()
+                + " -> "
+                + switches.get(l.path("switchId").asLong())
+                + " "
+                + l.path("interfaceName").asText());
+      }
+    }
+    return out;
+  }
+
+  Map<Long, String> names(String path) {
+    Map<Long, String> out = new HashMap<>();
+    admin().get(path).body().forEach(n -> out.put(n.path("id").asLong(), n.path("name").asText()));
+    return out;
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("the lab is in the inventory, with its credentials sealed")
+  void inventoryLoaded() {
+    assertThat(names("/api/v1/switches").values()).contains("sha-leaf1", "sin-spine2");
+    assertThat(names("/api/v1/hypervisors")).hasSize(32);
+    assertThat(admin().get("/api/v1/host-links").body()).isEmpty();
+    String credentials = admin().get("/api/v1/credentials").raw();
+    assertThat(credentials).contains("lab-ssh", "lab-snmp");
+    assertThat(credentials).doesNotContain(lab().credentials().sshPassword());
+    assertThat(credentials).doesNotContain(lab().credentials().snmpCommunity());
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("a first discovery records every cabled NIC of the site")
+  void firstDiscovery() {
+    JsonNode run = runToEnd(Map.of("site", "sha"));
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    List<String> expected = new ArrayList<>();
+    for (int hv = 1; hv <= 16; hv++) {
+      int pair = hv <= 8 ? 1 : 3;
+      int port = (hv - 1) % 8 + 1;
+      String name = String.format("sha-hv%02d", hv);
+      expected.add(name + " eth0 -> sha-leaf" + pair + " Ethernet1/" + port);
+      expected.add(name + " eth1 -> sha-leaf" + (pair + 1) + " Ethernet1/" + port);
+    }
+    assertThat(shaLinks()).containsExactlyInAnyOrderElementsOf(expected);
+    List<String> readSteps =
+        run.path("steps").findValuesAsText("step").stream().filter("read-lldp"::equals).toList();
+    assertThat(readSteps).hasSize(8); // four leaves, each started and succeeded
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("a NIC moved to the other pair is flagged split-pair and its link moves")
+  void movedCable() {
+    lab().moveCable("sha-hv03", "eth1", "sha-leaf3", "Ethernet1/20");
+    JsonNode run = runToEnd(Map.of("site", "sha", "parallelism", 2));
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    // The API does not show run results yet; the report is the workflow's result.
+    DiscoveryReport report =
+        temporal.newUntypedWorkflowStub(run.path("id").asText()).getResult(DiscoveryReport.class);
+    assertThat(report.problems())
+        .extracting(HostProblem::hypervisor, HostProblem::problem)
+        .containsExactly(tuple("sha-hv03", HostProblem.SPLIT_PAIR));
+    assertThat(report.added())
+        .containsExactly(new LinkRef("sha-hv03", "eth1", "sha-leaf3", "Ethernet1/20"));
+    assertThat(report.removed())
+        .containsExactly(new LinkRef("sha-hv03", "eth1", "sha-leaf2", "Ethernet1/3"));
+    assertThat(report.unchanged()).isEqualTo(31);
+    assertThat(shaLinks())
+        .contains("sha-hv03 eth1 -> sha-leaf3 Ethernet1/20")
+        .doesNotContain("sha-hv03 eth1 -> sha-leaf2 Ethernet1/3")
+        .hasSize(32);
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("a run without a site gets 400 naming params.site")
+  void missingSite() {
+    var r = start(Map.of("parallelism", 4));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body().path("errors").findValuesAsText("field")).contains("params.site");
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("a leaf that is down fails the run with a typed error naming it, links untouched")
+  void leafDown() {
+    Set<String> before = shaLinks();
+    lab().faults().inject("sha-leaf4", new Fault.Down());
+    JsonNode run = runToEnd(Map.of("site", "sha"));
+    assertThat(run.path("status").asText()).isEqualTo("failed");
+    assertThat(run.path("errorType").asText()).isEqualTo("DeviceTimeout");
+    assertThat(run.path("errorMessage").asText()).contains("sha-leaf4");
+    JsonNode failed = null;
+    for (JsonNode step : run.path("steps")) {
+      if (step.path("kind").asText().equals("failed")) {
+        failed = step;
+      }
+    }
+    assertThat(failed).isNotNull();
+    assertThat(failed.path("step").asText()).isEqualTo("read-lldp");
+    assertThat(failed.path("target").asText()).isEqualTo("sha-leaf4");
+    assertThat(shaLinks()).isEqualTo(before);
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.longhaul.workflows.discovery;
+
+import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.discovery.DiscoveryInput;
+import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Replays a recorded history against today's code: a change that would break runs in flight fails
+ * here. Re-record deliberately (with a version tag in the workflow) via {@code
+ * -Dlonghaul.record-histories=true -Dtest=TopologyDiscoveryReplayTest}.
+ */
+@DisplayName("Recorded topology discovery histories")
+class TopologyDiscoveryReplayTest {
+  static final String RESOURCE = "histories/topology-discovery.json";
+
+  @Test
+  @DisplayName("replay on the current workflow code without nondeterminism")
+  void replays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        RESOURCE, TopologyDiscoveryWorkflowImpl.class);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "longhaul.record-histories", matches = "true")
+  @DisplayName("record a fresh history from a run against fakes")
+  void record() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
+      workflows.registerWorkflowImplementationTypes(TopologyDiscoveryWorkflowImpl.class);
+      workflows.registerActivitiesImplementations(
+          new Fakes.Inventory(List.of("l1", "l2", "l3")), new Fakes.Recorder());
+      env.newWorker(TaskQueues.site("s1"))
+          .registerActivitiesImplementations(new Fakes.Switches(Set.of()));
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      TopologyDiscoveryWorkflow stub =
+          client.newWorkflowStub(
+              TopologyDiscoveryWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId("recorded-discovery")
+                  .setTaskQueue(TaskQueues.WORKFLOWS)
+                  .build());
+      stub.discover(new DiscoveryInput("s1", 2));
+      String json = client.fetchHistory("recorded-discovery").toJson(true);
+      Files.writeString(Path.of("src/test/resources", RESOURCE), json);
+    }
+  }
+}
