@@ -87,7 +87,7 @@ function StartForm({ op }: { op: Operation }) {
     const found = validate(op.schema, values);
     setProblems(found);
     if (Object.keys(found).length > 0 || reasonProblem) {
-      setError("Fix the fields marked below.");
+      setError("Fix the marked fields, then start again.");
       return;
     }
     setBusy(true);

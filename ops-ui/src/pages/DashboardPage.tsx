@@ -1,10 +1,10 @@
 import { Link } from "react-router";
-import { ApiError } from "../api/http";
-import { AWAITING_APPROVAL, NEEDS_ATTENTION } from "../api/status";
+import { AWAITING_APPROVAL, NEEDS_ATTENTION, type KnownStatus } from "../api/status";
 import type { RunPage } from "../api/types";
 import { RunsTable } from "../components/RunsTable";
 import { Empty, ErrorState, Loading } from "../components/states";
 import { useApi } from "../components/useApi";
+import { useCan } from "../session";
 
 interface Section {
   title: string;
@@ -12,8 +12,8 @@ interface Section {
   empty: string;
 }
 
-// Operator control and windows add the first three statuses; until then the server answers 400
-// to them and their sections stay empty.
+// Operator control and windows add the first four statuses; until the server lists them, their
+// sections are shown empty without asking.
 const SECTIONS: Section[] = [
   { title: "Needs attention", status: NEEDS_ATTENTION, empty: "No run is waiting for an operator's decision." },
   { title: "Awaiting approval", status: AWAITING_APPROVAL, empty: "No run is waiting for an approval." },
@@ -24,26 +24,32 @@ const SECTIONS: Section[] = [
 ];
 
 export function DashboardPage() {
+  const canStart = useCan("operator");
+  const statuses = useApi<KnownStatus[]>("/api/v1/runs/statuses");
+  if (statuses.error) return <ErrorState error={statuses.error} retry={statuses.reload} />;
+  if (!statuses.data) return <Loading what="the dashboard" />;
+  const known = new Set(statuses.data.map((s) => s.value));
   return (
     <section>
       <div className="page-head">
         <h1>Dashboard</h1>
-        <Link to="/catalog" className="button primary">
-          Start an operation
-        </Link>
+        {canStart && (
+          <Link to="/catalog" className="button primary">
+            Start an operation
+          </Link>
+        )}
       </div>
       <div className="dashboard">
         {SECTIONS.map((s) => (
-          <DashboardSection key={s.status} section={s} />
+          <DashboardSection key={s.status} section={s} known={known.has(s.status)} />
         ))}
       </div>
     </section>
   );
 }
 
-function DashboardSection({ section }: { section: Section }) {
-  const { data, error, loading, reload } = useApi<RunPage>(`/api/v1/runs?status=${section.status}&limit=10`, 5000);
-  const unknownStatus = error instanceof ApiError && error.status === 400;
+function DashboardSection({ section, known }: { section: Section; known: boolean }) {
+  const { data, error, loading, reload } = useApi<RunPage>(known ? `/api/v1/runs?status=${section.status}&limit=10` : null, 5000);
   const id = `dash-${section.status}`;
   return (
     <section className="card dash-section" aria-labelledby={id}>
@@ -53,7 +59,7 @@ function DashboardSection({ section }: { section: Section }) {
       </h2>
       {loading && !data && !error ? (
         <Loading what={section.title.toLowerCase()} />
-      ) : error && !unknownStatus && !data ? (
+      ) : error && !data ? (
         <ErrorState error={error} retry={reload} />
       ) : !data || data.items.length === 0 ? (
         <Empty>{section.empty}</Empty>

@@ -52,7 +52,7 @@ it("pages through a long list instead of rendering it all", async () => {
   );
   expect(await screen.findByText("50 run(s) shown, more available")).toBeInTheDocument();
   expect(screen.getAllByRole("row")).toHaveLength(51);
-  const runCalls = fetch.mock.calls.map((c) => String(c[0])).filter((u) => u.startsWith("/api/v1/runs"));
+  const runCalls = fetch.mock.calls.map((c) => String(c[0])).filter((u) => u.startsWith("/api/v1/runs?"));
   expect(runCalls[0]).toContain("status=succeeded");
   expect(runCalls[0]).toContain("limit=50");
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
-import { ApiError, get } from "../api/http";
+import { get } from "../api/http";
 import { rerun } from "../api/runs";
-import { ALL_STATUSES, statusLabel } from "../api/status";
+import { statusLabel, type KnownStatus } from "../api/status";
 import type { Operation, Run, RunPage, Site } from "../api/types";
 import { RunsTable } from "../components/RunsTable";
 import { Empty, ErrorState, Loading } from "../components/states";
@@ -29,6 +29,7 @@ export function RunsPage() {
   const canRerun = useCan("operator");
   const ops = useApi<Operation[]>("/api/v1/operations");
   const sites = useApi<Site[]>("/api/v1/sites");
+  const statuses = useApi<KnownStatus[]>("/api/v1/runs/statuses");
   const [runs, setRuns] = useState<Run[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -87,7 +88,6 @@ export function RunsPage() {
     load(null);
   };
 
-  const badFilter = error instanceof ApiError && error.status === 400;
   return (
     <section>
       <div className="page-head">
@@ -103,9 +103,9 @@ export function RunsPage() {
           <label htmlFor="f-status">Status</label>
           <select id="f-status" value={params.get("status") ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
             <option value="">any</option>
-            {ALL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
+            {(statuses.data ?? []).map((s) => (
+              <option key={s.value} value={s.value}>
+                {statusLabel(s.value)}
               </option>
             ))}
           </select>
@@ -150,8 +150,7 @@ export function RunsPage() {
           {notice}
         </p>
       )}
-      {error && !badFilter && <ErrorState error={error} retry={() => load(null)} />}
-      {badFilter && <Empty>No runs: this server does not know that status yet.</Empty>}
+      {error && <ErrorState error={error} retry={() => load(null)} />}
       {!error && runs.length === 0 && !loading && <Empty>No runs match these filters.</Empty>}
       {runs.length > 0 && (
         <div className="card table-card">
