@@ -18,12 +18,8 @@ type State = { kind: "loading" } | { kind: "signed-out" } | { kind: "error"; err
 async function loadSession(): Promise<State> {
   try {
     const me = await get<Me>("/api/v1/me");
-    // The lab's endpoints exist only when the server runs the lab.
-    const labOn = await get("/api/v1/lab/devices").then(
-      () => true,
-      () => false,
-    );
-    return { kind: "signed-in", me, labOn };
+    const lab = await get<{ enabled: boolean }>("/api/v1/lab/status");
+    return { kind: "signed-in", me, labOn: lab.enabled };
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return { kind: "signed-out" };
     return { kind: "error", error: e as Error };

@@ -77,6 +77,32 @@ class PortalEndToEndTest {
   }
 
   @Test
+  @DisplayName("the lab's fault API: viewers read, operators write, bad faults are named")
+  void labApi() {
+    ApiClient admin = ApiClient.basic(port, "admin", ADMIN_PASSWORD);
+    assertThat(admin.get("/api/v1/lab/status").body().path("enabled").asBoolean()).isTrue();
+    ApiClient.Response unknownType =
+        admin.post("/api/v1/lab/faults", Map.of("target", "sha-leaf1", "type", "melt"));
+    assertThat(unknownType.status()).isEqualTo(400);
+    assertThat(unknownType.body().path("errors").get(0).path("field").asText()).isEqualTo("type");
+    ApiClient.Response unknownTarget =
+        admin.post("/api/v1/lab/faults", Map.of("target", "nowhere", "type", "down"));
+    assertThat(unknownTarget.status()).isEqualTo(400);
+
+    admin.post(
+        "/api/v1/users",
+        Map.of("username", "lab-viewer", "password", VIEWER_PASSWORD, "role", "viewer"));
+    ApiClient viewer = ApiClient.basic(port, "lab-viewer", VIEWER_PASSWORD);
+    assertThat(viewer.get("/api/v1/lab/faults").status()).isEqualTo(200);
+    assertThat(
+            viewer
+                .post("/api/v1/lab/faults", Map.of("target", "sha-leaf1", "type", "down"))
+                .status())
+        .isEqualTo(403);
+    assertThat(viewer.send("DELETE", "/api/v1/lab/faults", null).status()).isEqualTo(403);
+  }
+
+  @Test
   @DisplayName("takes an operator from login to a succeeded run, and shows a viewer no actions")
   void portal() throws Exception {
     ApiClient admin = ApiClient.basic(port, "admin", ADMIN_PASSWORD);
