@@ -3,7 +3,8 @@ package io.longhaul.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.longhaul.api.run.ReconcilerSchedule;
+import io.longhaul.api.run.RunReconciler;
+import io.longhaul.db.run.RunRepository;
 import io.longhaul.server.echo.EchoOperation;
 import io.longhaul.server.echo.EchoWorkflow;
 import io.longhaul.server.support.ApiClient;
@@ -25,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RunsEndToEndTest extends ServerTestBase {
   @Autowired WorkerRuntime workers;
   @Autowired WorkflowClient temporal;
-  @Autowired ReconcilerSchedule reconciler;
+  @Autowired RunRepository runRepository;
   ApiClient admin;
 
   @BeforeEach
@@ -55,6 +56,17 @@ class RunsEndToEndTest extends ServerTestBase {
     }
     throw new AssertionError(
         "run " + id + " did not get there: " + admin.get("/api/v1/runs/" + id).raw());
+  }
+
+  /** Starts a run whose workflow waits for a signal after its first step has been recorded. */
+  String startParkedRun(String message) {
+    String id =
+        start(Map.of("message", message, "steps", 1, "waitForSignal", true), null)
+            .body()
+            .path("id")
+            .asText();
+    awaitRun(id, run -> run.path("steps").size() >= 2);
+    return id;
   }
 
   static Predicate<JsonNode> status(String s) {
@@ -175,12 +187,7 @@ class RunsEndToEndTest extends ServerTestBase {
   @Test
   @DisplayName("a run in flight survives a restart of the worker role and finishes")
   void survivesWorkerRestart() {
-    String id =
-        start(Map.of("message", "slow", "steps", 1, "waitForSignal", true), null)
-            .body()
-            .path("id")
-            .asText();
-    awaitRun(id, run -> run.path("steps").size() >= 2);
+    String id = startParkedRun("slow");
     workers.stop();
     temporal.newWorkflowStub(EchoWorkflow.class, id).proceed();
     sleep(500);
@@ -192,34 +199,18 @@ class RunsEndToEndTest extends ServerTestBase {
   @Test
   @DisplayName("the reconciler repairs a record whose workflow was terminated behind its back")
   void reconciles() {
-    String id =
-        start(Map.of("message", "x", "steps", 1, "waitForSignal", true), null)
-            .body()
-            .path("id")
-            .asText();
-    awaitRun(id, run -> run.path("steps").size() >= 2);
+    String id = startParkedRun("x");
     temporal.newUntypedWorkflowStub(id).terminate("operator pulled the plug");
-    var quick = new io.longhaul.api.run.RunReconciler(applicationRuns(), temporal, Duration.ZERO);
+    var quick = new RunReconciler(runRepository, temporal, Duration.ZERO);
     assertThat(quick.reconcile()).isGreaterThanOrEqualTo(1);
     assertThat(admin.get("/api/v1/runs/" + id).body().path("status").asText())
         .isEqualTo("terminated");
   }
 
-  @Autowired io.longhaul.db.run.RunRepository runRepository;
-
-  io.longhaul.db.run.RunRepository applicationRuns() {
-    return runRepository;
-  }
-
   @Test
   @DisplayName("cancel asks the workflow to stop and the run ends cancelled")
   void cancels() {
-    String id =
-        start(Map.of("message", "x", "steps", 1, "waitForSignal", true), null)
-            .body()
-            .path("id")
-            .asText();
-    awaitRun(id, run -> run.path("steps").size() >= 2);
+    String id = startParkedRun("x");
     assertThat(
             admin.post("/api/v1/runs/" + id + "/cancel", Map.of("reason", "wrong rack")).status())
         .isEqualTo(202);
