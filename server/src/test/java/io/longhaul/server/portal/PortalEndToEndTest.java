@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,8 +35,13 @@ import org.springframework.test.context.DynamicPropertySource;
       "longhaul.temporal.embedded-port=0",
       "LONGHAUL_ADMIN_PASSWORD=" + PortalEndToEndTest.ADMIN_PASSWORD,
       "longhaul.reconciler.every=PT1H",
-      "longhaul.lab.enabled=true"
+      "longhaul.lab.enabled=true",
+      // One browser is a handful of requests at a time; leave the shared server's connections
+      // to the other test contexts.
+      "spring.datasource.hikari.maximum-pool-size=5"
     })
+// Its lab and Temporal are of no use to the other classes: free them (and the connections) after.
+@DirtiesContext
 @DisplayName("The portal in a real browser")
 class PortalEndToEndTest {
   static final String ADMIN_PASSWORD = "test-admin-password";
