@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from "react";
-import { NavLink, Route, Routes } from "react-router";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { NavLink, Route, Routes, useLocation } from "react-router";
 import { ApiError, get, onUnauthorized, post } from "./api/http";
 import type { Me } from "./api/types";
 import { SessionContext } from "./session";
@@ -66,6 +66,16 @@ export function App() {
 }
 
 function Shell({ me, labOn, logout, children }: { me: Me; labOn: boolean; logout: () => void; children: React.ReactNode }) {
+  // A new page starts keyboard and screen-reader users at its content, as a page load would.
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus();
+  }, [pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
