@@ -104,7 +104,9 @@ class TopologyDiscoveryEndToEndTest {
     while (Instant.now().isBefore(deadline)) {
       JsonNode run = admin().get("/api/v1/runs/" + id).body();
       String status = run.path("status").asText();
-      if (status.equals("succeeded") || status.equals("failed")) {
+      if (status.equals("succeeded")
+          || status.equals("failed")
+          || status.equals("needs_attention")) {
         return run;
       }
       sleep(100);
@@ -207,16 +209,29 @@ class TopologyDiscoveryEndToEndTest {
 
   @Test
   @Order(5)
-  @DisplayName("a leaf that is down fails the run with a typed error naming it, links untouched")
+  @DisplayName("a leaf that is down parks the run naming it, and an abort ends it, links untouched")
   void leafDown() {
     Set<String> before = shaLinks();
     lab().faults().inject("sha-leaf4", new Fault.Down());
     JsonNode run = runToEnd(Map.of("site", "sha"));
-    assertThat(run.path("status").asText()).isEqualTo("failed");
-    assertThat(run.path("errorType").asText()).isEqualTo("DeviceTimeout");
-    assertThat(run.path("errorMessage").asText()).contains("sha-leaf4");
+    assertThat(run.path("status").asText()).isEqualTo("needs_attention");
+    JsonNode pending = run.path("pending").get(0);
+    assertThat(pending.path("step").asText()).isEqualTo("read-lldp");
+    assertThat(pending.path("target").asText()).isEqualTo("sha-leaf4");
+    assertThat(pending.path("errorType").asText()).isEqualTo("DeviceTimeout");
+    assertThat(pending.path("errorMessage").asText()).contains("sha-leaf4");
+    assertThat(pending.path("skippable").asBoolean()).isFalse();
+    String id = run.path("id").asText();
+    var abort = admin().post("/api/v1/runs/" + id + "/abort", Map.of("reason", "leaf4 is down"));
+    assertThat(abort.status()).as(abort.raw()).isEqualTo(202);
+    JsonNode ended = run;
+    for (int i = 0; i < 600 && !ended.path("status").asText().equals("aborted"); i++) {
+      sleep(100);
+      ended = admin().get("/api/v1/runs/" + id).body();
+    }
+    assertThat(ended.path("status").asText()).isEqualTo("aborted");
     JsonNode failed = null;
-    for (JsonNode step : run.path("steps")) {
+    for (JsonNode step : ended.path("steps")) {
       if (step.path("kind").asText().equals("failed")) {
         failed = step;
       }
