@@ -161,6 +161,39 @@ try {
     await page.getByText("No faults: every device behaves.").waitFor();
   });
 
+  await step("a leaf that is down parks the next discovery; after clearing it, a retry succeeds", async () => {
+    await page.getByLabel("Target", { exact: true }).selectOption("sha-leaf4");
+    await page.getByLabel("Fault", { exact: true }).selectOption("down");
+    await page.getByRole("button", { name: "Inject" }).click();
+    await page.getByRole("cell", { name: "sha-leaf4", exact: true }).waitFor();
+    await page.getByRole("link", { name: "Catalog" }).click();
+    await page.getByRole("link", { name: /Topology discovery/ }).click();
+    await page.getByLabel(/^Site/).selectOption("sha");
+    await page.getByLabel(/^Reason/).fill("discovery while a leaf is down");
+    await page.getByRole("button", { name: "Start topology discovery" }).click();
+    await page.waitForURL(/\/runs\/[0-9a-f-]+$/);
+    const parked = page.getByTestId("pending");
+    await parked.getByRole("heading", { name: /Needs attention: read-lldp sha-leaf4/ }).waitFor({ timeout: 120_000 });
+    await page.locator(".page-head .badge", { hasText: "needs attention" }).waitFor();
+    await shot("10-run-needs-attention");
+    const attentionUrl = page.url();
+
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("region", { name: "Needs attention" }).getByRole("link").first().waitFor();
+    await shot("11-dashboard-attention");
+
+    await page.getByRole("link", { name: "Lab" }).click();
+    await page.getByRole("button", { name: "Clear faults on sha-leaf4" }).click();
+    await page.getByText("No faults: every device behaves.").waitFor();
+
+    await page.goto(attentionUrl);
+    await parked.getByLabel("Reason").fill("leaf4 is back");
+    await parked.getByRole("button", { name: "Retry step" }).click();
+    await page.locator(".page-head .badge", { hasText: "succeeded" }).waitFor({ timeout: 120_000 });
+    expect((await page.getByTestId("pending").count()) === 0, "the decision panel is still shown");
+    await shot("12-run-retried");
+  });
+
   await step("a viewer sees the same pages without a single action button", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     signedIn = false;
@@ -184,10 +217,10 @@ try {
     }
     await page.goto(base + "/catalog/topology-discovery");
     await page.getByText("Your role can see operations but not start them.").waitFor();
-    await shot("10-viewer-catalog");
+    await shot("13-viewer-catalog");
     await page.goto(runUrl);
     await page.locator(".page-head .badge", { hasText: "succeeded" }).waitFor();
-    await shot("11-viewer-run");
+    await shot("14-viewer-run");
   });
 
   await step("an unknown address shows a page, not a blank screen", async () => {

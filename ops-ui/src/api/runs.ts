@@ -1,5 +1,4 @@
 import { post } from "./http";
-import { randomKey } from "./ids";
 import type { Run } from "./types";
 
 export interface StartRun {
@@ -11,15 +10,13 @@ export interface StartRun {
 
 export const startRun = (body: StartRun) => post<Run>("/api/v1/runs", body);
 
-/**
- * Starts a run again with the same operation and params. Until the server has a re-run endpoint
- * (which records `rerunOf`), the link to the original lives in the reason.
- */
-export function rerun(run: Run): Promise<Run> {
-  return startRun({
-    operation: run.operation,
-    params: run.params,
-    reason: `re-run of ${run.id}: ${run.reason}`.slice(0, 2000),
-    idempotencyKey: `rerun-${run.id}-${randomKey()}`,
-  });
+/** A re-run: a new run of the same change (`rerunOf` = the original); steps done are reused. */
+export const rerun = (run: Run, reason: string) => post<Run>(`/api/v1/runs/${run.id}/re-run`, { reason });
+
+export interface BulkRerun {
+  perSecond: number;
+  runs: { original: string; run: string; releaseAfterMillis: number }[];
 }
+
+/** Re-runs many at once; the server checks every id first (all or nothing) and paces the starts. */
+export const rerunAll = (ids: string[], reason: string) => post<BulkRerun>("/api/v1/runs/re-run", { ids, reason });

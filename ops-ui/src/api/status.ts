@@ -1,11 +1,11 @@
-// Run statuses the portal groups. The needs-attention, approval and waiting statuses come with
-// operator control and windows; until the server knows them, their lists stay empty.
+// Run statuses the portal groups (db/run/RunStatus); GET /api/v1/runs/statuses lists them.
 
-export const ENDED = ["succeeded", "failed", "cancelled", "terminated", "timed_out"];
-export const FAILED = ["failed", "terminated", "timed_out"];
+export const ENDED = ["succeeded", "failed", "cancelled", "terminated", "timed_out", "aborted"];
+/** What the server lets an operator re-run: ended, and not successfully. */
+export const RERUNNABLE = ["failed", "cancelled", "terminated", "timed_out", "aborted"];
 export const NEEDS_ATTENTION = "needs_attention";
 export const AWAITING_APPROVAL = "awaiting_approval";
-export const WAITING = ["waiting_window", "waiting_lease"];
+export const WAITING = "waiting";
 
 export function isEnded(status: string): boolean {
   return ENDED.includes(status);

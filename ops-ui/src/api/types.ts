@@ -44,7 +44,47 @@ export interface Step {
   attempt: number;
   errorType: string | null;
   errorMessage: string | null;
+  detail?: Record<string, unknown> | null;
   at: string;
+}
+
+/** One line per step and target, as the server folds the events (operator control). */
+export interface TimelineLine {
+  step: string;
+  target: string | null;
+  state: string;
+  attempts: number;
+  errors: string[];
+  startedAt: string | null;
+  endedAt: string | null;
+  durationMillis: number | null;
+}
+
+/** A decision the run is parked on: a failed step, an approval, or a failed compensation. */
+export interface Pending {
+  kind: "failure" | "approval" | "compensation" | string;
+  step: string;
+  target: string | null;
+  attempt: number;
+  errorType: string | null;
+  errorMessage: string | null;
+  skippable: boolean;
+  plan: string | null;
+  role: string | null;
+  since: string | null;
+  expiresAt: string | null;
+  waitingSeconds: number;
+}
+
+export interface Progress {
+  phase: string | null;
+  step: string | null;
+  target: string | null;
+  done: number;
+  total: number;
+  figures: Record<string, number> | null;
+  etaMillis: number | null;
+  waitingForLeases: string[] | null;
 }
 
 export interface Run {
@@ -56,51 +96,17 @@ export interface Run {
   reason: string;
   status: string;
   rerunOf: string | null;
+  changeId?: string | null;
   errorType: string | null;
   errorMessage: string | null;
   createdAt: string;
   startedAt: string | null;
   endedAt: string | null;
   steps: Step[] | null;
-  // Fields the operator-control work adds to the detail view; absent until then.
-  pendingDecision?: PendingDecision | null;
-  approval?: Approval | null;
-  compensations?: Compensation[] | null;
+  pending?: Pending[] | null;
   progress?: Progress | null;
-  reruns?: string[] | null;
-}
-
-export interface PendingDecision {
-  step: string;
-  target?: string | null;
-  errorType?: string | null;
-  errorMessage?: string | null;
-  attempts?: number;
-  input?: Record<string, unknown>;
-  inputSchema?: JsonSchema;
-  canSkip?: boolean;
-}
-
-export interface Approval {
-  step: string;
-  plan: string;
-  requestedAt?: string;
-}
-
-export interface Compensation {
-  step: string;
-  target?: string | null;
-  status: string;
-  at?: string;
-  errorMessage?: string | null;
-}
-
-export interface Progress {
-  phase?: string;
-  done?: number;
-  total?: number;
-  unit?: string;
-  figures?: Record<string, string | number>;
+  timeline?: TimelineLine[] | null;
+  compensations?: Step[] | null;
 }
 
 export interface RunPage {

@@ -48,12 +48,16 @@ export function CatalogPage() {
   );
 }
 
-function usePickers(): Pickers {
+/** The pickers, once every list has answered (a failed list leaves its fields as text inputs). */
+function usePickers(): Pickers | undefined {
   const sites = useApi<Site[]>("/api/v1/sites");
   const networks = useApi<Network[]>("/api/v1/networks");
   const hypervisors = useApi<Hypervisor[]>("/api/v1/hypervisors");
   const switches = useApi<Switch[]>("/api/v1/switches");
+  const lists = [sites, networks, hypervisors, switches];
+  const settled = lists.every((l) => l.data || l.error);
   return useMemo(() => {
+    if (!settled) return undefined;
     const siteCode = new Map((sites.data ?? []).map((s) => [s.id, s.code]));
     const named = (items: { name: string; siteId: number }[] | undefined) =>
       (items ?? []).map((i) => ({ value: i.name, label: `${i.name} (${siteCode.get(i.siteId) ?? "?"})` }));
@@ -63,7 +67,7 @@ function usePickers(): Pickers {
       hypervisor: named(hypervisors.data),
       switch: named(switches.data),
     };
-  }, [sites.data, networks.data, hypervisors.data, switches.data]);
+  }, [settled, sites.data, networks.data, hypervisors.data, switches.data]);
 }
 
 function StartForm({ op }: { op: Operation }) {
@@ -107,6 +111,8 @@ function StartForm({ op }: { op: Operation }) {
     if (touched) setProblems(validate(op.schema, v));
   };
 
+  // Fields must not turn from text inputs into pickers under the user's hands.
+  if (!pickers) return <Loading what="the inventory for the form" />;
   return (
     <form className="card start-form" onSubmit={submit} noValidate aria-labelledby="op-title">
       <h2 id="op-title">{op.title}</h2>

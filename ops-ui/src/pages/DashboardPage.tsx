@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { AWAITING_APPROVAL, NEEDS_ATTENTION, type KnownStatus } from "../api/status";
+import { AWAITING_APPROVAL, NEEDS_ATTENTION, WAITING, type KnownStatus } from "../api/status";
 import type { RunPage } from "../api/types";
 import { RunsTable } from "../components/RunsTable";
 import { Empty, ErrorState, Loading } from "../components/states";
@@ -12,13 +12,11 @@ interface Section {
   empty: string;
 }
 
-// Operator control and windows add the first four statuses; until the server lists them, their
-// sections are shown empty without asking.
+// A section whose status this server does not list is shown empty without asking.
 const SECTIONS: Section[] = [
   { title: "Needs attention", status: NEEDS_ATTENTION, empty: "No run is waiting for an operator's decision." },
   { title: "Awaiting approval", status: AWAITING_APPROVAL, empty: "No run is waiting for an approval." },
-  { title: "Waiting for a window", status: "waiting_window", empty: "No run is waiting for a maintenance window." },
-  { title: "Waiting for a lease", status: "waiting_lease", empty: "No run is waiting for a lease." },
+  { title: "Waiting for a window or a lease", status: WAITING, empty: "No run is waiting for a window or a lease." },
   { title: "Running", status: "running", empty: "Nothing is running." },
   { title: "Recently failed", status: "failed", empty: "No failed runs." },
 ];

@@ -2,14 +2,14 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { post } from "../api/http";
 import { rerun } from "../api/runs";
-import { isEnded } from "../api/status";
+import { isEnded, RERUNNABLE } from "../api/status";
 import type { Run } from "../api/types";
 import { StatusBadge } from "../components/StatusBadge";
 import { ErrorState, Loading } from "../components/states";
 import { duration, when } from "../components/time";
 import { useApi } from "../components/useApi";
-import { DecisionPanel, ApprovalPanel, CompensationLog, ProgressPanel } from "../run/panels";
-import { timeline } from "../run/timeline";
+import { CompensationLog, PendingPanel, ProgressPanel } from "../run/panels";
+import { timelineOf } from "../run/timeline";
 import { useCan } from "../session";
 
 /** One run, polled every 1.5 s until it ends. */
@@ -24,9 +24,10 @@ export function RunPage() {
       {error && <ErrorState error={new Error(`Live updates paused: ${error.message}`)} retry={reload} />}
       <div className="run-grid">
         <div>
-          {run.progress && <ProgressPanel progress={run.progress} />}
-          {run.pendingDecision && <DecisionPanel run={run} decision={run.pendingDecision} onDone={reload} />}
-          {run.approval && <ApprovalPanel run={run} approval={run.approval} onDone={reload} />}
+          {(run.pending ?? []).map((p) => (
+            <PendingPanel key={`${p.kind}-${p.step}-${p.target}`} run={run} pending={p} onDone={reload} />
+          ))}
+          {run.progress && !isEnded(run.status) && <ProgressPanel progress={run.progress} />}
           <Timeline run={run} />
           {run.compensations && run.compensations.length > 0 && <CompensationLog entries={run.compensations} />}
         </div>
@@ -41,6 +42,7 @@ function RunHeader({ run, onChange }: { run: Run; onChange: () => void }) {
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [reason, setReason] = useState("");
   const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(undefined);
@@ -66,10 +68,21 @@ function RunHeader({ run, onChange }: { run: Run; onChange: () => void }) {
                 Cancel run
               </button>
             )}
-            {isEnded(run.status) && (
-              <button type="button" disabled={busy} onClick={() => act(async () => navigate(`/runs/${(await rerun(run)).id}`))}>
-                Re-run
-              </button>
+            {RERUNNABLE.includes(run.status) && (
+              <form
+                className="bulk"
+                aria-label="Re-run this run"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  act(async () => navigate(`/runs/${(await rerun(run, reason.trim())).id}`));
+                }}
+              >
+                <label htmlFor="rerun-reason">Reason</label>
+                <input id="rerun-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+                <button type="submit" disabled={busy || !reason.trim()}>
+                  Re-run
+                </button>
+              </form>
             )}
           </div>
         )}
@@ -89,7 +102,7 @@ function RunHeader({ run, onChange }: { run: Run; onChange: () => void }) {
 }
 
 function Timeline({ run }: { run: Run }) {
-  const entries = timeline(run.steps ?? []);
+  const entries = timelineOf(run.timeline, run.steps ?? []);
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Steps</h2>
@@ -149,18 +162,6 @@ function RunFacts({ run }: { run: Run }) {
               <Link to={`/runs/${run.rerunOf}`} className="mono">
                 {run.rerunOf.slice(0, 8)}
               </Link>
-            </dd>
-          </>
-        )}
-        {run.reruns && run.reruns.length > 0 && (
-          <>
-            <dt>Re-runs</dt>
-            <dd>
-              {run.reruns.map((r) => (
-                <Link key={r} to={`/runs/${r}`} className="mono rerun-link">
-                  {r.slice(0, 8)}
-                </Link>
-              ))}
             </dd>
           </>
         )}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
-import { get } from "../api/http";
-import { rerun } from "../api/runs";
+import { ApiError, get } from "../api/http";
+import { rerunAll } from "../api/runs";
 import { statusLabel, type KnownStatus } from "../api/status";
 import type { Operation, Run, RunPage, Site } from "../api/types";
 import { RunsTable } from "../components/RunsTable";
@@ -36,6 +36,8 @@ export function RunsPage() {
   const [error, setError] = useState<Error>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<string>();
+  const [rerunReason, setRerunReason] = useState("");
+  const [rerunError, setRerunError] = useState<string>();
   const query = toQuery(params);
 
   const load = useCallback(
@@ -75,29 +77,40 @@ export function RunsPage() {
       return s;
     });
 
-  const rerunSelected = async () => {
-    const chosen = runs.filter((r) => selected.has(r.id));
-    const results = await Promise.allSettled(chosen.map(rerun));
-    const failed = results.filter((r) => r.status === "rejected").length;
-    setNotice(
-      failed === 0
-        ? `Started ${chosen.length} re-run(s).`
-        : `Started ${chosen.length - failed} re-run(s); ${failed} could not start (${(results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.message}).`,
-    );
-    setSelected(new Set());
-    load(null);
+  const rerunSelected = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setRerunError(undefined);
+    try {
+      const batch = await rerunAll([...selected], rerunReason.trim());
+      setNotice(`Re-running ${batch.runs.length} run(s), ${batch.perSecond} a second.`);
+      setSelected(new Set());
+      setRerunReason("");
+      load(null);
+    } catch (err) {
+      const problems = err instanceof ApiError ? err.errors.map((p) => `${p.field} ${p.message}`).join("; ") : "";
+      setRerunError(`${(err as Error).message}${problems ? `: ${problems}` : ""}`);
+    }
   };
 
   return (
     <section>
       <div className="page-head">
         <h1>Runs</h1>
-        {canRerun && (
-          <button type="button" disabled={selected.size === 0} onClick={rerunSelected}>
-            Re-run selected{selected.size > 0 ? ` (${selected.size})` : ""}
-          </button>
+        {canRerun && selected.size > 0 && (
+          <form className="bulk" onSubmit={rerunSelected} aria-label="Re-run selected runs">
+            <label htmlFor="rerun-reason">Reason</label>
+            <input id="rerun-reason" value={rerunReason} required onChange={(e) => setRerunReason(e.target.value)} />
+            <button type="submit" className="primary" disabled={!rerunReason.trim()}>
+              Re-run selected ({selected.size})
+            </button>
+          </form>
         )}
       </div>
+      {rerunError && (
+        <p className="form-error" role="alert">
+          {rerunError}
+        </p>
+      )}
       <form className="filters card" role="search" aria-label="Filter runs" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="f-status">Status</label>

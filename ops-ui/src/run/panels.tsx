@@ -1,136 +1,145 @@
-// Panels for what operator control adds to a run. They render only when the run detail carries
-// the field, so nothing here pretends a decision exists before the server reports one.
+// What operator control adds to a run: the decision it is parked on, its progress, and its
+// compensations. Each renders only when the run detail carries it.
 import { useState } from "react";
-import { post } from "../api/http";
-import type { Approval, Compensation, PendingDecision, Progress, Run } from "../api/types";
+import { ApiError, post } from "../api/http";
+import type { Pending, Progress, Run, Step } from "../api/types";
 import { StatusBadge } from "../components/StatusBadge";
-import { when } from "../components/time";
-import { SchemaForm } from "../form/SchemaForm";
-import { initialValues, toParams, validate, type RawValues } from "../form/schema";
-import { useCan } from "../session";
+import { duration, when } from "../components/time";
+import { useCan, useSession } from "../session";
 
-function useAction(onDone: () => void) {
+const TITLES: Record<string, string> = {
+  failure: "Needs attention",
+  approval: "Awaiting approval",
+  compensation: "A compensation failed",
+};
+
+/** A parked step and the answers its kind allows (contracts/control/Actions). */
+export function PendingPanel({ run, pending, onDone }: { run: Run; pending: Pending; onDone: () => void }) {
+  const { me } = useSession();
+  const canOperate = useCan("operator");
+  const canApprove = useCan("approver");
+  const [reason, setReason] = useState("");
+  const [input, setInput] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const run = async (path: string, body: unknown) => {
-    setBusy(true);
+  const approval = pending.kind === "approval";
+  const ownRun = approval && me.username === run.requestedBy;
+  const allowed = approval ? canApprove && !ownRun : canOperate;
+  const id = `pending-${pending.step}-${pending.target ?? ""}`.replace(/[^a-zA-Z0-9-]/g, "-");
+
+  const decide = async (action: string) => {
     setError(undefined);
+    let edited: unknown;
+    if (action === "retry-step" && input.trim()) {
+      try {
+        edited = JSON.parse(input);
+      } catch {
+        setError("The edited input is not valid JSON.");
+        return;
+      }
+    }
+    setBusy(true);
     try {
-      await post(path, body);
+      await post(`/api/v1/runs/${run.id}/${action}`, { step: pending.step, target: pending.target, reason: reason.trim(), input: edited });
+      setReason("");
       onDone();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e instanceof ApiError ? e.message : String(e));
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, run };
-}
 
-export function DecisionPanel({ run, decision, onDone }: { run: Run; decision: PendingDecision; onDone: () => void }) {
-  const canDecide = useCan("operator");
-  const action = useAction(onDone);
-  const [reason, setReason] = useState("");
-  const schema = decision.inputSchema;
-  const [values, setValues] = useState<RawValues>(() => {
-    if (!schema) return {};
-    const v = initialValues(schema);
-    for (const [k, x] of Object.entries(decision.input ?? {})) v[k] = typeof x === "boolean" ? x : Array.isArray(x) ? x.join("\n") : String(x);
-    return v;
-  });
-  const problems = schema ? validate(schema, values) : {};
-  const base = `/api/v1/runs/${run.id}`;
   return (
-    <section className="card decision" aria-labelledby="decision-title">
-      <h2 id="decision-title">Needs attention: {decision.step}</h2>
-      <p>
-        {decision.target && <span className="mono">{decision.target} </span>}
-        failed{decision.attempts ? ` after ${decision.attempts} attempts` : ""}: <span className="mono">{decision.errorType}</span> {decision.errorMessage}
+    <section className="card pending" aria-labelledby={id} data-testid="pending">
+      <h2 id={id}>
+        {TITLES[pending.kind] ?? pending.kind}: {pending.step}
+        {pending.target && <span className="mono"> {pending.target}</span>}
+      </h2>
+      {pending.errorMessage && (
+        <p>
+          {pending.attempt > 1 ? `Failed after ${pending.attempt} attempts: ` : "Failed: "}
+          <span className="mono">{pending.errorType}</span> {pending.errorMessage}
+        </p>
+      )}
+      {approval && pending.plan && (
+        <>
+          <h3>Plan</h3>
+          <pre className="plan">{pending.plan}</pre>
+        </>
+      )}
+      <p className="muted small">
+        Waiting {duration(new Date(Date.now() - pending.waitingSeconds * 1000).toISOString())}
+        {pending.expiresAt && ` · expires ${when(pending.expiresAt)}`}
+        {pending.role && ` · needs the ${pending.role} role`}
       </p>
-      {canDecide ? (
+      {allowed ? (
         <>
-          {schema && <SchemaForm schema={schema} values={values} problems={problems} onChange={setValues} idPrefix="retry" />}
           <div className="field">
-            <label htmlFor="decision-reason">Reason</label>
-            <input id="decision-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <label htmlFor={`${id}-reason`}>Reason</label>
+            <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
           </div>
+          {pending.kind === "failure" && (
+            <div className="field">
+              <label htmlFor={`${id}-input`}>Edited input for the retry (JSON, optional)</label>
+              <textarea id={`${id}-input`} rows={2} className="mono" value={input} placeholder="leave empty to retry with the same input" onChange={(e) => setInput(e.target.value)} />
+            </div>
+          )}
           <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={action.busy || Object.keys(problems).length > 0}
-              onClick={() => action.run(`${base}/retry`, { reason, input: schema ? toParams(schema, values) : undefined })}
-            >
-              Retry step
-            </button>
-            {decision.canSkip && (
-              <button type="button" disabled={action.busy} onClick={() => action.run(`${base}/skip`, { reason })}>
-                Skip step
-              </button>
+            {approval ? (
+              <>
+                <button type="button" className="primary" disabled={busy || !reason.trim()} onClick={() => decide("approve")}>
+                  Approve
+                </button>
+                <button type="button" className="danger" disabled={busy || !reason.trim()} onClick={() => decide("reject")}>
+                  Reject
+                </button>
+              </>
+            ) : (
+              <>
+                <button type="button" className="primary" disabled={busy || !reason.trim()} onClick={() => decide("retry-step")}>
+                  Retry step
+                </button>
+                {(pending.skippable || pending.kind === "compensation") && (
+                  <button type="button" disabled={busy || !reason.trim()} onClick={() => decide("skip-step")}>
+                    Skip step
+                  </button>
+                )}
+                {pending.kind === "failure" && (
+                  <button type="button" className="danger" disabled={busy || !reason.trim()} onClick={() => decide("abort")}>
+                    Abort run
+                  </button>
+                )}
+              </>
             )}
-            <button type="button" className="danger" disabled={action.busy} onClick={() => action.run(`${base}/abort`, { reason })}>
-              Abort run
-            </button>
           </div>
         </>
       ) : (
-        <p className="muted">An operator decides how this run goes on.</p>
+        <p className="muted">
+          {ownRun ? "You requested this run: another approver has to approve it." : approval ? "An approver decides this step." : "An operator decides how this run goes on."}
+        </p>
       )}
-      {action.error && (
+      {error && (
         <p className="form-error" role="alert">
-          {action.error}
+          {error}
         </p>
       )}
     </section>
   );
 }
 
-export function ApprovalPanel({ run, approval, onDone }: { run: Run; approval: Approval; onDone: () => void }) {
-  const canApprove = useCan("approver");
-  const action = useAction(onDone);
-  const [reason, setReason] = useState("");
-  const base = `/api/v1/runs/${run.id}`;
-  return (
-    <section className="card approval" aria-labelledby="approval-title">
-      <h2 id="approval-title">Awaiting approval: {approval.step}</h2>
-      <pre className="plan">{approval.plan}</pre>
-      {canApprove ? (
-        <>
-          <div className="field">
-            <label htmlFor="approval-reason">Reason</label>
-            <input id="approval-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-          </div>
-          <div className="actions">
-            <button type="button" className="primary" disabled={action.busy} onClick={() => action.run(`${base}/approve`, { reason })}>
-              Approve
-            </button>
-            <button type="button" className="danger" disabled={action.busy} onClick={() => action.run(`${base}/reject`, { reason })}>
-              Reject
-            </button>
-          </div>
-        </>
-      ) : (
-        <p className="muted">An approver has to approve this step.</p>
-      )}
-      {action.error && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
-    </section>
-  );
-}
-
-export function CompensationLog({ entries }: { entries: Compensation[] }) {
+export function CompensationLog({ entries }: { entries: Step[] }) {
   return (
     <section className="card" aria-labelledby="comp-title">
       <h2 id="comp-title">Compensations</h2>
       <ol className="timeline">
-        {entries.map((c, i) => (
-          <li key={i} className={`tl tl-${c.status}`}>
+        {entries.map((c) => (
+          <li key={c.seq} className={`tl tl-${c.kind}`}>
             <span className="tl-dot" aria-hidden="true" />
             <div className="tl-body">
-              <strong>{c.step}</strong> {c.target && <span className="mono">{c.target}</span>} <StatusBadge status={c.status} />
+              <div className="tl-line">
+                <strong>{c.step}</strong> {c.target && <span className="mono">{c.target}</span>} <StatusBadge status={c.kind} />
+              </div>
               <div className="muted small">{when(c.at)}</div>
               {c.errorMessage && <div className="tl-error">{c.errorMessage}</div>}
             </div>
@@ -142,24 +151,28 @@ export function CompensationLog({ entries }: { entries: Compensation[] }) {
 }
 
 export function ProgressPanel({ progress }: { progress: Progress }) {
-  const pct = progress.total ? Math.min(100, Math.round(((progress.done ?? 0) / progress.total) * 100)) : undefined;
+  const pct = progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : undefined;
+  const figures = Object.entries(progress.figures ?? {});
   return (
     <section className="card" aria-labelledby="progress-title">
       <h2 id="progress-title">Progress{progress.phase ? `: ${progress.phase}` : ""}</h2>
       {pct !== undefined && (
         <>
           <progress max={100} value={pct} aria-labelledby="progress-title" />
-          <span className="small">
-            {progress.done} of {progress.total} {progress.unit ?? ""} ({pct}%)
-          </span>
+          <p className="small">
+            {progress.done} of {progress.total} steps ({pct}%)
+            {progress.step && ` · now ${progress.step}${progress.target ? ` ${progress.target}` : ""}`}
+            {progress.etaMillis != null && progress.etaMillis > 0 && ` · about ${duration(new Date(Date.now() - progress.etaMillis).toISOString())} left`}
+          </p>
         </>
       )}
-      {progress.figures && (
+      {progress.waitingForLeases && progress.waitingForLeases.length > 0 && <p className="notice">Waiting for {progress.waitingForLeases.join(", ")}</p>}
+      {figures.length > 0 && (
         <dl className="figures">
-          {Object.entries(progress.figures).map(([k, v]) => (
+          {figures.map(([k, v]) => (
             <div key={k}>
               <dt>{k}</dt>
-              <dd>{v}</dd>
+              <dd>{v.toLocaleString()}</dd>
             </div>
           ))}
         </dl>

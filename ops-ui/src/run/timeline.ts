@@ -1,6 +1,6 @@
 // Step events (started / succeeded / failed, one row each) folded into one line per step and
 // target, as an operator reads a run: what ran, how long, how many attempts, what went wrong.
-import type { Step } from "../api/types";
+import type { Step, TimelineLine } from "../api/types";
 
 export interface TimelineEntry {
   key: string;
@@ -47,4 +47,20 @@ export function timeline(events: Step[]): TimelineEntry[] {
     }
   }
   return [...entries.values()];
+}
+
+/** The server's own fold when it sends one (operator control), else ours over the events. */
+export function timelineOf(server: TimelineLine[] | null | undefined, events: Step[]): TimelineEntry[] {
+  if (!server) return timeline(events);
+  return server.map((l) => ({
+    key: `${l.step}|${l.target ?? ""}`,
+    step: l.step,
+    target: l.target,
+    state: l.state,
+    startedAt: l.startedAt ?? "",
+    endedAt: l.endedAt,
+    attempts: l.attempts,
+    errorType: null,
+    errorMessage: l.errors.length ? l.errors[l.errors.length - 1] : null,
+  }));
 }

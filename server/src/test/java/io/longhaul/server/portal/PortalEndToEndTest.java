@@ -24,9 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The portal in headless Chromium against the whole server with the demo lab: sign in, start
- * topology discovery from the catalog, watch it succeed, see the fabric, inject and clear a lab
- * fault, and check that a viewer gets no action buttons. The browser script is
- * ops-ui/e2e/portal.e2e.mjs; screenshots of every main page land in target/screenshots/.
+ * topology discovery from the catalog, watch it succeed, see the fabric, inject a lab fault that
+ * parks the next run, retry it from its page once the fault is cleared, and check that a viewer
+ * gets no action buttons. The browser script is ops-ui/e2e/portal.e2e.mjs; screenshots of every
+ * main page land in target/screenshots/.
  */
 @SpringBootTest(
     classes = LonghaulApplication.class,
@@ -36,6 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "LONGHAUL_ADMIN_PASSWORD=" + PortalEndToEndTest.ADMIN_PASSWORD,
       "longhaul.reconciler.every=PT1H",
       "longhaul.lab.enabled=true",
+      // A dead leaf is silent over SNMP: keep each attempt short so the step parks soon.
+      "longhaul.snmp.timeout=PT0.3S",
+      "longhaul.snmp.retries=0",
       // One browser is a handful of requests at a time; leave the shared server's connections
       // to the other test contexts.
       "spring.datasource.hikari.maximum-pool-size=5"
