@@ -120,12 +120,13 @@ function Timeline({ run }: { run: Run }) {
                   <StatusBadge status={e.state} />
                 </div>
                 <div className="muted small">
-                  started {when(e.startedAt)} · {e.endedAt ? `took ${duration(e.startedAt, e.endedAt)}` : `running for ${duration(e.startedAt)}`}
+                  started {when(e.startedAt)} · {e.endedAt ? `took ${duration(e.startedAt, e.endedAt)}` : `${e.state === "running" ? "running" : e.state} for ${duration(e.startedAt)}`}
                   {e.attempts > 1 && ` · ${e.attempts} attempts`}
                 </div>
                 {e.errorMessage && (
                   <div className="tl-error">
-                    <span className="mono">{e.errorType}</span>: {e.errorMessage}
+                    {e.errorType && <span className="mono">{e.errorType}: </span>}
+                    {e.errorMessage}
                   </div>
                 )}
               </div>

@@ -69,7 +69,7 @@ export function PendingPanel({ run, pending, onDone }: { run: Run; pending: Pend
         </>
       )}
       <p className="muted small">
-        Waiting {duration(new Date(Date.now() - pending.waitingSeconds * 1000).toISOString())}
+        {pending.since ? `Parked since ${when(pending.since)}` : `Parked for ${pending.waitingSeconds} s`}
         {pending.expiresAt && ` · expires ${when(pending.expiresAt)}`}
         {pending.role && ` · needs the ${pending.role} role`}
       </p>
@@ -162,7 +162,8 @@ export function ProgressPanel({ progress }: { progress: Progress }) {
           <p className="small">
             {progress.done} of {progress.total} steps ({pct}%)
             {progress.step && ` · now ${progress.step}${progress.target ? ` ${progress.target}` : ""}`}
-            {progress.etaMillis != null && progress.etaMillis > 0 && ` · about ${duration(new Date(Date.now() - progress.etaMillis).toISOString())} left`}
+            {/* etaMillis is the expected end as epoch milliseconds. */}
+            {progress.etaMillis != null && progress.etaMillis > Date.now() && ` · about ${duration(new Date().toISOString(), new Date(progress.etaMillis).toISOString())} left`}
           </p>
         </>
       )}
