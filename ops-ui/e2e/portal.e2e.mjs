@@ -16,6 +16,8 @@ const admin = { user: "admin", password: env("ADMIN_PASSWORD") };
 const viewer = { user: env("VIEWER_USER"), password: env("VIEWER_PASSWORD") };
 const shots = env("SCREENSHOT_DIR");
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+// Only this run's pictures: a stale one from an earlier run would mislead a reviewer.
+rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
 const consoleErrors = [];

@@ -124,7 +124,9 @@ function Timeline({ run }: { run: Run }) {
                   {e.attempts > 1 && ` · ${e.attempts} attempts`}
                 </div>
                 {e.errorMessage && (
-                  <div className="tl-error">
+                  // A step that went on to succeed keeps its last error, but not in alarm colours.
+                  <div className={e.state === "succeeded" ? "tl-error tl-error-past" : "tl-error"}>
+                    {e.state === "succeeded" && "Earlier attempt: "}
                     {e.errorType && <span className="mono">{e.errorType}: </span>}
                     {e.errorMessage}
                   </div>
