@@ -49,6 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "longhaul.temporal.embedded-port=0",
       "LONGHAUL_ADMIN_PASSWORD=" + TopologyDiscoveryEndToEndTest.ADMIN_PASSWORD,
       "longhaul.reconciler.every=PT1H",
+      // Several cached test contexts share one PostgreSQL (max_connections 100).
+      "spring.datasource.hikari.maximum-pool-size=5",
       "longhaul.lab.enabled=true",
       // A dead leaf is silent over SNMP: keep each attempt short so the retries end soon.
       "longhaul.snmp.timeout=PT0.3S",
