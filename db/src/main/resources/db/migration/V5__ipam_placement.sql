@@ -53,12 +53,13 @@ alter table ip_port alter column mac set default
     ('02:4c' || regexp_replace(lpad(to_hex(nextval('ip_port_mac_seq') % 4294967296), 8, '0'),
                                '(..)', ':\1', 'g'))::macaddr;
 
--- reserved -> bound -> active -> releasing; bound and active may be re-bound (a drifting pod);
+-- reserved -> bound -> active -> releasing; bound and active may be re-bound (a drifting pod), a
+-- bound port unbound again (a compensated bind);
 -- anything may start releasing.
 create function ip_port_transition() returns trigger language plpgsql as $$
 begin
     if old.status = new.status
-       or (old.status, new.status) in (('reserved', 'bound'), ('bound', 'active'), ('active', 'bound'))
+       or (old.status, new.status) in (('reserved', 'bound'), ('bound', 'reserved'), ('bound', 'active'), ('active', 'bound'))
        or new.status = 'releasing' then
         new.updated_at := now();
         return new;
