@@ -182,6 +182,13 @@ public class IpamActivitiesImpl implements IpamActivities {
     return Boolean.TRUE.equals(
         tx.execute(
             s -> {
+              if (request.portId() == null) {
+                // Only a port this allocation key created: a named port found by name stays.
+                return ports
+                    .findByAllocationKey(request.allocationKey())
+                    .map(p -> ports.delete(p.id()))
+                    .orElse(true);
+              }
               Optional<Port> port = ports.lock(UUID.fromString(request.portId()));
               if (port.isEmpty()) {
                 return true;

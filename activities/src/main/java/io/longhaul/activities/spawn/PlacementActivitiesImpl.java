@@ -186,7 +186,10 @@ public class PlacementActivitiesImpl implements PlacementActivities {
 
   @Override
   public void releaseCapacity(InstanceRef ref) {
-    instances.findByName(ref.name()).ifPresent(i -> placements.release(i.id()));
+    instances
+        .findByName(ref.name())
+        .filter(i -> i.runId().equals(ref.runId()))
+        .ifPresent(i -> placements.release(i.id()));
   }
 
   @Override
@@ -227,7 +230,11 @@ public class PlacementActivitiesImpl implements PlacementActivities {
 
   @Override
   public void forget(InstanceRef ref) {
-    instances.findByName(ref.name()).ifPresent(i -> instances.delete(i.id()));
+    // Only the acting run's instance: a spawn refused for a taken name must not delete it.
+    instances
+        .findByName(ref.name())
+        .filter(i -> i.runId().equals(ref.runId()))
+        .ifPresent(i -> instances.delete(i.id()));
   }
 
   @Override

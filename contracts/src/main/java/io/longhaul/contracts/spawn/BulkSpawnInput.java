@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * {@code count} instances named {@code namePrefix-0001}… from one template, spawned as child
- * workflows {@code batchSize} at a time. {@code next}, {@code succeeded} and {@code failed} carry
- * progress across continue-as-new; callers leave them null.
+ * workflows {@code batchSize} at a time. {@code next}, {@code succeeded}, {@code failed} and {@code
+ * journalSeq} carry progress across continue-as-new; callers leave them null.
  */
 public record BulkSpawnInput(
     String site,
@@ -19,7 +19,8 @@ public record BulkSpawnInput(
     Integer batchSize,
     Integer next,
     Integer succeeded,
-    List<String> failed) {
+    List<String> failed,
+    Integer journalSeq) {
 
   public static final int DEFAULT_BATCH_SIZE = 25;
 
@@ -43,7 +44,8 @@ public record BulkSpawnInput(
     return namePrefix + "-" + String.format("%04d", index + 1);
   }
 
-  public BulkSpawnInput continueAt(int nextIndex, int succeededSoFar, List<String> failedSoFar) {
+  public BulkSpawnInput continueAt(
+      int nextIndex, int succeededSoFar, List<String> failedSoFar, int seq) {
     return new BulkSpawnInput(
         site,
         namePrefix,
@@ -56,6 +58,7 @@ public record BulkSpawnInput(
         batchSize,
         nextIndex,
         succeededSoFar,
-        failedSoFar);
+        failedSoFar,
+        seq);
   }
 }

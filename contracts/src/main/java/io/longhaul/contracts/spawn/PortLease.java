@@ -21,6 +21,10 @@ public record PortLease(
 
   /** The tap device and OVS port: "tap" and the first 11 characters of the id, as Neutron does. */
   public String tapName() {
+    return tapOf(portId);
+  }
+
+  public static String tapOf(String portId) {
     return "tap" + portId.substring(0, 11);
   }
 }
