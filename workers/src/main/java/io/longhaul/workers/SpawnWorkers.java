@@ -37,8 +37,7 @@ public class SpawnWorkers {
       PlacementActivitiesImpl placement,
       OverlayActivitiesImpl overlay,
       ChildRunActivitiesImpl childRuns) {
-    return WorkerRegistration.activities(
-        TaskQueues.WORKFLOWS, ipam, placement, overlay, childRuns);
+    return WorkerRegistration.activities(TaskQueues.WORKFLOWS, ipam, placement, overlay, childRuns);
   }
 
   @Bean

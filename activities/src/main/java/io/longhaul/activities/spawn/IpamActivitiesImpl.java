@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * IPAM over PostgreSQL. Each call is one transaction; the free list's SKIP LOCKED keeps concurrent
- * allocations apart, and the unique name and allocation key turn a concurrent or retried
- * allocation into a lookup of the port that won.
+ * allocations apart, and the unique name and allocation key turn a concurrent or retried allocation
+ * into a lookup of the port that won.
  */
 @Component
 public class IpamActivitiesImpl implements IpamActivities {

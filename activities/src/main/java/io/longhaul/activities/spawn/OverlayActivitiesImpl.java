@@ -10,10 +10,10 @@ import io.longhaul.contracts.spawn.OverlayBatch;
 import io.longhaul.contracts.spawn.OverlayPush;
 import io.longhaul.contracts.spawn.OverlayRequest;
 import io.longhaul.contracts.spawn.OverlayResult;
-import io.longhaul.db.inventory.NetworkSwitch;
-import io.longhaul.db.inventory.SwitchRepository;
 import io.longhaul.db.instance.OverlayUser;
 import io.longhaul.db.instance.OverlayUserRepository;
+import io.longhaul.db.inventory.NetworkSwitch;
+import io.longhaul.db.inventory.SwitchRepository;
 import io.temporal.activity.Activity;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
@@ -102,12 +102,14 @@ public class OverlayActivitiesImpl implements OverlayActivities {
               switches
                   .findByName(batch.switchName())
                   .orElseThrow(
-                      () -> Failures.notFound("switch " + batch.switchName() + " not in inventory"));
+                      () ->
+                          Failures.notFound("switch " + batch.switchName() + " not in inventory"));
           Set<LeafBinding> touchedByApply = new LinkedHashSet<>();
           Set<LeafBinding> touchedByRemove = new LinkedHashSet<>();
           for (OverlayRequest r : batch.requests()) {
             for (LeafBinding b : r.bindings()) {
-              var user = new OverlayUser(sw.id(), b.interfaceName(), b.vlan(), b.vni(), r.userKey());
+              var user =
+                  new OverlayUser(sw.id(), b.interfaceName(), b.vlan(), b.vni(), r.userKey());
               if (OverlayRequest.APPLY.equals(r.action())) {
                 users.add(user);
                 touchedByApply.add(b);

@@ -10,6 +10,10 @@ import io.longhaul.contracts.spawn.InstanceView;
 import io.longhaul.contracts.spawn.Placement;
 import io.longhaul.contracts.spawn.PlacementActivities;
 import io.longhaul.contracts.spawn.SpawnInput;
+import io.longhaul.db.instance.Instance;
+import io.longhaul.db.instance.InstanceRepository;
+import io.longhaul.db.instance.PlacementRepository;
+import io.longhaul.db.instance.Reservation;
 import io.longhaul.db.inventory.HostLink;
 import io.longhaul.db.inventory.HostLinkRepository;
 import io.longhaul.db.inventory.Hypervisor;
@@ -19,10 +23,6 @@ import io.longhaul.db.inventory.NetworkSwitch;
 import io.longhaul.db.inventory.Site;
 import io.longhaul.db.inventory.SiteRepository;
 import io.longhaul.db.inventory.SwitchRepository;
-import io.longhaul.db.instance.Instance;
-import io.longhaul.db.instance.InstanceRepository;
-import io.longhaul.db.instance.PlacementRepository;
-import io.longhaul.db.instance.Reservation;
 import io.longhaul.db.ipam.PortRepository;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
@@ -77,7 +77,8 @@ public class PlacementActivitiesImpl implements PlacementActivities {
   @Override
   public InstanceView claim(ClaimRequest request) {
     SpawnInput in = request.input();
-    Site site = sites.findByCode(in.site()).orElseThrow(() -> Failures.notFound("no site " + in.site()));
+    Site site =
+        sites.findByCode(in.site()).orElseThrow(() -> Failures.notFound("no site " + in.site()));
     if (in.networkId() != null) {
       var n =
           networks
@@ -243,9 +244,7 @@ public class PlacementActivitiesImpl implements PlacementActivities {
   }
 
   private Instance instance(String name) {
-    return instances
-        .findByName(name)
-        .orElseThrow(() -> Failures.notFound("no instance " + name));
+    return instances.findByName(name).orElseThrow(() -> Failures.notFound("no instance " + name));
   }
 
   private Placement placement(Instance i, Reservation r) {
@@ -254,7 +253,8 @@ public class PlacementActivitiesImpl implements PlacementActivities {
   }
 
   private InstanceView view(Instance i) {
-    var port = i.portId() == null ? Optional.<io.longhaul.db.ipam.Port>empty() : ports.find(i.portId());
+    var port =
+        i.portId() == null ? Optional.<io.longhaul.db.ipam.Port>empty() : ports.find(i.portId());
     var network = port.map(p -> networks.get(p.networkId()));
     return new InstanceView(
         i.name(),

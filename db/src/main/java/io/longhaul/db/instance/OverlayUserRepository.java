@@ -40,7 +40,8 @@ public class OverlayUserRepository {
   public int users(long switchId, String interfaceName, int vlan) {
     return db.fetchCount(
         OVERLAY_USER,
-        OVERLAY_USER.SWITCH_ID
+        OVERLAY_USER
+            .SWITCH_ID
             .eq(switchId)
             .and(OVERLAY_USER.INTERFACE.eq(interfaceName))
             .and(OVERLAY_USER.VLAN.eq(vlan)));

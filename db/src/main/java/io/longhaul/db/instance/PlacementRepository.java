@@ -56,7 +56,8 @@ public class PlacementRepository {
             .where(PLACEMENT.HYPERVISOR_ID.eq(HYPERVISOR.ID))
             .asField();
     Field<BigDecimal> cpuRoom =
-        floor(HYPERVISOR.CPU_CORES.cast(BigDecimal.class).mul(HYPERVISOR.CPU_OVERCOMMIT)).minus(usedCpu);
+        floor(HYPERVISOR.CPU_CORES.cast(BigDecimal.class).mul(HYPERVISOR.CPU_OVERCOMMIT))
+            .minus(usedCpu);
     Field<BigDecimal> memoryRoom =
         floor(HYPERVISOR.MEMORY_MB.cast(BigDecimal.class).mul(HYPERVISOR.MEMORY_OVERCOMMIT))
             .minus(usedMemory);
@@ -118,10 +119,6 @@ public class PlacementRepository {
 
   private Reservation map(PlacementRecord r) {
     return new Reservation(
-        r.getInstanceId(),
-        r.getHypervisorId(),
-        r.getVcpus(),
-        r.getMemoryMb(),
-        r.getAntiAffinity());
+        r.getInstanceId(), r.getHypervisorId(), r.getVcpus(), r.getMemoryMb(), r.getAntiAffinity());
   }
 }

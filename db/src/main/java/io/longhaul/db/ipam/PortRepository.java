@@ -23,8 +23,8 @@ public class PortRepository {
   }
 
   /**
-   * Takes the lowest free address of the network that no concurrent allocation holds (SKIP
-   * LOCKED), or empty when the network is full.
+   * Takes the lowest free address of the network that no concurrent allocation holds (SKIP LOCKED),
+   * or empty when the network is full.
    */
   public Optional<Port> allocate(long networkId, String name, String allocationKey) {
     Optional<String> address =

@@ -38,7 +38,8 @@ public class InstanceDeleteWorkflowImpl implements InstanceDeleteWorkflow {
       Workflow.newActivityStub(
           PlacementActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
   private final IpamActivities ipam =
-      Workflow.newActivityStub(IpamActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+      Workflow.newActivityStub(
+          IpamActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
   private final OverlayActivities overlay =
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.deviceChange(TaskQueues.WORKFLOWS));
@@ -88,7 +89,9 @@ public class InstanceDeleteWorkflowImpl implements InstanceDeleteWorkflow {
       if (instance.portId() != null) {
         String tap = PortLease.tapOf(instance.portId());
         journal.step(
-            "unplug", host, () -> hypervisors.unplug(new PlugRequest(host, tap, instance.portId())));
+            "unplug",
+            host,
+            () -> hypervisors.unplug(new PlugRequest(host, tap, instance.portId())));
       }
     }
     if (instance.portId() != null) {

@@ -38,8 +38,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seed 001's Fig 10 as a saga: validate → place → allocate the port → define and start the domain
- * → plug into br-int → bind the port to the host → find the host's leaves → ensure the overlay on
+ * Seed 001's Fig 10 as a saga: validate → place → allocate the port → define and start the domain →
+ * plug into br-int → bind the port to the host → find the host's leaves → ensure the overlay on
  * both leaves (through each leaf's configuration workflow) → verify → mark active. Each step is a
  * journal step; each side effect registers its undo first. A failure that exhausts a step's
  * retries, or a cancellation, undoes every completed step in reverse and the run ends failed.
@@ -49,7 +49,8 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
       Workflow.newActivityStub(
           PlacementActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
   private final IpamActivities ipam =
-      Workflow.newActivityStub(IpamActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+      Workflow.newActivityStub(
+          IpamActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
   private final OverlayActivities overlay =
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.deviceChange(TaskQueues.WORKFLOWS));
@@ -168,7 +169,8 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
         LeafRequests.of(
             runId, "bind", site, OverlayRequest.APPLY, name, leaves, port.vlan(), port.vni())) {
       sent.add(
-          Async.function(() -> journal.step("ensure-overlay", r.switchName(), () -> overlay.submit(r))));
+          Async.function(
+              () -> journal.step("ensure-overlay", r.switchName(), () -> overlay.submit(r))));
     }
     Promise.allOf(sent).get();
     sent.forEach(Promise::get);
@@ -196,7 +198,9 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
                                 () ->
                                     switches.verifyOverlay(
                                         new VerifyRequest(
-                                            sw, LeafRequests.interfacesOn(leaves, sw), port.vlan()))))));
+                                            sw,
+                                            LeafRequests.interfacesOn(leaves, sw),
+                                            port.vlan()))))));
     Promise.allOf(checks).get();
     checks.forEach(Promise::get);
     journal.step(

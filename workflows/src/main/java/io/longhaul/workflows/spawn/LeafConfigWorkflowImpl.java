@@ -23,10 +23,10 @@ import java.util.Map;
 /**
  * One per leaf. Requests arrive as updates and wait in {@code pending}; the main loop takes all of
  * them (up to {@link #MAX_BATCH}) after a short linger, counts references, pushes one transaction
- * and answers every requester of the batch. Requests arriving during a push form the next batch,
- * so a burst costs a handful of sessions, never one per spawn, and sessions never interleave.
- * History stays bounded: the workflow continues as new after {@link #BATCHES_PER_RUN} batches or
- * when idle, once every handler has answered.
+ * and answers every requester of the batch. Requests arriving during a push form the next batch, so
+ * a burst costs a handful of sessions, never one per spawn, and sessions never interleave. History
+ * stays bounded: the workflow continues as new after {@link #BATCHES_PER_RUN} batches or when idle,
+ * once every handler has answered.
  */
 public class LeafConfigWorkflowImpl implements LeafConfigWorkflow {
   static final int MAX_BATCH = 200;
@@ -59,8 +59,7 @@ public class LeafConfigWorkflowImpl implements LeafConfigWorkflow {
       }
       // Let the rest of a burst arrive: one session for all of them.
       Workflow.sleep(Duration.ofMillis(state.lingerOrDefault()));
-      List<Ticket> batch =
-          new ArrayList<>(pending.subList(0, Math.min(MAX_BATCH, pending.size())));
+      List<Ticket> batch = new ArrayList<>(pending.subList(0, Math.min(MAX_BATCH, pending.size())));
       pending.subList(0, batch.size()).clear();
       push(switches, prefix + batches, state.switchName(), batch);
       batches++;
