@@ -10,6 +10,7 @@ import io.longhaul.contracts.spawn.PlugRequest;
 import io.longhaul.drivers.DeviceException;
 import io.longhaul.drivers.capability.DomainSpec;
 import io.longhaul.drivers.capability.Hypervisor;
+import io.temporal.activity.Activity;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -35,6 +36,7 @@ public class HypervisorActivitiesImpl implements HypervisorActivities {
                   r.memoryMiB(),
                   r.vcpus(),
                   List.of(new DomainSpec.Nic(r.mac(), r.tap(), r.portId()))));
+          Activity.getExecutionContext().heartbeat(null);
           h.start(r.domain());
         });
   }
@@ -45,6 +47,7 @@ public class HypervisorActivitiesImpl implements HypervisorActivities {
         d.hypervisor(),
         h -> {
           h.destroy(d.domain());
+          Activity.getExecutionContext().heartbeat(null);
           h.undefine(d.domain());
         });
   }
@@ -81,6 +84,7 @@ public class HypervisorActivitiesImpl implements HypervisorActivities {
   }
 
   private <T> T call(String hypervisor, Function<Hypervisor, T> body) {
+    Activity.getExecutionContext().heartbeat(null);
     Hypervisor h = devices.hypervisor(hypervisor);
     try {
       return body.apply(h);

@@ -21,10 +21,15 @@ import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,19 +69,38 @@ public class OverlayActivitiesImpl implements OverlayActivities {
                     WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 .build());
     // A retried attempt is a new update: the failed one's outcome is final for its update id.
-    int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+    var context = Activity.getExecutionContext();
+    WorkflowUpdateHandle<OverlayResult> handle;
     try {
-      return WorkflowClient.executeUpdateWithStart(
-          leaf::change,
-          request,
-          UpdateOptions.<OverlayResult>newBuilder()
-              .setUpdateId(request.requestId() + "#" + attempt)
-              .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-              .build(),
-          new WithStartWorkflowOperation<>(
-              leaf::run, new LeafConfigState(request.switchName(), request.site(), 0, null)));
+      handle =
+          WorkflowClient.startUpdateWithStart(
+              leaf::change,
+              request,
+              UpdateOptions.<OverlayResult>newBuilder()
+                  .setUpdateId(request.requestId() + "#" + context.getInfo().getAttempt())
+                  .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                  .build(),
+              new WithStartWorkflowOperation<>(
+                  leaf::run, new LeafConfigState(request.switchName(), request.site(), 0, null)));
     } catch (WorkflowUpdateException e) {
       throw rethrow(e);
+    }
+    // Heartbeat while the batch runs, so a requester whose worker died is retried soon.
+    CompletableFuture<OverlayResult> result = handle.getResultAsync();
+    while (true) {
+      try {
+        return result.get(2, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        context.heartbeat(null);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof WorkflowUpdateException u) {
+          throw rethrow(u);
+        }
+        throw new IllegalStateException("waiting for " + request.switchName(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 

@@ -232,6 +232,29 @@ class SpawnEndToEndTest {
             "activate");
   }
 
+  static long durationMillis(JsonNode run) {
+    return Duration.between(
+            OffsetDateTime.parse(run.path("startedAt").asText()),
+            OffsetDateTime.parse(run.path("endedAt").asText()))
+        .toMillis();
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("spawns one at a time all succeed, each on a host of pair 1")
+  void sequentialSpawns() {
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      JsonNode run = run("instance-spawn", vm("seq-" + i));
+      assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+      assertThat(instance("seq-" + i).path("hypervisor").asText()).matches("sha-hv0[1-8]");
+      millis.add(durationMillis(run));
+    }
+    millis.sort(null);
+    System.out.printf(
+        "spawn figures: sequential spawn time at zero device latency %s ms%n", millis);
+  }
+
   @Test
   @Order(3)
   @DisplayName("a pod rescheduled with the same labels gets the same IP, and keeps it")
@@ -340,11 +363,7 @@ class SpawnEndToEndTest {
     for (String id : ids) {
       JsonNode run = awaitEnd(id);
       assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
-      millis.add(
-          Duration.between(
-                  OffsetDateTime.parse(run.path("startedAt").asText()),
-                  OffsetDateTime.parse(run.path("endedAt").asText()))
-              .toMillis());
+      millis.add(durationMillis(run));
     }
     Set<String> ips = new HashSet<>();
     int burst = 0;

@@ -42,7 +42,7 @@ public class InstanceDeleteWorkflowImpl implements InstanceDeleteWorkflow {
           IpamActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
   private final OverlayActivities overlay =
       Workflow.newActivityStub(
-          OverlayActivities.class, ActivityProfiles.deviceChange(TaskQueues.WORKFLOWS));
+          OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
 
   @Override
   public DeleteResult delete(DeleteInput input) {
@@ -64,7 +64,7 @@ public class InstanceDeleteWorkflowImpl implements InstanceDeleteWorkflow {
       HypervisorActivities hypervisors =
           Workflow.newActivityStub(
               HypervisorActivities.class,
-              ActivityProfiles.deviceChange(TaskQueues.site(instance.site())));
+              ActivityProfiles.hostChange(TaskQueues.site(instance.site())));
       if (instance.vlan() != null && instance.vni() != null) {
         HostLeaves leaves = journal.step("find-leaves", host, () -> placement.hostLeaves(host));
         List<Promise<OverlayResult>> sent = new ArrayList<>();

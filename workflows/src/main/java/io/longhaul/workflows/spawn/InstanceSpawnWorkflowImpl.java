@@ -53,7 +53,7 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
           IpamActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
   private final OverlayActivities overlay =
       Workflow.newActivityStub(
-          OverlayActivities.class, ActivityProfiles.deviceChange(TaskQueues.WORKFLOWS));
+          OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
 
   @Override
   public SpawnResult spawn(SpawnInput input) {
@@ -76,7 +76,7 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
     InstanceRef ref = new InstanceRef(runId, name);
     HypervisorActivities hypervisors =
         Workflow.newActivityStub(
-            HypervisorActivities.class, ActivityProfiles.deviceChange(TaskQueues.site(in.site())));
+            HypervisorActivities.class, ActivityProfiles.hostChange(TaskQueues.site(in.site())));
     SwitchActivities switches =
         Workflow.newActivityStub(
             SwitchActivities.class, ActivityProfiles.shortCall(TaskQueues.site(in.site())));
