@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Replays recorded histories of every spawn workflow type against today's code. Re-record
@@ -25,18 +25,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("Recorded spawn histories")
 class SpawnReplayTest {
 
+  /** File and the workflow id it was recorded under (child ids derive from it). */
   @ParameterizedTest(name = "{0} replays on the current code without nondeterminism")
-  @ValueSource(
-      strings = {
-        "instance-spawn.json",
-        "instance-spawn-compensated.json",
-        "instance-delete.json",
-        "instance-spawn-bulk.json",
-        "leaf-config.json"
-      })
-  void replays(String file) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + file,
+  @CsvSource({
+    "instance-spawn.json, rec-spawn",
+    "instance-spawn-compensated.json, rec-comp",
+    "instance-delete.json, rec-delete",
+    "instance-spawn-bulk.json, rec-bulk",
+    "leaf-config.json, leaf-config:leaf1"
+  })
+  void replays(String file, String workflowId) throws Exception {
+    String json =
+        new String(
+            getClass().getClassLoader().getResourceAsStream("histories/" + file).readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    WorkflowReplayer.replayWorkflowExecution(
+        io.temporal.common.WorkflowExecutionHistory.fromJson(json, workflowId),
         InstanceSpawnWorkflowImpl.class,
         InstanceDeleteWorkflowImpl.class,
         InstanceSpawnBulkWorkflowImpl.class,
