@@ -3,7 +3,8 @@ package io.longhaul.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.longhaul.api.run.ReconcilerSchedule;
+import io.longhaul.api.run.RunReconciler;
+import io.longhaul.db.run.RunRepository;
 import io.longhaul.server.echo.EchoOperation;
 import io.longhaul.server.echo.EchoWorkflow;
 import io.longhaul.server.support.ApiClient;
@@ -25,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RunsEndToEndTest extends ServerTestBase {
   @Autowired WorkerRuntime workers;
   @Autowired WorkflowClient temporal;
-  @Autowired ReconcilerSchedule reconciler;
+  @Autowired RunRepository runRepository;
   ApiClient admin;
 
   @BeforeEach
@@ -55,6 +56,17 @@ class RunsEndToEndTest extends ServerTestBase {
     }
     throw new AssertionError(
         "run " + id + " did not get there: " + admin.get("/api/v1/runs/" + id).raw());
+  }
+
+  /** Starts a run whose workflow waits for a signal after its first step has been recorded. */
+  String startParkedRun(String message) {
+    String id =
+        start(Map.of("message", message, "steps", 1, "waitForSignal", true), null)
+            .body()
+            .path("id")
+            .asText();
+    awaitRun(id, run -> run.path("steps").size() >= 2);
+    return id;
   }
 
   static Predicate<JsonNode> status(String s) {
@@ -101,11 +113,20 @@ class RunsEndToEndTest extends ServerTestBase {
   }
 
   @Test
-  @DisplayName("a run whose step fails ends failed with the step's typed error")
+  @DisplayName(
+      "a run whose step fails, and that nobody answers in time, ends failed with the error")
   void fails() {
     String id =
         start(
-                Map.of("message", "hello", "steps", 1, "failWith", "leaf1 did not take vlan 100"),
+                Map.of(
+                    "message",
+                    "hello",
+                    "steps",
+                    1,
+                    "failWith",
+                    "leaf1 did not take vlan 100",
+                    "giveUpAfterSeconds",
+                    1),
                 null)
             .body()
             .path("id")
@@ -113,9 +134,15 @@ class RunsEndToEndTest extends ServerTestBase {
     JsonNode run = awaitRun(id, status("failed"));
     assertThat(run.path("errorType").asText()).isEqualTo("VerificationFailed");
     assertThat(run.path("errorMessage").asText()).isEqualTo("leaf1 did not take vlan 100");
-    JsonNode last = run.path("steps").get(run.path("steps").size() - 1);
-    assertThat(last.path("kind").asText()).isEqualTo("failed");
-    assertThat(last.path("errorType").asText()).isEqualTo("VerificationFailed");
+    JsonNode failed = null;
+    for (JsonNode step : run.path("steps")) {
+      if (step.path("kind").asText().equals("failed")) {
+        failed = step;
+      }
+    }
+    assertThat(failed).isNotNull();
+    assertThat(failed.path("step").asText()).isEqualTo("final");
+    assertThat(failed.path("errorType").asText()).isEqualTo("VerificationFailed");
   }
 
   @Test
@@ -175,12 +202,7 @@ class RunsEndToEndTest extends ServerTestBase {
   @Test
   @DisplayName("a run in flight survives a restart of the worker role and finishes")
   void survivesWorkerRestart() {
-    String id =
-        start(Map.of("message", "slow", "steps", 1, "waitForSignal", true), null)
-            .body()
-            .path("id")
-            .asText();
-    awaitRun(id, run -> run.path("steps").size() >= 2);
+    String id = startParkedRun("slow");
     workers.stop();
     temporal.newWorkflowStub(EchoWorkflow.class, id).proceed();
     sleep(500);
@@ -192,34 +214,18 @@ class RunsEndToEndTest extends ServerTestBase {
   @Test
   @DisplayName("the reconciler repairs a record whose workflow was terminated behind its back")
   void reconciles() {
-    String id =
-        start(Map.of("message", "x", "steps", 1, "waitForSignal", true), null)
-            .body()
-            .path("id")
-            .asText();
-    awaitRun(id, run -> run.path("steps").size() >= 2);
+    String id = startParkedRun("x");
     temporal.newUntypedWorkflowStub(id).terminate("operator pulled the plug");
-    var quick = new io.longhaul.api.run.RunReconciler(applicationRuns(), temporal, Duration.ZERO);
+    var quick = new RunReconciler(runRepository, temporal, Duration.ZERO);
     assertThat(quick.reconcile()).isGreaterThanOrEqualTo(1);
     assertThat(admin.get("/api/v1/runs/" + id).body().path("status").asText())
         .isEqualTo("terminated");
   }
 
-  @Autowired io.longhaul.db.run.RunRepository runRepository;
-
-  io.longhaul.db.run.RunRepository applicationRuns() {
-    return runRepository;
-  }
-
   @Test
   @DisplayName("cancel asks the workflow to stop and the run ends cancelled")
   void cancels() {
-    String id =
-        start(Map.of("message", "x", "steps", 1, "waitForSignal", true), null)
-            .body()
-            .path("id")
-            .asText();
-    awaitRun(id, run -> run.path("steps").size() >= 2);
+    String id = startParkedRun("x");
     assertThat(
             admin.post("/api/v1/runs/" + id + "/cancel", Map.of("reason", "wrong rack")).status())
         .isEqualTo(202);

@@ -1,16 +1,26 @@
 package io.longhaul.workers;
 
+import io.longhaul.activities.control.LeaseActivitiesImpl;
+import io.longhaul.activities.control.RunControlActivitiesImpl;
 import io.longhaul.activities.run.RunRecorderActivitiesImpl;
 import io.longhaul.contracts.TaskQueues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registrations every Longhaul worker carries: the run recorder on the workflow queue. */
+/**
+ * Registrations every Longhaul worker carries on the workflow queue: the run journal's local
+ * activities (recorder, operator control, leases).
+ */
 @Configuration(proxyBeanMethods = false)
 public class CoreWorkers {
 
   @Bean
   WorkerRegistration runRecorder(RunRecorderActivitiesImpl recorder) {
     return WorkerRegistration.activities(TaskQueues.WORKFLOWS, recorder);
+  }
+
+  @Bean
+  WorkerRegistration runControl(RunControlActivitiesImpl control, LeaseActivitiesImpl leases) {
+    return WorkerRegistration.activities(TaskQueues.WORKFLOWS, control, leases);
   }
 }

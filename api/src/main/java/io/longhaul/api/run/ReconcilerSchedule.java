@@ -1,5 +1,6 @@
 package io.longhaul.api.run;
 
+import io.longhaul.db.control.LeaseRepository;
 import io.longhaul.db.run.RunRepository;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
@@ -14,9 +15,10 @@ public class ReconcilerSchedule {
 
   public ReconcilerSchedule(
       RunRepository runs,
+      LeaseRepository leases,
       WorkflowClient temporal,
       @Value("${longhaul.reconciler.quiet-for:PT1M}") Duration quietFor) {
-    this.reconciler = new RunReconciler(runs, temporal, quietFor);
+    this.reconciler = new RunReconciler(runs, temporal, quietFor, leases);
   }
 
   @Scheduled(

@@ -2,6 +2,8 @@ package io.longhaul.api.run;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.longhaul.contracts.control.OperatorControlled;
+import io.longhaul.db.control.LeaseRepository;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunRepository;
 import io.longhaul.db.run.RunStatus;
@@ -11,6 +13,7 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +29,46 @@ public class RunReconciler {
   private final WorkflowClient temporal;
   private final Duration quietFor;
 
+  private final LeaseRepository leases;
+
   public RunReconciler(RunRepository runs, WorkflowClient temporal, Duration quietFor) {
+    this(runs, temporal, quietFor, null);
+  }
+
+  public RunReconciler(
+      RunRepository runs, WorkflowClient temporal, Duration quietFor, LeaseRepository leases) {
     this.runs = runs;
     this.temporal = temporal;
     this.quietFor = quietFor;
+    this.leases = leases;
   }
 
   /** One pass; returns how many records it repaired. */
   public int reconcile() {
+    int repaired = repairRecords();
+    if (leases != null) {
+      releaseLeasesOfEndedRuns();
+    }
+    return repaired;
+  }
+
+  /**
+   * A run that ended without releasing its leases (terminated, timed out, its worker gone for good)
+   * would hold its targets forever; release them and wake whoever waits next.
+   */
+  private void releaseLeasesOfEndedRuns() {
+    List<String> live = RunStatus.LIVE.stream().map(RunStatus::value).toList();
+    for (String waiter : leases.releaseEnded(live)) {
+      try {
+        temporal.newUntypedWorkflowStub(waiter).signal(OperatorControlled.LEASE_AVAILABLE);
+      } catch (RuntimeException e) {
+        // Its bounded poll finds the lease free anyway.
+        log.debug("waking {} failed", waiter, e);
+      }
+    }
+  }
+
+  private int repairRecords() {
     int repaired = 0;
     for (Run run : runs.listUnfinishedSince(OffsetDateTime.now().minus(quietFor), 500)) {
       try {

@@ -55,6 +55,53 @@ public class RunService {
   }
 
   public Started start(StartRunRequest request, String requester, String rerunOf) {
+    return start(request, requester, rerunOf, null, null);
+  }
+
+  /**
+   * Re-runs an ended run as a new run of the same change (so it resumes at the first step not
+   * completed), with the original's params or edited ones validated like a new request. The
+   * original stays untouched. {@code newId} may be chosen by the caller (bulk re-runs announce
+   * their ids before releasing them); null picks one.
+   */
+  public Started rerun(String originalId, RerunRequest request, String requester, String newId) {
+    try {
+      Run original = checkRerunnable(originalId);
+      Map<String, Object> params =
+          request.params() != null ? request.params() : parse(original.params());
+      var start = new StartRunRequest(original.operation(), params, request.reason(), null);
+      return start(start, requester, original.id(), original.changeId(), newId);
+    } catch (BadRequestException | ConflictException e) {
+      audit.record(
+          requester,
+          "run.re-run.refused",
+          "run:" + originalId,
+          Map.of("reason", request.reason(), "refused", e.getMessage()));
+      throw e;
+    }
+  }
+
+  /** The run, if it may be re-run now: ended unsuccessfully, and no run of its change is live. */
+  public Run checkRerunnable(String originalId) {
+    Run original = runs.get(originalId);
+    if (!original.status().rerunnable()) {
+      throw new ConflictException(
+          "status",
+          "only a failed, cancelled, terminated, timed out or aborted run can be re-run; run "
+              + originalId
+              + " is "
+              + original.status().value());
+    }
+    var live = runs.liveOfChange(original.changeId());
+    if (!live.isEmpty()) {
+      throw new ConflictException(
+          "id", "run " + live.getFirst().id() + " of the same change is still live");
+    }
+    return original;
+  }
+
+  private Started start(
+      StartRunRequest request, String requester, String rerunOf, String changeId, String newId) {
     OperationCatalog.Entry entry =
         catalog
             .find(request.operation())
@@ -78,14 +125,15 @@ public class RunService {
     var inserted =
         runs.insertPending(
             new Run.NewRun(
-                UUID.randomUUID().toString(),
+                newId != null ? newId : UUID.randomUUID().toString(),
                 def.name(),
                 paramsJson,
                 site,
                 requester,
                 request.reason(),
                 request.idempotencyKey(),
-                rerunOf));
+                rerunOf,
+                changeId));
     Run run = inserted.run();
     if (!inserted.created()) {
       if (!run.operation().equals(def.name())
@@ -97,11 +145,19 @@ public class RunService {
       return new Started(run, false);
     }
     startWorkflow(def, run.id(), input);
-    audit.record(
-        requester,
-        "run.start",
-        "run:" + run.id(),
-        Map.of("operation", def.name(), "reason", request.reason()));
+    if (rerunOf == null) {
+      audit.record(
+          requester,
+          "run.start",
+          "run:" + run.id(),
+          Map.of("operation", def.name(), "reason", request.reason()));
+    } else {
+      audit.record(
+          requester,
+          "run.re-run",
+          "run:" + rerunOf,
+          Map.of("operation", def.name(), "reason", request.reason(), "newRun", run.id()));
+    }
     return new Started(runs.get(run.id()), true);
   }
 
@@ -146,6 +202,18 @@ public class RunService {
     } catch (JsonProcessingException e) {
       throw new BadRequestException(
           "params", "does not fit the operation's input: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Any stored JSON value (object, array, scalar) as plain Java values; null stays null. */
+  static Object parseValue(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is not JSON", e);
     }
   }
 

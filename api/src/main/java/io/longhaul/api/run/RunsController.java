@@ -4,18 +4,25 @@ import io.longhaul.api.error.BadRequestException;
 import io.longhaul.api.security.CurrentUser;
 import io.longhaul.api.security.RequiresRole;
 import io.longhaul.api.security.Role;
+import io.longhaul.contracts.control.OperatorControlled;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.db.Page;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunEventRepository;
 import io.longhaul.db.run.RunFilter;
 import io.longhaul.db.run.RunRepository;
 import io.longhaul.db.run.RunStatus;
+import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,10 +42,14 @@ public class RunsController {
   private final RunRepository runs;
   private final RunEventRepository events;
 
-  public RunsController(RunService service, RunRepository runs, RunEventRepository events) {
+  private final WorkflowClient temporal;
+
+  public RunsController(
+      RunService service, RunRepository runs, RunEventRepository events, WorkflowClient temporal) {
     this.service = service;
     this.runs = runs;
     this.events = events;
+    this.temporal = temporal;
   }
 
   public record RunPage(List<RunView> items, String next) {}
@@ -93,6 +104,33 @@ public class RunsController {
   public RunView get(@PathVariable String id) {
     Run run = runs.get(id);
     return RunView.of(run, RunService.parse(run.params()), events.list(id));
+  }
+
+  /**
+   * Live progress from the workflow's query while the run is live (the mirror in the record is as
+   * of the last step); the mirror when it has ended or the workflow does not answer quickly.
+   */
+  @GetMapping("/{id}/progress")
+  @RequiresRole(Role.VIEWER)
+  public Progress progress(@PathVariable String id) {
+    Run run = runs.get(id);
+    if (!run.status().ended()) {
+      try {
+        Progress live =
+            CompletableFuture.supplyAsync(
+                    () ->
+                        temporal
+                            .newUntypedWorkflowStub(id)
+                            .query(OperatorControlled.PROGRESS, Progress.class))
+                .get(3, TimeUnit.SECONDS);
+        return live;
+      } catch (ExecutionException | TimeoutException e) {
+        // An operation without the query, or no worker right now: the mirror answers.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return run.progress() == null ? null : Timeline.progress(run.progress());
   }
 
   @PostMapping("/{id}/cancel")

@@ -2,7 +2,11 @@ package io.longhaul.db.run;
 
 import java.time.OffsetDateTime;
 
-/** A run record; {@code params} is the operation's input as JSON text. */
+/**
+ * A run record; {@code params} is the operation's input as JSON text. {@code changeId} keys the
+ * step ledger: a re-run shares its original's. {@code pending} (a JSON array) and {@code progress}
+ * are mirrored from the workflow.
+ */
 public record Run(
     String id,
     String operation,
@@ -18,9 +22,13 @@ public record Run(
     OffsetDateTime createdAt,
     OffsetDateTime startedAt,
     OffsetDateTime endedAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    String changeId,
+    String pending,
+    String progress,
+    String result) {
 
-  /** What starting a run records before its workflow starts. */
+  /** What starting a run records before its workflow starts; a null change id means the id. */
   public record NewRun(
       String id,
       String operation,
@@ -29,5 +37,19 @@ public record Run(
       String requestedBy,
       String reason,
       String idempotencyKey,
-      String rerunOf) {}
+      String rerunOf,
+      String changeId) {
+
+    public NewRun(
+        String id,
+        String operation,
+        String params,
+        String siteCode,
+        String requestedBy,
+        String reason,
+        String idempotencyKey,
+        String rerunOf) {
+      this(id, operation, params, siteCode, requestedBy, reason, idempotencyKey, rerunOf, null);
+    }
+  }
 }

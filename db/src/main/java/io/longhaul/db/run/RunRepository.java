@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -39,6 +40,7 @@ public class RunRepository {
             .set(RUN.IDEMPOTENCY_KEY, run.idempotencyKey())
             .set(RUN.STATUS, RunStatus.PENDING.value())
             .set(RUN.RERUN_OF, run.rerunOf())
+            .set(RUN.CHANGE_ID, run.changeId())
             .onConflict(RUN.REQUESTED_BY, RUN.IDEMPOTENCY_KEY)
             .doNothing()
             .returning()
@@ -77,10 +79,55 @@ public class RunRepository {
   }
 
   /**
+   * Mirrors a live run's status (running, needs attention, awaiting approval, waiting), pending
+   * decisions and progress. A no-op once the run has ended: a late mirror never revives it.
+   */
+  public void mirror(String id, RunStatus status, String pendingJson, String progressJson) {
+    if (status.ended() || status == RunStatus.PENDING) {
+      throw new IllegalArgumentException(status + " is not a live status a workflow mirrors");
+    }
+    OffsetDateTime now = OffsetDateTime.now();
+    db.update(RUN)
+        .set(RUN.STATUS, status.value())
+        .set(RUN.PENDING, JSONB.valueOf(pendingJson == null ? "[]" : pendingJson))
+        .set(
+            RUN.PROGRESS,
+            progressJson == null ? RUN.PROGRESS : DSL.val(JSONB.valueOf(progressJson)))
+        .set(RUN.STARTED_AT, DSL.coalesce(RUN.STARTED_AT, now))
+        .set(RUN.UPDATED_AT, now)
+        .where(RUN.ID.eq(id))
+        .and(RUN.STATUS.in(RunStatus.liveValues()))
+        .execute();
+  }
+
+  /** Records the latest progress of a live run. */
+  public void progress(String id, String progressJson) {
+    db.update(RUN)
+        .set(RUN.PROGRESS, JSONB.valueOf(progressJson))
+        .where(RUN.ID.eq(id))
+        .and(RUN.STATUS.in(RunStatus.liveValues()))
+        .execute();
+  }
+
+  /** Live runs of one change: a re-run must not overlap another run of the same change. */
+  public List<Run> liveOfChange(String changeId) {
+    return db.selectFrom(RUN)
+        .where(RUN.CHANGE_ID.eq(changeId))
+        .and(RUN.STATUS.in(RunStatus.liveValues()))
+        .fetch(RunRepository::map);
+  }
+
+  /**
    * Records how a run ended. The first report wins: a workflow's own report and the reconciler's
    * can race, and an ended run never changes status again.
    */
   public boolean markEnded(String id, RunStatus status, String errorType, String errorMessage) {
+    return markEnded(id, status, errorType, errorMessage, null);
+  }
+
+  /** As {@link #markEnded(String, RunStatus, String, String)}, keeping what the run returned. */
+  public boolean markEnded(
+      String id, RunStatus status, String errorType, String errorMessage, String resultJson) {
     if (!status.ended()) {
       throw new IllegalArgumentException(status + " is not an ending status");
     }
@@ -89,19 +136,21 @@ public class RunRepository {
             .set(RUN.STATUS, status.value())
             .set(RUN.ERROR_TYPE, errorType)
             .set(RUN.ERROR_MESSAGE, errorMessage)
-            .set(RUN.STARTED_AT, org.jooq.impl.DSL.coalesce(RUN.STARTED_AT, now))
+            .set(RUN.STARTED_AT, DSL.coalesce(RUN.STARTED_AT, now))
             .set(RUN.ENDED_AT, now)
             .set(RUN.UPDATED_AT, now)
+            .set(RUN.PENDING, JSONB.valueOf("[]"))
+            .set(RUN.RESULT, resultJson == null ? null : JSONB.valueOf(resultJson))
             .where(RUN.ID.eq(id))
-            .and(RUN.STATUS.in(RunStatus.PENDING.value(), RunStatus.RUNNING.value()))
+            .and(RUN.STATUS.in(RunStatus.liveValues()))
             .execute()
         > 0;
   }
 
-  /** Runs still pending or running that were last touched before {@code before}. */
+  /** Live runs (pending, running, parked) that were last touched before {@code before}. */
   public List<Run> listUnfinishedSince(OffsetDateTime before, int limit) {
     return db.selectFrom(RUN)
-        .where(RUN.STATUS.in(RunStatus.PENDING.value(), RunStatus.RUNNING.value()))
+        .where(RUN.STATUS.in(RunStatus.liveValues()))
         .and(RUN.UPDATED_AT.lt(before))
         .orderBy(RUN.UPDATED_AT)
         .limit(limit)
@@ -155,6 +204,10 @@ public class RunRepository {
         r.getCreatedAt(),
         r.getStartedAt(),
         r.getEndedAt(),
-        r.getUpdatedAt());
+        r.getUpdatedAt(),
+        r.getChangeId(),
+        r.getPending().data(),
+        r.getProgress() == null ? null : r.getProgress().data(),
+        r.getResult() == null ? null : r.getResult().data());
   }
 }

@@ -1,16 +1,28 @@
 package io.longhaul.db.run;
 
 import java.util.Arrays;
+import java.util.Set;
 
 /** A run's lifecycle as the portal shows it; the database's check constraint lists the same. */
 public enum RunStatus {
   PENDING("pending"),
   RUNNING("running"),
+  /** A step failed after its retries and waits for an operator: retry, skip or abort. */
+  NEEDS_ATTENTION("needs_attention"),
+  AWAITING_APPROVAL("awaiting_approval"),
+  /** Queued for a lease another run holds. */
+  WAITING("waiting"),
   SUCCEEDED("succeeded"),
   FAILED("failed"),
   CANCELLED("cancelled"),
   TERMINATED("terminated"),
-  TIMED_OUT("timed_out");
+  TIMED_OUT("timed_out"),
+  /** An operator aborted it; its compensations ran. */
+  ABORTED("aborted");
+
+  /** Statuses of a run whose workflow is still open. */
+  public static final Set<RunStatus> LIVE =
+      Set.of(PENDING, RUNNING, NEEDS_ATTENTION, AWAITING_APPROVAL, WAITING);
 
   private final String value;
 
@@ -23,7 +35,12 @@ public enum RunStatus {
   }
 
   public boolean ended() {
-    return this != PENDING && this != RUNNING;
+    return !LIVE.contains(this);
+  }
+
+  /** Ended otherwise than by success: what a re-run may pick up. */
+  public boolean rerunnable() {
+    return ended() && this != SUCCEEDED;
   }
 
   public static RunStatus of(String value) {
@@ -31,5 +48,9 @@ public enum RunStatus {
         .filter(s -> s.value.equals(value))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown run status " + value));
+  }
+
+  static java.util.List<String> liveValues() {
+    return LIVE.stream().map(RunStatus::value).sorted().toList();
   }
 }

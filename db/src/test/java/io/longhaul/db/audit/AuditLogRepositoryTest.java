@@ -55,4 +55,29 @@ class AuditLogRepositoryTest {
     db.execute("alter table audit_log enable trigger audit_log_no_update");
     assertThat(audit.firstBrokenLink()).contains(victim.id());
   }
+
+  @Test
+  @DisplayName("an application role that does not own the table may append but not update")
+  void applicationRole() {
+    audit.append("alice", "run.start", "run-1", null);
+    String role = "lh_app_" + Long.toHexString(System.nanoTime());
+    db.execute("create role " + role + " nologin");
+    try {
+      db.execute("grant usage on schema public to " + role);
+      db.execute("grant select, insert on audit_log to " + role);
+      assertThatThrownBy(
+              () ->
+                  db.transaction(
+                      tx -> {
+                        tx.dsl().execute("set local role " + role);
+                        tx.dsl().execute("update audit_log set actor = 'mallory'");
+                      }))
+          .isInstanceOf(DataAccessException.class)
+          .hasMessageContaining("permission denied");
+    } finally {
+      db.execute("revoke all on audit_log from " + role);
+      db.execute("revoke all on schema public from " + role);
+      db.execute("drop role " + role);
+    }
+  }
 }

@@ -5,36 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.drivers.DeviceException;
-import io.longhaul.drivers.Drivers;
 import io.longhaul.drivers.capability.DomainSpec;
 import io.longhaul.drivers.capability.Hypervisor;
 import io.longhaul.drivers.transport.Heartbeat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("KVM hypervisor against the lab")
-class HypervisorLabTest {
-  private static Drivers drivers;
-
-  @BeforeAll
-  static void start() {
-    drivers = LabSupport.drivers();
-  }
-
-  @AfterAll
-  static void stop() {
-    drivers.close();
-  }
-
-  @AfterEach
-  void clear() {
-    lab().faults().clearAll();
-  }
+class HypervisorLabTest extends DriversLabTest {
 
   private static Hypervisor hv(String name) {
     return drivers.hypervisor(

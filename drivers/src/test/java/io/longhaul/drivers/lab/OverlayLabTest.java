@@ -5,37 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.drivers.DeviceException;
-import io.longhaul.drivers.Drivers;
 import io.longhaul.drivers.SwitchDriver;
 import io.longhaul.drivers.capability.Binding;
 import io.longhaul.lab.fault.Fault;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Overlay bindings against the lab")
-class OverlayLabTest {
-  private static Drivers drivers;
-
-  @BeforeAll
-  static void start() {
-    drivers = LabSupport.drivers();
-  }
-
-  @AfterAll
-  static void stop() {
-    drivers.close();
-  }
-
-  @AfterEach
-  void clearFaults() {
-    lab().faults().clearAll();
-  }
+class OverlayLabTest extends DriversLabTest {
 
   /** Two hypervisors' eth0 ports on the site's first leaf. */
   private static List<Binding> batch(String site, int vlan, int vni) {

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.drivers.DeviceException;
-import io.longhaul.drivers.Drivers;
 import io.longhaul.drivers.SnmpCredentials;
 import io.longhaul.drivers.capability.Binding;
 import io.longhaul.drivers.capability.LldpNeighbor;
 import io.longhaul.lab.fault.Fault;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,23 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("SNMP reads against the lab")
-class SnmpLabTest {
-  private static Drivers drivers;
-
-  @BeforeAll
-  static void start() {
-    drivers = LabSupport.drivers();
-  }
-
-  @AfterAll
-  static void stop() {
-    drivers.close();
-  }
-
-  @AfterEach
-  void clear() {
-    lab().faults().clearAll();
-  }
+class SnmpLabTest extends DriversLabTest {
 
   static Stream<Arguments> switchesAndVersions() {
     return Stream.of(

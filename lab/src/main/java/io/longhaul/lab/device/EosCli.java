@@ -2,7 +2,6 @@ package io.longhaul.lab.device;
 
 import io.longhaul.lab.topology.SwitchSpec;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -148,19 +147,7 @@ final class EosCli extends SwitchCli {
     String k = kw(t, o, "vlan", "interface", "vxlan", "hostname");
     switch (k) {
       case "vlan" -> {
-        BitSet ids = vlanList(t, o + 1);
-        end(t, o + 2);
-        if (no) {
-          if (ids.get(1)) {
-            throw new CliError(o + 1, null);
-          }
-          ids.stream().forEach(cfg.vlans::remove);
-          return true;
-        }
-        ids.stream().forEach(id -> vlanEntry(cfg, id));
-        vlan = ids.nextSetBit(0);
-        mode = Mode.VLAN;
-        return true;
+        return vlanCommand(cfg, t, o, no);
       }
       case "interface" -> {
         if (no) {

@@ -4,7 +4,6 @@ import io.longhaul.lab.topology.SwitchSpec;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,19 +118,7 @@ final class NxosCli extends SwitchCli {
     String k = kw(t, o, "vlan", "interface", "hostname", "feature");
     switch (k) {
       case "vlan" -> {
-        BitSet ids = vlanList(t, o + 1);
-        end(t, o + 2);
-        if (no) {
-          if (ids.get(1)) {
-            throw new CliError(o + 1, null);
-          }
-          ids.stream().forEach(cfg.vlans::remove);
-          return true;
-        }
-        ids.stream().forEach(id -> vlanEntry(cfg, id));
-        vlan = ids.nextSetBit(0);
-        mode = Mode.VLAN;
-        return true;
+        return vlanCommand(cfg, t, o, no);
       }
       case "interface" -> {
         if (no) {

@@ -228,6 +228,26 @@ public abstract class SwitchCli {
     return n;
   }
 
+  /**
+   * {@code [no] vlan LIST} in global configuration, the same in both dialects: creates the VLANs
+   * and enters VLAN mode on the first, or deletes them (VLAN 1 cannot be deleted).
+   */
+  protected final boolean vlanCommand(SwitchConfig cfg, List<Tok> t, int o, boolean no) {
+    BitSet ids = vlanList(t, o + 1);
+    end(t, o + 2);
+    if (no) {
+      if (ids.get(1)) {
+        throw new CliError(o + 1, null);
+      }
+      ids.stream().forEach(cfg.vlans::remove);
+      return true;
+    }
+    ids.stream().forEach(id -> vlanEntry(cfg, id));
+    vlan = ids.nextSetBit(0);
+    mode = Mode.VLAN;
+    return true;
+  }
+
   protected SwitchConfig.Vlan vlanEntry(SwitchConfig cfg, int id) {
     return cfg.vlans.computeIfAbsent(id, k -> new SwitchConfig.Vlan(null, null));
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.HostProblem;
 import io.longhaul.contracts.discovery.LinkRef;
@@ -56,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Topology discovery against the demo lab")
 class TopologyDiscoveryEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final String ADMIN_PASSWORD = "test-admin-password";
 
   @LocalServerPort int port;
@@ -104,7 +106,9 @@ class TopologyDiscoveryEndToEndTest {
     while (Instant.now().isBefore(deadline)) {
       JsonNode run = admin().get("/api/v1/runs/" + id).body();
       String status = run.path("status").asText();
-      if (status.equals("succeeded") || status.equals("failed")) {
+      if (status.equals("succeeded")
+          || status.equals("failed")
+          || status.equals("needs_attention")) {
         return run;
       }
       sleep(100);
@@ -170,18 +174,21 @@ class TopologyDiscoveryEndToEndTest {
     List<String> readSteps =
         run.path("steps").findValuesAsText("step").stream().filter("read-lldp"::equals).toList();
     assertThat(readSteps).hasSize(8); // four leaves, each started and succeeded
+    JsonNode report = run.path("result");
+    assertThat(report.path("site").asText()).isEqualTo("sha");
+    assertThat(report.path("linksFound").asInt()).isEqualTo(32);
+    assertThat(report.path("added")).hasSize(32);
   }
 
   @Test
   @Order(3)
   @DisplayName("a NIC moved to the other pair is flagged split-pair and its link moves")
-  void movedCable() {
+  void movedCable() throws Exception {
     lab().moveCable("sha-hv03", "eth1", "sha-leaf3", "Ethernet1/20");
     JsonNode run = runToEnd(Map.of("site", "sha", "parallelism", 2));
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
-    // The API does not show run results yet; the report is the workflow's result.
-    DiscoveryReport report =
-        temporal.newUntypedWorkflowStub(run.path("id").asText()).getResult(DiscoveryReport.class);
+    // The run's result as the API shows it is the workflow's report.
+    DiscoveryReport report = JSON.treeToValue(run.path("result"), DiscoveryReport.class);
     assertThat(report.problems())
         .extracting(HostProblem::hypervisor, HostProblem::problem)
         .containsExactly(tuple("sha-hv03", HostProblem.SPLIT_PAIR));
@@ -207,16 +214,29 @@ class TopologyDiscoveryEndToEndTest {
 
   @Test
   @Order(5)
-  @DisplayName("a leaf that is down fails the run with a typed error naming it, links untouched")
+  @DisplayName("a leaf that is down parks the run naming it, and an abort ends it, links untouched")
   void leafDown() {
     Set<String> before = shaLinks();
     lab().faults().inject("sha-leaf4", new Fault.Down());
     JsonNode run = runToEnd(Map.of("site", "sha"));
-    assertThat(run.path("status").asText()).isEqualTo("failed");
-    assertThat(run.path("errorType").asText()).isEqualTo("DeviceTimeout");
-    assertThat(run.path("errorMessage").asText()).contains("sha-leaf4");
+    assertThat(run.path("status").asText()).isEqualTo("needs_attention");
+    JsonNode pending = run.path("pending").get(0);
+    assertThat(pending.path("step").asText()).isEqualTo("read-lldp");
+    assertThat(pending.path("target").asText()).isEqualTo("sha-leaf4");
+    assertThat(pending.path("errorType").asText()).isEqualTo("DeviceTimeout");
+    assertThat(pending.path("errorMessage").asText()).contains("sha-leaf4");
+    assertThat(pending.path("skippable").asBoolean()).isFalse();
+    String id = run.path("id").asText();
+    var abort = admin().post("/api/v1/runs/" + id + "/abort", Map.of("reason", "leaf4 is down"));
+    assertThat(abort.status()).as(abort.raw()).isEqualTo(202);
+    JsonNode ended = run;
+    for (int i = 0; i < 600 && !ended.path("status").asText().equals("aborted"); i++) {
+      sleep(100);
+      ended = admin().get("/api/v1/runs/" + id).body();
+    }
+    assertThat(ended.path("status").asText()).isEqualTo("aborted");
     JsonNode failed = null;
-    for (JsonNode step : run.path("steps")) {
+    for (JsonNode step : ended.path("steps")) {
       if (step.path("kind").asText().equals("failed")) {
         failed = step;
       }

@@ -1,5 +1,22 @@
 package io.longhaul.server.echo;
 
-/** Input of the test-only echo operation. */
+import java.util.List;
+
+/**
+ * Input of the test-only echo operation. Each echo step applies the message to a target named
+ * {@code prefix + i}; the options switch on the operator-control features under test.
+ */
 public record EchoInput(
-    String message, Integer steps, String site, Boolean waitForSignal, String failWith) {}
+    String message,
+    Integer steps,
+    String site,
+    Boolean waitForSignal,
+    String failWith,
+    String prefix,
+    Boolean skippable,
+    Boolean compensate,
+    Boolean approval,
+    Integer approvalExpiresSeconds,
+    List<String> leases,
+    Boolean failFast,
+    Integer giveUpAfterSeconds) {}

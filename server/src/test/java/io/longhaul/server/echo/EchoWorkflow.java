@@ -1,11 +1,12 @@
 package io.longhaul.server.echo;
 
+import io.longhaul.contracts.control.OperatorControlled;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 @WorkflowInterface
-public interface EchoWorkflow {
+public interface EchoWorkflow extends OperatorControlled {
   @WorkflowMethod
   String run(EchoInput input);
 

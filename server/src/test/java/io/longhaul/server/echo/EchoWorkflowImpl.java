@@ -1,35 +1,93 @@
 package io.longhaul.server.echo;
 
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.LeasePolicy;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.workflows.common.ActivityProfiles;
+import io.longhaul.workflows.common.Approval;
 import io.longhaul.workflows.common.RunJournal;
+import io.longhaul.workflows.common.Step;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
 
 public class EchoWorkflowImpl implements EchoWorkflow {
   private final EchoActivities activities =
       Workflow.newActivityStub(
           EchoActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+  private final RunJournal journal = new RunJournal();
   private boolean proceed;
 
   @Override
   public String run(EchoInput input) {
-    RunJournal journal = new RunJournal();
     return journal.run(
         () -> {
+          if (input.giveUpAfterSeconds() != null) {
+            journal.giveUpAfter(Duration.ofSeconds(input.giveUpAfterSeconds()));
+          }
           int steps = input.steps() == null ? 2 : input.steps();
-          for (int i = 0; i < steps; i++) {
-            journal.step("echo", "target-" + i, () -> activities.echo(input.message()));
-          }
-          if (Boolean.TRUE.equals(input.waitForSignal())) {
-            Workflow.await(() -> proceed);
-          }
-          String last = input.failWith() == null ? input.message() : "fail:" + input.failWith();
-          return journal.step("final", null, () -> activities.echo(last));
+          journal.phase("echo");
+          journal.expect(steps + 1);
+          List<String> leases = input.leases() == null ? List.of() : input.leases();
+          LeasePolicy policy =
+              Boolean.TRUE.equals(input.failFast()) ? LeasePolicy.FAIL_FAST : LeasePolicy.WAIT;
+          return journal.withLeases(policy, leases, () -> body(input, steps));
         });
+  }
+
+  private String body(EchoInput input, int steps) {
+    String prefix = input.prefix() == null ? "target-" : input.prefix();
+    for (int i = 0; i < steps; i++) {
+      String target = prefix + i;
+      Step<String> step = Step.of("echo", target, String.class);
+      if (Boolean.TRUE.equals(input.skippable())) {
+        step = step.skippable();
+      }
+      if (Boolean.TRUE.equals(input.compensate())) {
+        step = step.compensatedBy(() -> activities.undo(target));
+      }
+      journal.step(step, new EchoCommand(target, input.message()), activities::apply);
+      journal.figure("echoed", i + 1);
+    }
+    if (Boolean.TRUE.equals(input.waitForSignal())) {
+      Workflow.await(() -> proceed);
+    }
+    String last = input.failWith() == null ? "done:" + input.message() : "fail:" + input.failWith();
+    Step<String> finalStep = Step.of("final", null, String.class);
+    if (Boolean.TRUE.equals(input.approval())) {
+      Integer expires = input.approvalExpiresSeconds();
+      finalStep =
+          finalStep.approvedBy(
+              Approval.byApprover(
+                  "echo '" + last + "' to the final target",
+                  expires == null ? null : Duration.ofSeconds(expires)));
+    }
+    return journal.step(finalStep, () -> activities.echo(last));
   }
 
   @Override
   public void proceed() {
     proceed = true;
+  }
+
+  @Override
+  public String decide(Decision decision) {
+    return journal.decide(decision);
+  }
+
+  @Override
+  public void validateDecide(Decision decision) {
+    journal.validateDecide(decision);
+  }
+
+  @Override
+  public Progress progress() {
+    return journal.progress();
+  }
+
+  @Override
+  public void leaseAvailable() {
+    journal.leaseAvailable();
   }
 }

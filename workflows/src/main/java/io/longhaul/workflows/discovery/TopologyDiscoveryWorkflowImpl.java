@@ -1,6 +1,8 @@
 package io.longhaul.workflows.discovery;
 
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.discovery.DiscoveryInput;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.InventoryActivities;
@@ -21,20 +23,21 @@ import java.util.List;
 /**
  * Reads the LLDP table of every leaf of a site, {@code parallelism} at a time, then reconciles the
  * host links once with all tables. A leaf that stays unreadable after its retries fails the run:
- * reconciling without its table would delete every link it carries.
+ * reconciling without its table would delete every link it carries. Such a leaf parks the run
+ * (needs attention) until an operator retries the read or aborts; reads are not skippable.
  */
 public class TopologyDiscoveryWorkflowImpl implements TopologyDiscoveryWorkflow {
   private final InventoryActivities inventory =
       Workflow.newActivityStub(
           InventoryActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+  private final RunJournal journal = new RunJournal();
 
   @Override
   public DiscoveryReport discover(DiscoveryInput input) {
-    RunJournal journal = new RunJournal();
     return journal.run(
         () -> {
           String site = input.site();
-          String changeId = Workflow.getInfo().getWorkflowId();
+          String changeId = journal.changeId();
           SwitchActivities switches =
               Workflow.newActivityStub(
                   SwitchActivities.class, ActivityProfiles.shortCall(TaskQueues.site(site)));
@@ -42,13 +45,36 @@ public class TopologyDiscoveryWorkflowImpl implements TopologyDiscoveryWorkflow 
               journal
                   .step("list-leaves", site, () -> inventory.listLeaves(new SiteRequest(site)))
                   .leaves();
+          journal.phase("read-lldp");
+          journal.expect(leaves.size() + 2);
           List<LldpTable> tables =
               readAll(journal, switches, changeId, leaves, input.parallelismOrDefault());
+          journal.phase("reconcile");
           return journal.step(
               "reconcile",
               site,
               () -> inventory.reconcileHostLinks(new ReconcileRequest(changeId, site, tables)));
         });
+  }
+
+  @Override
+  public String decide(Decision decision) {
+    return journal.decide(decision);
+  }
+
+  @Override
+  public void validateDecide(Decision decision) {
+    journal.validateDecide(decision);
+  }
+
+  @Override
+  public Progress progress() {
+    return journal.progress();
+  }
+
+  @Override
+  public void leaseAvailable() {
+    journal.leaseAvailable();
   }
 
   /** Reads in windows of {@code parallelism}; the next window starts when the last one is done. */

@@ -1,6 +1,14 @@
 package io.longhaul.workflows.discovery;
 
 import io.longhaul.contracts.FailureTypes;
+import io.longhaul.contracts.control.LeaseActivities;
+import io.longhaul.contracts.control.LeaseGrant;
+import io.longhaul.contracts.control.LeaseRelease;
+import io.longhaul.contracts.control.LeaseRequest;
+import io.longhaul.contracts.control.RunContext;
+import io.longhaul.contracts.control.RunControlActivities;
+import io.longhaul.contracts.control.RunMirror;
+import io.longhaul.contracts.control.StepCompletion;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.InventoryActivities;
 import io.longhaul.contracts.discovery.LldpEntry;
@@ -15,6 +23,7 @@ import io.longhaul.contracts.run.RunRecorderActivities;
 import io.longhaul.contracts.run.StepEvent;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,9 +88,40 @@ final class Fakes {
     }
   }
 
-  static final class Recorder implements RunRecorderActivities {
+  /**
+   * The run journal's bookkeeping in memory: recorder, control (empty ledger; a succeeded step
+   * lands in {@code events} as with the recorder) and leases (always granted).
+   */
+  static final class Recorder
+      implements RunRecorderActivities, RunControlActivities, LeaseActivities {
     final List<StepEvent> events = new CopyOnWriteArrayList<>();
     final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
+    final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
+
+    @Override
+    public RunContext begin(String runId) {
+      return new RunContext(runId, Map.of());
+    }
+
+    @Override
+    public void completeStep(StepCompletion completion) {
+      events.add(completion.event());
+    }
+
+    @Override
+    public void mirror(RunMirror mirror) {
+      mirrors.add(mirror);
+    }
+
+    @Override
+    public LeaseGrant acquire(LeaseRequest request) {
+      return new LeaseGrant(true, List.of());
+    }
+
+    @Override
+    public List<String> release(LeaseRelease release) {
+      return List.of();
+    }
 
     @Override
     public void recordEvent(StepEvent event) {

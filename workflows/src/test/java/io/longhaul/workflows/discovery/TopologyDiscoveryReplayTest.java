@@ -23,11 +23,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @DisplayName("Recorded topology discovery histories")
 class TopologyDiscoveryReplayTest {
-  static final String RESOURCE = "histories/topology-discovery.json";
+  /** Recorded before operator control (the journal's "operator-control" version tag). */
+  static final String BEFORE_OPERATOR_CONTROL = "histories/topology-discovery.json";
+
+  /** The newest recording; {@link #record} rewrites it. */
+  static final String RESOURCE = "histories/topology-discovery-operator-control.json";
 
   @Test
   @DisplayName("replay on the current workflow code without nondeterminism")
   void replays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        BEFORE_OPERATOR_CONTROL, TopologyDiscoveryWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         RESOURCE, TopologyDiscoveryWorkflowImpl.class);
   }

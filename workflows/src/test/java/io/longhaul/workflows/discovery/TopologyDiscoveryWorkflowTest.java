@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.contracts.FailureTypes;
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.PendingDecision;
+import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.discovery.DiscoveryInput;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.LldpTable;
 import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.failure.ActivityFailure;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -94,28 +99,65 @@ class TopologyDiscoveryWorkflowTest {
   @DisplayName("when a leaf cannot be read")
   class LeafFails {
     @Test
-    @DisplayName("the run fails with the leaf's typed error and reconciles nothing")
-    void failsWithoutReconciling(TestWorkflowEnvironment env) {
+    @DisplayName("the run parks with the leaf's typed error; an abort ends it, reconciling nothing")
+    void parksThenAborts(TestWorkflowEnvironment env) {
       var inventory = new Fakes.Inventory(LEAVES);
       var recorder = new Fakes.Recorder();
+      Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
+      workflows.registerWorkflowImplementationTypes(TopologyDiscoveryWorkflowImpl.class);
+      workflows.registerActivitiesImplementations(inventory, recorder);
+      env.newWorker(TaskQueues.site("s1"))
+          .registerActivitiesImplementations(new Fakes.Switches(Set.of("l3")));
+      env.start();
+      TopologyDiscoveryWorkflow stub =
+          env.getWorkflowClient()
+              .newWorkflowStub(
+                  TopologyDiscoveryWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId("discovery-parks")
+                      .setTaskQueue(TaskQueues.WORKFLOWS)
+                      .build());
+      WorkflowClient.start(stub::discover, new DiscoveryInput("s1", 8));
+
+      PendingDecision pending = awaitPending(stub);
+      assertThat(pending.step()).isEqualTo("read-lldp");
+      assertThat(pending.target()).isEqualTo("l3");
+      assertThat(pending.errorType()).isEqualTo(FailureTypes.AUTHENTICATION_FAILED);
+      assertThat(pending.skippable()).isFalse();
+      assertThat(recorder.mirrors).extracting(RunMirror::status).contains("needs_attention");
       assertThatThrownBy(
-              () -> discover(env, inventory, new Fakes.Switches(Set.of("l3")), recorder, 8))
+              () -> stub.decide(new Decision("skip", "read-lldp", "l3", null, "op", "no")))
+          .isInstanceOf(WorkflowUpdateException.class);
+
+      stub.decide(new Decision("abort", "read-lldp", "l3", null, "op", "leaf is gone"));
+      assertThatThrownBy(() -> WorkflowStub.fromTyped(stub).getResult(DiscoveryReport.class))
           .isInstanceOf(WorkflowFailedException.class)
-          .cause()
-          .isInstanceOf(ActivityFailure.class)
           .cause()
           .isInstanceOfSatisfying(
               ApplicationFailure.class,
-              f -> {
-                assertThat(f.getType()).isEqualTo(FailureTypes.AUTHENTICATION_FAILED);
-                assertThat(f.getOriginalMessage()).startsWith("l3 ");
-              });
+              f -> assertThat(f.getType()).isEqualTo("AbortedByOperator"));
       assertThat(inventory.reconciled).isEmpty();
-      assertThat(recorder.outcomes).extracting(o -> o.status()).containsExactly("failed");
+      assertThat(recorder.outcomes).extracting(o -> o.status()).containsExactly("aborted");
       assertThat(recorder.events)
           .filteredOn(e -> e.kind().equals("failed"))
           .extracting(e -> e.step() + " " + e.target())
           .containsExactly("read-lldp l3");
+    }
+
+    PendingDecision awaitPending(TopologyDiscoveryWorkflow stub) {
+      for (int i = 0; i < 200; i++) {
+        var pending = stub.progress().pending();
+        if (!pending.isEmpty()) {
+          return pending.getFirst();
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      throw new AssertionError("the run never parked");
     }
   }
 }

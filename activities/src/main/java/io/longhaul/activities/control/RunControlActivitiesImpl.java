@@ -1,0 +1,94 @@
+package io.longhaul.activities.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longhaul.contracts.control.Progress;
+import io.longhaul.contracts.control.RunContext;
+import io.longhaul.contracts.control.RunControlActivities;
+import io.longhaul.contracts.control.RunMirror;
+import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.run.StepEvent;
+import io.longhaul.db.control.StepLedgerRepository;
+import io.longhaul.db.run.Run;
+import io.longhaul.db.run.RunEvent;
+import io.longhaul.db.run.RunEventRepository;
+import io.longhaul.db.run.RunRepository;
+import io.longhaul.db.run.RunStatus;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every write here is idempotent (events keyed by (run, seq), ledger entries by their key, mirrors
+ * overwrite), so a local activity retried after a worker crash lands once.
+ */
+@Component
+public class RunControlActivitiesImpl implements RunControlActivities {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RunRepository runs;
+  private final RunEventRepository events;
+  private final StepLedgerRepository ledger;
+
+  public RunControlActivitiesImpl(
+      RunRepository runs, RunEventRepository events, StepLedgerRepository ledger) {
+    this.runs = runs;
+    this.events = events;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public RunContext begin(String runId) {
+    Run run = runs.get(runId);
+    Map<String, String> completed = new LinkedHashMap<>();
+    ledger
+        .completed(run.changeId())
+        .forEach((k, json) -> completed.put(RunContext.key(k.step(), k.target()), json));
+    return new RunContext(run.changeId(), completed);
+  }
+
+  @Override
+  public void completeStep(StepCompletion c) {
+    StepEvent e = c.event();
+    events.append(toRow(e));
+    ledger.complete(c.changeId(), e.step(), e.target(), e.runId(), c.resultJson());
+    if (c.progress() != null) {
+      runs.progress(e.runId(), json(c.progress()));
+    }
+  }
+
+  @Override
+  public void mirror(RunMirror m) {
+    Progress p = m.progress();
+    runs.mirror(
+        m.runId(),
+        RunStatus.of(m.status()),
+        json(p == null ? java.util.List.of() : p.pending()),
+        p == null ? null : json(p));
+  }
+
+  static RunEvent toRow(StepEvent e) {
+    return new RunEvent(
+        e.runId(),
+        e.seq(),
+        e.step(),
+        e.target(),
+        e.kind(),
+        e.attempt(),
+        e.errorType(),
+        e.errorMessage(),
+        e.detailJson(),
+        OffsetDateTime.ofInstant(Instant.ofEpochMilli(e.occurredAtMillis()), ZoneOffset.UTC));
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not serialisable as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.longhaul.contracts.control;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a run is: its phase, the step it runs, steps done of those expected, domain figures
+ * (instances spawned, bytes moved...), an ETA from the average step so far, what it waits for.
+ */
+public record Progress(
+    String phase,
+    String step,
+    String target,
+    int done,
+    int total,
+    Map<String, Long> figures,
+    Long etaMillis,
+    List<PendingDecision> pending,
+    List<String> waitingForLeases,
+    long atMillis) {}

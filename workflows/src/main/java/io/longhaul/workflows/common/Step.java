@@ -1,0 +1,142 @@
+package io.longhaul.workflows.common;
+
+import io.longhaul.contracts.control.LeaseNames;
+import io.longhaul.contracts.control.LeasePolicy;
+import io.temporal.workflow.Functions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the journal runs one step. Its idempotency key is (the run's change id, name, target).
+ *
+ * <ul>
+ *   <li>{@code resultType}: with it (or for a step without result) a re-run reuses the recorded
+ *       result instead of applying the step again; without it the step runs again, so it must be
+ *       idempotent by its key anyway.
+ *   <li>{@code skippable}: an operator may skip the step when it fails; it then returns null.
+ *   <li>{@code compensation}: registered before the step runs (saga), run when the run is aborted,
+ *       cancelled or fails; idempotent, since the step may not have applied anything.
+ *   <li>{@code approval}: the step waits for an approver before it runs.
+ *   <li>{@code leases}: named targets held while the step runs (and until compensation, if any).
+ *   <li>{@code giveUpAfter}: how long a failed step waits for an operator before the run fails.
+ * </ul>
+ */
+public final class Step<R> {
+  private final String name;
+  private final String target;
+  private final Class<R> resultType;
+  private final boolean skippable;
+  private final Functions.Proc compensation;
+  private final Approval approval;
+  private final List<String> leases;
+  private final LeasePolicy leasePolicy;
+  private final Duration giveUpAfter;
+
+  private Step(
+      String name,
+      String target,
+      Class<R> resultType,
+      boolean skippable,
+      Functions.Proc compensation,
+      Approval approval,
+      List<String> leases,
+      LeasePolicy leasePolicy,
+      Duration giveUpAfter) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.target = target;
+    this.resultType = resultType;
+    this.skippable = skippable;
+    this.compensation = compensation;
+    this.approval = approval;
+    this.leases = List.copyOf(leases);
+    this.leases.forEach(LeaseNames::check);
+    this.leasePolicy = leasePolicy;
+    this.giveUpAfter = giveUpAfter;
+  }
+
+  /** A step whose result a re-run can reuse. */
+  public static <R> Step<R> of(String name, String target, Class<R> resultType) {
+    return new Step<>(
+        name, target, resultType, false, null, null, List.of(), LeasePolicy.WAIT, null);
+  }
+
+  /** A step without a result. */
+  public static Step<Void> of(String name, String target) {
+    return of(name, target, Void.class);
+  }
+
+  /** A step whose result type is unknown: a re-run applies it again. */
+  static <R> Step<R> untyped(String name, String target) {
+    return of(name, target, null);
+  }
+
+  public Step<R> skippable() {
+    return new Step<>(
+        name, target, resultType, true, compensation, approval, leases, leasePolicy, giveUpAfter);
+  }
+
+  public Step<R> compensatedBy(Functions.Proc undo) {
+    return new Step<>(
+        name, target, resultType, skippable, undo, approval, leases, leasePolicy, giveUpAfter);
+  }
+
+  public Step<R> approvedBy(Approval a) {
+    return new Step<>(
+        name, target, resultType, skippable, compensation, a, leases, leasePolicy, giveUpAfter);
+  }
+
+  public Step<R> leases(LeasePolicy policy, String... names) {
+    return new Step<>(
+        name,
+        target,
+        resultType,
+        skippable,
+        compensation,
+        approval,
+        List.of(names),
+        policy,
+        giveUpAfter);
+  }
+
+  public Step<R> giveUpAfter(Duration wait) {
+    return new Step<>(
+        name, target, resultType, skippable, compensation, approval, leases, leasePolicy, wait);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String target() {
+    return target;
+  }
+
+  Class<R> resultType() {
+    return resultType;
+  }
+
+  boolean isSkippable() {
+    return skippable;
+  }
+
+  Functions.Proc compensation() {
+    return compensation;
+  }
+
+  Approval approval() {
+    return approval;
+  }
+
+  List<String> leaseNames() {
+    return leases;
+  }
+
+  LeasePolicy leasePolicy() {
+    return leasePolicy;
+  }
+
+  Duration giveUpAfterOr(Duration fallback) {
+    return giveUpAfter != null ? giveUpAfter : fallback;
+  }
+}
