@@ -335,9 +335,19 @@ class SpawnEndToEndTest {
     if (c.fault() != null) {
       lab().faults().inject(c.target(), c.fault());
     }
-    JsonNode run = run("instance-spawn", c.params());
+    String id = start("instance-spawn", c.params());
+    JsonNode parked = awaitEnd(id);
     lab().faults().clearAll();
-    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("failed");
+    // Operator control parks the failed step for a decision; aborting runs the compensations.
+    assertThat(parked.path("status").asText()).as(parked.toString()).isEqualTo("needs_attention");
+    var abort = admin().post("/api/v1/runs/" + id + "/abort", Map.of("reason", "test"));
+    assertThat(abort.status()).as(abort.raw()).isEqualTo(202);
+    JsonNode run = awaitEnd(id);
+    for (int i = 0; i < 600 && run.path("status").asText().equals("needs_attention"); i++) {
+      sleep(100);
+      run = awaitEnd(id);
+    }
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("aborted");
     JsonNode failed = null;
     for (JsonNode step : run.path("steps")) {
       if (step.path("kind").asText().equals("failed") && failed == null) {

@@ -1,6 +1,8 @@
 package io.longhaul.workflows.spawn;
 
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.spawn.DeleteInput;
 import io.longhaul.contracts.spawn.DeleteResult;
 import io.longhaul.contracts.spawn.DomainRef;
@@ -44,9 +46,10 @@ public class InstanceDeleteWorkflowImpl implements InstanceDeleteWorkflow {
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
 
+  private final RunJournal journal = new RunJournal();
+
   @Override
   public DeleteResult delete(DeleteInput input) {
-    RunJournal journal = new RunJournal();
     return journal.run(() -> steps(journal, input.name()));
   }
 
@@ -104,5 +107,25 @@ public class InstanceDeleteWorkflowImpl implements InstanceDeleteWorkflow {
     journal.step("release-capacity", name, () -> placement.releaseCapacity(ref));
     journal.step("forget", name, () -> placement.forget(ref));
     return new DeleteResult(name, host, released);
+  }
+
+  @Override
+  public String decide(Decision decision) {
+    return journal.decide(decision);
+  }
+
+  @Override
+  public void validateDecide(Decision decision) {
+    journal.validateDecide(decision);
+  }
+
+  @Override
+  public Progress progress() {
+    return journal.progress();
+  }
+
+  @Override
+  public void leaseAvailable() {
+    journal.leaseAvailable();
   }
 }

@@ -1,6 +1,8 @@
 package io.longhaul.workflows.spawn;
 
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.spawn.BulkSpawnInput;
 import io.longhaul.contracts.spawn.BulkSpawnResult;
 import io.longhaul.contracts.spawn.ChildRunActivities;
@@ -34,9 +36,14 @@ public class InstanceSpawnBulkWorkflowImpl implements InstanceSpawnBulkWorkflow 
       Workflow.newActivityStub(
           ChildRunActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
 
+  // Replaced at the start of a continued run, so event numbers go on where the last run stopped.
+  private RunJournal journal = new RunJournal();
+
   @Override
   public BulkSpawnResult spawnAll(BulkSpawnInput input) {
-    RunJournal journal = new RunJournal(input.journalSeq() == null ? 0 : input.journalSeq());
+    if (input.journalSeq() != null) {
+      journal = new RunJournal(input.journalSeq());
+    }
     return journal.run(() -> batches(journal, input));
   }
 
@@ -101,5 +108,25 @@ public class InstanceSpawnBulkWorkflowImpl implements InstanceSpawnBulkWorkflow 
         in.vcpus(),
         in.memoryMiB(),
         in.antiAffinity());
+  }
+
+  @Override
+  public String decide(Decision decision) {
+    return journal.decide(decision);
+  }
+
+  @Override
+  public void validateDecide(Decision decision) {
+    journal.validateDecide(decision);
+  }
+
+  @Override
+  public Progress progress() {
+    return journal.progress();
+  }
+
+  @Override
+  public void leaseAvailable() {
+    journal.leaseAvailable();
   }
 }

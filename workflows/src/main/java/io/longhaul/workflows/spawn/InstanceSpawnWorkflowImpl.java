@@ -2,6 +2,8 @@ package io.longhaul.workflows.spawn;
 
 import io.longhaul.contracts.FailureTypes;
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.spawn.AllocateRequest;
 import io.longhaul.contracts.spawn.BindPortRequest;
 import io.longhaul.contracts.spawn.ClaimRequest;
@@ -55,9 +57,10 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
 
+  private final RunJournal journal = new RunJournal();
+
   @Override
   public SpawnResult spawn(SpawnInput input) {
-    RunJournal journal = new RunJournal();
     Compensations undo = new Compensations(journal);
     return journal.run(
         () -> {
@@ -221,5 +224,25 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
                 FailureTypes.VERIFICATION_FAILED);
           }
         });
+  }
+
+  @Override
+  public String decide(Decision decision) {
+    return journal.decide(decision);
+  }
+
+  @Override
+  public void validateDecide(Decision decision) {
+    journal.validateDecide(decision);
+  }
+
+  @Override
+  public Progress progress() {
+    return journal.progress();
+  }
+
+  @Override
+  public void leaseAvailable() {
+    journal.leaseAvailable();
   }
 }

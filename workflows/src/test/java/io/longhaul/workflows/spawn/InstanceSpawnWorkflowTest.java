@@ -1,7 +1,6 @@
 package io.longhaul.workflows.spawn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.contracts.spawn.DeleteInput;
 import io.longhaul.contracts.spawn.InstanceDeleteWorkflow;
@@ -25,6 +24,40 @@ class InstanceSpawnWorkflowTest {
 
   static final SpawnInput INPUT =
       new SpawnInput("s1", "vm1", "vm", null, "web", null, null, 1, 256, null);
+
+  /**
+   * Starts a spawn that will fail, waits until it parks for an operator (operator control), and
+   * aborts it; returns how the run ended.
+   */
+  static Throwable spawnParkedThenAborted(TestWorkflowEnvironment env, SpawnFakes fakes) {
+    SpawnTestEnv.start(env, fakes);
+    InstanceSpawnWorkflow stub =
+        env.getWorkflowClient()
+            .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"));
+    io.temporal.client.WorkflowClient.start(stub::spawn, INPUT);
+    for (int i = 0; i < 200 && stub.progress().pending().isEmpty(); i++) {
+      sleep(50);
+    }
+    var pending = stub.progress().pending().getFirst();
+    stub.decide(
+        new io.longhaul.contracts.control.Decision(
+            "abort", pending.step(), pending.target(), null, "op", "test"));
+    try {
+      io.temporal.client.WorkflowStub.fromTyped(stub).getResult(SpawnResult.class);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   static SpawnResult spawn(TestWorkflowEnvironment env, SpawnFakes fakes) {
     SpawnTestEnv.start(env, fakes);
@@ -66,10 +99,10 @@ class InstanceSpawnWorkflowTest {
   @DisplayName("when a step fails for good")
   class Fails {
     @Test
-    @DisplayName("undoes every completed step in reverse and fails with the cause")
+    @DisplayName("parks it; an abort undoes every completed step in reverse")
     void compensatesInReverse(TestWorkflowEnvironment env) {
       var fakes = new SpawnFakes("verifyOverlay");
-      assertThatThrownBy(() -> spawn(env, fakes)).isInstanceOf(WorkflowFailedException.class);
+      assertThat(spawnParkedThenAborted(env, fakes)).isInstanceOf(WorkflowFailedException.class);
       int failedAt = fakes.calls.indexOf("verifyOverlay leaf1");
       var undone =
           fakes.calls.subList(failedAt, fakes.calls.size()).stream()
@@ -96,14 +129,14 @@ class InstanceSpawnWorkflowTest {
               "allocate-port",
               "place",
               "validate");
-      assertThat(fakes.outcomes).extracting(o -> o.errorType()).containsExactly("CommandRejected");
+      assertThat(fakes.outcomes).extracting(o -> o.status()).containsExactly("aborted");
     }
 
     @Test
     @DisplayName("a failure at validation undoes only the claim")
     void earlyFailure(TestWorkflowEnvironment env) {
       var fakes = new SpawnFakes("claim");
-      assertThatThrownBy(() -> spawn(env, fakes)).isInstanceOf(WorkflowFailedException.class);
+      assertThat(spawnParkedThenAborted(env, fakes)).isInstanceOf(WorkflowFailedException.class);
       assertThat(fakes.calls).containsExactly("claim vm1", "forget vm1");
     }
   }

@@ -1,6 +1,14 @@
 package io.longhaul.workflows.spawn;
 
 import io.longhaul.contracts.FailureTypes;
+import io.longhaul.contracts.control.LeaseActivities;
+import io.longhaul.contracts.control.LeaseGrant;
+import io.longhaul.contracts.control.LeaseRelease;
+import io.longhaul.contracts.control.LeaseRequest;
+import io.longhaul.contracts.control.RunContext;
+import io.longhaul.contracts.control.RunControlActivities;
+import io.longhaul.contracts.control.RunMirror;
+import io.longhaul.contracts.control.StepCompletion;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
 import io.longhaul.contracts.run.StepEvent;
@@ -47,6 +55,8 @@ final class SpawnFakes
         HypervisorActivities,
         SwitchActivities,
         RunRecorderActivities,
+        RunControlActivities,
+        LeaseActivities,
         ChildRunActivities {
   static final String PORT_ID = "0f5c2a9e-1d4b-4c3a-9b7e-5a1f2e3d4c5b";
   final List<String> calls = new CopyOnWriteArrayList<>();
@@ -223,6 +233,29 @@ final class SpawnFakes
   @Override
   public void recordEvent(StepEvent event) {
     events.add(event);
+  }
+
+  @Override
+  public RunContext begin(String runId) {
+    return new RunContext(runId, java.util.Map.of());
+  }
+
+  @Override
+  public void completeStep(StepCompletion completion) {
+    events.add(completion.event());
+  }
+
+  @Override
+  public void mirror(RunMirror mirror) {}
+
+  @Override
+  public LeaseGrant acquire(LeaseRequest request) {
+    return new LeaseGrant(true, List.of());
+  }
+
+  @Override
+  public List<String> release(LeaseRelease release) {
+    return List.of();
   }
 
   @Override

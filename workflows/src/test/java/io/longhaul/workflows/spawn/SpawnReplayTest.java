@@ -29,7 +29,7 @@ class SpawnReplayTest {
   @ParameterizedTest(name = "{0} replays on the current code without nondeterminism")
   @CsvSource({
     "instance-spawn.json, rec-spawn",
-    "instance-spawn-compensated.json, rec-comp",
+    "instance-spawn-compensated.json, spawn-test",
     "instance-delete.json, rec-delete",
     "instance-spawn-bulk.json, rec-bulk",
     "leaf-config.json, leaf-config:leaf1"
@@ -52,7 +52,7 @@ class SpawnReplayTest {
   @DisplayName("record fresh histories from runs against fakes")
   void record() throws Exception {
     record("instance-spawn.json", "rec-spawn", null, c -> spawn(c, "rec-spawn"));
-    record("instance-spawn-compensated.json", "rec-comp", "plug", c -> spawn(c, "rec-comp"));
+    record("instance-spawn-compensated.json", "spawn-test", "plug", c -> {});
     record(
         "instance-delete.json",
         "rec-delete",
@@ -91,6 +91,8 @@ class SpawnReplayTest {
                 .build())) {
       if (file.equals("leaf-config.json")) {
         LeafConfigWorkflowTest.burst(env, new SpawnFakes(failing));
+      } else if (failing != null) {
+        InstanceSpawnWorkflowTest.spawnParkedThenAborted(env, new SpawnFakes(failing));
       } else {
         SpawnTestEnv.start(env, new SpawnFakes(failing));
         body.accept(env.getWorkflowClient());
