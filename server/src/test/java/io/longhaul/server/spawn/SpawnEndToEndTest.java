@@ -338,12 +338,20 @@ class SpawnEndToEndTest {
     String id = start("instance-spawn", c.params());
     JsonNode parked = awaitEnd(id);
     lab().faults().clearAll();
-    // Operator control parks the failed step for a decision; aborting runs the compensations.
+    // Operator control parks each failed step for a decision (both leaves' steps may park at
+    // once); aborting runs the compensations.
     assertThat(parked.path("status").asText()).as(parked.toString()).isEqualTo("needs_attention");
-    var abort = admin().post("/api/v1/runs/" + id + "/abort", Map.of("reason", "test"));
-    assertThat(abort.status()).as(abort.raw()).isEqualTo(202);
-    JsonNode run = awaitEnd(id);
+    JsonNode run = parked;
     for (int i = 0; i < 600 && run.path("status").asText().equals("needs_attention"); i++) {
+      for (JsonNode p : run.path("pending")) {
+        admin()
+            .post(
+                "/api/v1/runs/" + id + "/abort",
+                Map.of(
+                    "step", p.path("step").asText(),
+                    "target", p.path("target").asText(),
+                    "reason", "test"));
+      }
       sleep(100);
       run = awaitEnd(id);
     }
