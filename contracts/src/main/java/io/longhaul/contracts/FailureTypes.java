@@ -16,6 +16,9 @@ public final class FailureTypes {
   public static final String NOT_FOUND = "NotFound";
   public static final String CONFLICT = "Conflict";
 
+  /** No host or network has room; retrying at once would not make any. */
+  public static final String NO_CAPACITY = "NoCapacity";
+
   /** Failures that no retry can fix; activity retry policies list them as non-retryable. */
   public static final Set<String> NON_RETRYABLE =
       Set.of(
@@ -24,7 +27,8 @@ public final class FailureTypes {
           VERIFICATION_FAILED,
           INVALID_PARAMETER,
           NOT_FOUND,
-          CONFLICT);
+          CONFLICT,
+          NO_CAPACITY);
 
   private FailureTypes() {}
 }

@@ -48,6 +48,7 @@ public class RunRecorderActivitiesImpl implements RunRecorderActivities {
         outcome.runId(),
         RunStatus.of(outcome.status()),
         outcome.errorType(),
-        outcome.errorMessage());
+        outcome.errorMessage(),
+        outcome.resultJson());
   }
 }

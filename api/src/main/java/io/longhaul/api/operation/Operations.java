@@ -2,6 +2,7 @@ package io.longhaul.api.operation;
 
 import io.longhaul.contracts.discovery.TopologyDiscovery;
 import io.longhaul.contracts.operation.OperationDefinition;
+import io.longhaul.contracts.spawn.InstanceSpawn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +13,20 @@ public class Operations {
   @Bean
   OperationDefinition topologyDiscovery() {
     return TopologyDiscovery.OPERATION;
+  }
+
+  @Bean
+  OperationDefinition instanceSpawn() {
+    return InstanceSpawn.SPAWN;
+  }
+
+  @Bean
+  OperationDefinition instanceDelete() {
+    return InstanceSpawn.DELETE;
+  }
+
+  @Bean
+  OperationDefinition instanceSpawnBulk() {
+    return InstanceSpawn.BULK;
   }
 }

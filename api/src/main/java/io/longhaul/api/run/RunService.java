@@ -205,6 +205,18 @@ public class RunService {
     }
   }
 
+  /** Any stored JSON value (object, array, scalar) as plain Java values; null stays null. */
+  static Object parseValue(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is not JSON", e);
+    }
+  }
+
   static Map<String, Object> parse(String json) {
     try {
       return JSON.readValue(

@@ -32,7 +32,8 @@ public record RunView(
     Progress progress,
     List<StepView> steps,
     List<Timeline.Entry> timeline,
-    List<StepView> compensations) {
+    List<StepView> compensations,
+    Object result) {
 
   public record StepView(
       int seq,
@@ -84,6 +85,7 @@ public record RunView(
                 .filter(e -> e.kind().startsWith("compensat"))
                 .map(StepView::of)
                 .toList()
-            : null);
+            : null,
+        detail ? RunService.parseValue(r.result()) : null);
   }
 }

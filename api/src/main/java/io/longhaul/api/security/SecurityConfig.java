@@ -14,8 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -60,15 +60,30 @@ public class SecurityConfig implements WebMvcConfigurer {
             a ->
                 a.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error")
                     .permitAll()
+                    // The portal's files hold no data; everything they show comes from /api.
+                    .requestMatchers(PortalAssets::matches)
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
-        .formLogin(f -> f.permitAll())
-        .logout(l -> l.logoutUrl("/logout"))
-        .csrf(
-            c ->
-                c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                    .ignoringRequestMatchers(noAmbientAuthority))
+        // The portal posts the form with fetch and wants a status, not a redirect; its own page
+        // renders GET /login, so Spring's generated login page is off.
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .successHandler((request, response, auth) -> response.setStatus(204))
+                    .failureHandler(
+                        (request, response, e) ->
+                            Problems.write(
+                                response, HttpStatus.UNAUTHORIZED, "wrong user name or password"))
+                    .permitAll())
+        .logout(
+            l ->
+                l.logoutUrl("/logout")
+                    .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler()))
+        // spa(): the XSRF-TOKEN cookie (readable by the portal's script, echoed as X-XSRF-TOKEN)
+        // is refreshed on every response, including right after login.
+        .csrf(c -> c.spa().ignoringRequestMatchers(noAmbientAuthority))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .addFilterBefore(

@@ -21,7 +21,11 @@ final class BulkwalkBaseline {
   static final int PARALLEL = 32;
 
   static Map<String, Double> walk(
-      RemoteLab lab, List<RemoteLab.Device> switches, int maxRepetitions, int timeoutSeconds)
+      RemoteLab lab,
+      List<RemoteLab.Device> switches,
+      int maxRepetitions,
+      int timeoutMs,
+      int retries)
       throws Exception {
     var commands = new ArrayList<List<String>>();
     for (RemoteLab.Device d : switches) {
@@ -35,9 +39,9 @@ final class BulkwalkBaseline {
                 "-Cr" + maxRepetitions,
                 "-On",
                 "-t",
-                String.valueOf(timeoutSeconds),
+                String.valueOf(timeoutMs / 1000.0),
                 "-r",
-                "1",
+                String.valueOf(retries),
                 "udp:" + d.host() + ":" + d.snmpPort(),
                 table));
       }

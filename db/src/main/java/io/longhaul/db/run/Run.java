@@ -25,7 +25,8 @@ public record Run(
     OffsetDateTime updatedAt,
     String changeId,
     String pending,
-    String progress) {
+    String progress,
+    String result) {
 
   /** What starting a run records before its workflow starts; a null change id means the id. */
   public record NewRun(

@@ -122,6 +122,12 @@ public class RunRepository {
    * can race, and an ended run never changes status again.
    */
   public boolean markEnded(String id, RunStatus status, String errorType, String errorMessage) {
+    return markEnded(id, status, errorType, errorMessage, null);
+  }
+
+  /** As {@link #markEnded(String, RunStatus, String, String)}, keeping what the run returned. */
+  public boolean markEnded(
+      String id, RunStatus status, String errorType, String errorMessage, String resultJson) {
     if (!status.ended()) {
       throw new IllegalArgumentException(status + " is not an ending status");
     }
@@ -134,6 +140,7 @@ public class RunRepository {
             .set(RUN.ENDED_AT, now)
             .set(RUN.UPDATED_AT, now)
             .set(RUN.PENDING, JSONB.valueOf("[]"))
+            .set(RUN.RESULT, resultJson == null ? null : JSONB.valueOf(resultJson))
             .where(RUN.ID.eq(id))
             .and(RUN.STATUS.in(RunStatus.liveValues()))
             .execute()
@@ -200,6 +207,7 @@ public class RunRepository {
         r.getUpdatedAt(),
         r.getChangeId(),
         r.getPending().data(),
-        r.getProgress() == null ? null : r.getProgress().data());
+        r.getProgress() == null ? null : r.getProgress().data(),
+        r.getResult() == null ? null : r.getResult().data());
   }
 }

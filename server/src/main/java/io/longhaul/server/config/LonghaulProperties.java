@@ -75,8 +75,8 @@ public record LonghaulProperties(
 
   /** SNMP requests: {@code timeout} per attempt, {@code retries} after a timeout. */
   public record Snmp(
-      @DefaultValue("PT2S") Duration timeout,
-      @DefaultValue("1") int retries,
+      @DefaultValue("PT0.5S") Duration timeout,
+      @DefaultValue("3") int retries,
       @DefaultValue("25") int maxRepetitions) {}
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.HostProblem;
 import io.longhaul.contracts.discovery.LinkRef;
@@ -48,6 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "longhaul.temporal.embedded-port=0",
       "LONGHAUL_ADMIN_PASSWORD=" + TopologyDiscoveryEndToEndTest.ADMIN_PASSWORD,
       "longhaul.reconciler.every=PT1H",
+      // Several cached test contexts share one PostgreSQL (max_connections 100).
+      "spring.datasource.hikari.maximum-pool-size=5",
       "longhaul.lab.enabled=true",
       // A dead leaf is silent over SNMP: keep each attempt short so the retries end soon.
       "longhaul.snmp.timeout=PT0.3S",
@@ -56,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Topology discovery against the demo lab")
 class TopologyDiscoveryEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final String ADMIN_PASSWORD = "test-admin-password";
 
   @LocalServerPort int port;
@@ -172,18 +176,21 @@ class TopologyDiscoveryEndToEndTest {
     List<String> readSteps =
         run.path("steps").findValuesAsText("step").stream().filter("read-lldp"::equals).toList();
     assertThat(readSteps).hasSize(8); // four leaves, each started and succeeded
+    JsonNode report = run.path("result");
+    assertThat(report.path("site").asText()).isEqualTo("sha");
+    assertThat(report.path("linksFound").asInt()).isEqualTo(32);
+    assertThat(report.path("added")).hasSize(32);
   }
 
   @Test
   @Order(3)
   @DisplayName("a NIC moved to the other pair is flagged split-pair and its link moves")
-  void movedCable() {
+  void movedCable() throws Exception {
     lab().moveCable("sha-hv03", "eth1", "sha-leaf3", "Ethernet1/20");
     JsonNode run = runToEnd(Map.of("site", "sha", "parallelism", 2));
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
-    // The API does not show run results yet; the report is the workflow's result.
-    DiscoveryReport report =
-        temporal.newUntypedWorkflowStub(run.path("id").asText()).getResult(DiscoveryReport.class);
+    // The run's result as the API shows it is the workflow's report.
+    DiscoveryReport report = JSON.treeToValue(run.path("result"), DiscoveryReport.class);
     assertThat(report.problems())
         .extracting(HostProblem::hypervisor, HostProblem::problem)
         .containsExactly(tuple("sha-hv03", HostProblem.SPLIT_PAIR));

@@ -46,6 +46,32 @@ public final class ActivityProfiles {
         .build();
   }
 
+  /**
+   * A change on a host over SSH that heartbeats between commands: a worker that dies mid-call is
+   * noticed after the heartbeat timeout, not after the whole start-to-close.
+   */
+  public static ActivityOptions hostChange(String taskQueue) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setHeartbeatTimeout(Duration.ofSeconds(10))
+        .setRetryOptions(retry(4))
+        .build();
+  }
+
+  /**
+   * Waiting for another workflow's reply (e.g. a leaf's configuration batch), heartbeating while it
+   * waits; a retry sends the request again, which the other side treats idempotently.
+   */
+  public static ActivityOptions awaitReply(String taskQueue) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setHeartbeatTimeout(Duration.ofSeconds(10))
+        .setRetryOptions(retry(4))
+        .build();
+  }
+
   /** Long work that heartbeats; a silent worker is presumed dead after the heartbeat timeout. */
   public static ActivityOptions longRunning(String taskQueue) {
     return ActivityOptions.newBuilder()

@@ -110,7 +110,7 @@ public final class RunJournal {
     try {
       R result = body.apply();
       releaseHeld();
-      outcome("succeeded", null);
+      outcome("succeeded", null, JsonValues.toJson(result));
       return result;
     } catch (CanceledFailure e) {
       // The workflow's scope is cancelled; undo and report from a scope that is not.
@@ -553,12 +553,17 @@ public final class RunJournal {
   }
 
   private void outcome(String status, Throwable error) {
+    outcome(status, error, null);
+  }
+
+  private void outcome(String status, Throwable error, String resultJson) {
     recorder.recordOutcome(
         new RunOutcome(
             runId,
             status,
             error == null ? null : typeOf(error),
-            error == null ? null : messageOf(error)));
+            error == null ? null : messageOf(error),
+            resultJson));
   }
 
   /** The failure's type: the innermost ApplicationFailure's, else the exception's class name. */

@@ -47,6 +47,8 @@ import org.snmp4j.util.TableUtils;
  */
 public final class Snmp4jTransport implements SnmpTransport {
 
+  private static final int RECEIVE_BUFFER_BYTES = 4 << 20;
+
   private final SnmpOptions options;
   private final Snmp snmp;
   private final USM usm;
@@ -63,7 +65,12 @@ public final class Snmp4jTransport implements SnmpTransport {
       dispatcher.addMessageProcessingModel(new MPv1());
       dispatcher.addMessageProcessingModel(new MPv2c());
       dispatcher.addMessageProcessingModel(new MPv3(usm));
-      snmp = new Snmp(dispatcher, new DefaultUdpTransportMapping());
+      var udp = new DefaultUdpTransportMapping();
+      // One socket serves every device: a burst of GETBULK answers from many switches overran
+      // the kernel's default 208 KiB buffer and each dropped answer cost a full timeout.
+      udp.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+      snmp = new Snmp(dispatcher, udp);
+      snmp.setTimeoutModel(new BackoffTimeoutModel());
       snmp.listen();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open SNMP socket", e);

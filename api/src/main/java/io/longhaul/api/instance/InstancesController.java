@@ -1,0 +1,32 @@
+package io.longhaul.api.instance;
+
+import io.longhaul.api.error.BadRequestException;
+import io.longhaul.api.security.RequiresRole;
+import io.longhaul.api.security.Role;
+import io.longhaul.db.instance.InstanceListing;
+import io.longhaul.db.instance.InstanceRepository;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Instances with their state, host, port and address; spawn and delete are operations (runs). */
+@RestController
+@RequestMapping("/api/v1/instances")
+public class InstancesController {
+  private final InstanceRepository instances;
+
+  public InstancesController(InstanceRepository instances) {
+    this.instances = instances;
+  }
+
+  @GetMapping
+  @RequiresRole(Role.VIEWER)
+  public List<InstanceListing> list(@RequestParam(required = false) String site) {
+    if (site != null && !site.matches("^[a-z0-9][a-z0-9-]{0,31}$")) {
+      throw new BadRequestException("site", "is not a site code");
+    }
+    return instances.listings(site);
+  }
+}

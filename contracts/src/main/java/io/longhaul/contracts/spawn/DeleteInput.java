@@ -1,0 +1,4 @@
+package io.longhaul.contracts.spawn;
+
+/** The instance to tear down, by name. */
+public record DeleteInput(String name) {}

@@ -1,0 +1,4 @@
+package io.longhaul.contracts.spawn;
+
+/** A domain on a hypervisor. */
+public record DomainRef(String hypervisor, String domain) {}

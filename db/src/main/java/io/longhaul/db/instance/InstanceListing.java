@@ -1,0 +1,13 @@
+package io.longhaul.db.instance;
+
+/** An instance as the inventory view shows it, with names instead of ids. */
+public record InstanceListing(
+    String name,
+    String kind,
+    String site,
+    String state,
+    String hypervisor,
+    String portId,
+    String ip,
+    String mac,
+    String network) {}

@@ -1,0 +1,243 @@
+// The portal in a real browser against a running server with the lab (PortalEndToEndTest starts
+// both and passes their coordinates in the environment). Headless Debian Chromium through
+// playwright-core; every step waits on what a person would see, never on a fixed delay.
+import { chromium } from "playwright-core";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+};
+const base = env("PORTAL_URL");
+const admin = { user: "admin", password: env("ADMIN_PASSWORD") };
+const viewer = { user: env("VIEWER_USER"), password: env("VIEWER_PASSWORD") };
+const shots = env("SCREENSHOT_DIR");
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+// Only this run's pictures: a stale one from an earlier run would mislead a reviewer.
+rmSync(shots, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+
+const consoleErrors = [];
+let signedIn = false;
+const userDataDir = mkdtempSync(join(tmpdir(), "longhaul-portal-e2e-"));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath,
+  headless: true,
+  viewport: { width: 1366, height: 800 },
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+context.setDefaultTimeout(20_000);
+const page = context.pages()[0] ?? (await context.newPage());
+page.on("pageerror", (e) => consoleErrors.push(`page error: ${e.message}`));
+page.on("console", (m) => {
+  if (m.type() !== "error") return;
+  // Signed out, the portal asks /api/v1/me who is signed in, and a wrong password gets a 401 from
+  // /login: those answers are the protocol, not faults. Any other error fails the run.
+  const url = m.location().url;
+  if (!signedIn && (url.endsWith("/api/v1/me") || url.endsWith("/login")) && m.text().includes("401")) return;
+  consoleErrors.push(`${m.text()} (${m.location().url})`);
+});
+
+const steps = [];
+async function step(name, body) {
+  process.stdout.write(`- ${name} ... `);
+  await body();
+  steps.push(name);
+  process.stdout.write("ok\n");
+}
+async function shot(name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+async function signIn({ user, password }) {
+  await page.goto(base + "/");
+  await page.getByLabel("User name").fill(user);
+  await page.getByLabel("Password").fill(password);
+  signedIn = true;
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("whoami").filter({ hasText: user }).waitFor();
+}
+/** Every button on the page; a viewer should see only these. */
+async function buttonNames() {
+  return (await page.getByRole("button").allInnerTexts()).map((t) => t.trim());
+}
+const viewerButtons = new Set(["Sign out", "Load more", "Try again"]);
+
+let runUrl;
+try {
+  await step("the login page greets a signed-out visitor", async () => {
+    await page.goto(base + "/");
+    await page.getByRole("heading", { name: "Longhaul" }).waitFor();
+    await page.getByLabel("User name").fill("admin");
+    await page.getByLabel("Password").fill("wrong password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "Wrong user name or password." }).waitFor();
+    await page.getByLabel("Password").fill("");
+    await shot("01-login");
+  });
+
+  await step("admin signs in and lands on the dashboard", async () => {
+    await signIn(admin);
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await page.getByText("Nothing is running.").or(page.getByRole("heading", { name: "Running" })).first().waitFor();
+    await page.getByText("No run is waiting for an operator's decision.").waitFor();
+    await shot("02-dashboard");
+  });
+
+  await step("before discovery the fabric of sha has no host links", async () => {
+    await page.getByRole("link", { name: "Inventory" }).click();
+    await page.getByRole("link", { name: "Fabric of sha" }).click();
+    await page.getByText("No host links are known for this site yet").waitFor();
+    expect((await page.getByTestId("hostlink").count()) === 0, "host links before discovery");
+  });
+
+  await step("the catalog checks the form before starting topology discovery", async () => {
+    await page.getByRole("link", { name: "Catalog" }).click();
+    await page.getByRole("link", { name: /Topology discovery/ }).click();
+    await page.getByRole("button", { name: "Start topology discovery" }).click();
+    await page.getByText("Site is required").waitFor();
+    await page.getByText("Reason is required").waitFor();
+    await page.getByLabel("Parallel reads").fill("99");
+    await page.getByText("Parallel reads must be at most 64").waitFor();
+    await shot("03-catalog-validation");
+    await page.getByLabel("Parallel reads").fill("8");
+    await page.getByLabel(/^Site/).selectOption("sha");
+    await page.getByLabel(/^Reason/).fill("portal end-to-end test");
+    await shot("04-catalog");
+    await page.getByRole("button", { name: "Start topology discovery" }).dblclick();
+  });
+
+  await step("the run page shows the run succeed, step by step", async () => {
+    await page.waitForURL(/\/runs\/[0-9a-f-]+$/);
+    runUrl = page.url();
+    await page.locator(".page-head .badge", { hasText: "succeeded" }).waitFor({ timeout: 120_000 });
+    const steps = await page.getByTestId("timeline").locator("li").count();
+    expect(steps > 1, `timeline shows ${steps} steps`);
+    await page.getByText("portal end-to-end test").waitFor();
+    await shot("05-run-succeeded");
+  });
+
+  await step("the runs list holds exactly one run for the double click", async () => {
+    await page.getByRole("link", { name: "Runs", exact: true }).click();
+    await page.getByText("1 run(s) shown").waitFor();
+    await page.getByRole("cell", { name: "topology-discovery" }).waitFor();
+    await shot("06-runs");
+  });
+
+  await step("the fabric picture shows the discovered links, with no problems", async () => {
+    await page.getByRole("link", { name: "Inventory" }).click();
+    await page.getByRole("link", { name: "Fabric of sha" }).click();
+    await page.getByText("Every hypervisor is cabled to both leaves of one pair.").waitFor();
+    const links = await page.getByTestId("hostlink").count();
+    expect(links === 32, `expected 32 host links in the picture (16 hypervisors × 2), saw ${links}`);
+    expect((await page.locator("[data-problem=true]").count()) === 0, "a hypervisor is flagged");
+    await shot("07-fabric-sha");
+    await page.getByRole("link", { name: "Hypervisors" }).click();
+    await page.getByRole("cell", { name: "sha-hv16" }).waitFor();
+    await shot("08-inventory-hypervisors");
+  });
+
+  await step("the lab page injects a fault and clears it", async () => {
+    await page.getByRole("link", { name: "Lab" }).click();
+    await page.getByText("No faults: every device behaves.").waitFor();
+    await page.getByLabel("Target", { exact: true }).selectOption("sha-leaf1");
+    await page.getByLabel("Fault", { exact: true }).selectOption("latency");
+    await page.getByLabel("Latency (ms)").fill("150");
+    await page.getByRole("button", { name: "Inject" }).click();
+    await page.getByRole("cell", { name: "150 ms" }).waitFor();
+    await shot("09-lab-fault");
+    await page.getByRole("button", { name: "Clear faults on sha-leaf1" }).click();
+    await page.getByText("No faults: every device behaves.").waitFor();
+  });
+
+  await step("a leaf that is down parks the next discovery; after clearing it, a retry succeeds", async () => {
+    await page.getByLabel("Target", { exact: true }).selectOption("sha-leaf4");
+    await page.getByLabel("Fault", { exact: true }).selectOption("down");
+    await page.getByRole("button", { name: "Inject" }).click();
+    await page.getByRole("cell", { name: "sha-leaf4", exact: true }).waitFor();
+    await page.getByRole("link", { name: "Catalog" }).click();
+    await page.getByRole("link", { name: /Topology discovery/ }).click();
+    await page.getByLabel(/^Site/).selectOption("sha");
+    await page.getByLabel(/^Reason/).fill("discovery while a leaf is down");
+    await page.getByRole("button", { name: "Start topology discovery" }).click();
+    await page.waitForURL(/\/runs\/[0-9a-f-]+$/);
+    const parked = page.getByTestId("pending");
+    await parked.getByRole("heading", { name: /Needs attention: read-lldp sha-leaf4/ }).waitFor({ timeout: 120_000 });
+    await page.locator(".page-head .badge", { hasText: "needs attention" }).waitFor();
+    await shot("10-run-needs-attention");
+    const attentionUrl = page.url();
+
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("region", { name: "Needs attention" }).getByRole("link").first().waitFor();
+    await shot("11-dashboard-attention");
+
+    await page.getByRole("link", { name: "Lab" }).click();
+    await page.getByRole("button", { name: "Clear faults on sha-leaf4" }).click();
+    await page.getByText("No faults: every device behaves.").waitFor();
+
+    await page.goto(attentionUrl);
+    await parked.getByLabel("Reason").fill("leaf4 is back");
+    await parked.getByRole("button", { name: "Retry step" }).click();
+    await page.locator(".page-head .badge", { hasText: "succeeded" }).waitFor({ timeout: 120_000 });
+    expect((await page.getByTestId("pending").count()) === 0, "the decision panel is still shown");
+    await shot("12-run-retried");
+  });
+
+  await step("a viewer sees the same pages without a single action button", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    signedIn = false;
+    await page.getByLabel("User name").waitFor();
+    await signIn(viewer);
+    const pages = [
+      ["/", "Dashboard"],
+      ["/catalog/topology-discovery", "Topology discovery"],
+      ["/runs", "Runs"],
+      [new URL(runUrl).pathname, "topology-discovery"],
+      ["/lab", "Lab"],
+      ["/inventory/fabric/sha", "Fabric of sha"],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(base + path);
+      await page.getByRole("heading", { name: heading }).first().waitFor();
+      await page.locator(".state-loading").first().waitFor({ state: "detached" }).catch(() => {});
+      const extra = (await buttonNames()).filter((b) => !viewerButtons.has(b));
+      expect(extra.length === 0, `viewer sees buttons on ${path}: ${extra.join(", ")}`);
+      expect((await page.getByRole("checkbox").count()) === 0, `viewer can select runs on ${path}`);
+    }
+    await page.goto(base + "/catalog/topology-discovery");
+    await page.getByText("Your role can see operations but not start them.").waitFor();
+    await shot("13-viewer-catalog");
+    await page.goto(runUrl);
+    await page.locator(".page-head .badge", { hasText: "succeeded" }).waitFor();
+    await shot("14-viewer-run");
+  });
+
+  await step("an unknown address shows a page, not a blank screen", async () => {
+    await page.goto(base + "/no/such/page");
+    await page.getByRole("heading", { name: "Not found" }).waitFor();
+  });
+
+  expect(consoleErrors.length === 0, `browser console errors:\n  ${consoleErrors.join("\n  ")}`);
+  console.log(`${steps.length} passed, 0 failed`);
+} catch (e) {
+  await shot("failure").catch(() => {});
+  console.log(`\nFAILED after ${steps.length} steps: ${e.message}`);
+  if (consoleErrors.length) console.log(`browser console errors:\n  ${consoleErrors.join("\n  ")}`);
+  process.exitCode = 1;
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}

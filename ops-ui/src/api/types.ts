@@ -1,0 +1,190 @@
+// The API's shapes as the portal reads them (api/src/main/java/io/longhaul/api).
+
+export type Role = "viewer" | "operator" | "approver" | "admin";
+
+export interface Me {
+  username: string;
+  role: Role;
+}
+
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  additionalProperties?: boolean | JsonSchema;
+}
+
+export interface Operation {
+  name: string;
+  title: string;
+  description: string;
+  schema: JsonSchema;
+}
+
+export interface Step {
+  seq: number;
+  step: string;
+  target: string | null;
+  kind: string;
+  attempt: number;
+  errorType: string | null;
+  errorMessage: string | null;
+  detail?: Record<string, unknown> | null;
+  at: string;
+}
+
+/** One line per step and target, as the server folds the events (operator control). */
+export interface TimelineLine {
+  step: string;
+  target: string | null;
+  state: string;
+  attempts: number;
+  errors: string[];
+  startedAt: string | null;
+  endedAt: string | null;
+  durationMillis: number | null;
+}
+
+/** A decision the run is parked on: a failed step, an approval, or a failed compensation. */
+export interface Pending {
+  kind: "failure" | "approval" | "compensation" | string;
+  step: string;
+  target: string | null;
+  attempt: number;
+  errorType: string | null;
+  errorMessage: string | null;
+  skippable: boolean;
+  plan: string | null;
+  role: string | null;
+  since: string | null;
+  expiresAt: string | null;
+  waitingSeconds: number;
+}
+
+export interface Progress {
+  phase: string | null;
+  step: string | null;
+  target: string | null;
+  done: number;
+  total: number;
+  figures: Record<string, number> | null;
+  etaMillis: number | null;
+  waitingForLeases: string[] | null;
+}
+
+export interface Run {
+  id: string;
+  operation: string;
+  params: Record<string, unknown>;
+  siteCode: string | null;
+  requestedBy: string;
+  reason: string;
+  status: string;
+  rerunOf: string | null;
+  changeId?: string | null;
+  errorType: string | null;
+  errorMessage: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  steps: Step[] | null;
+  pending?: Pending[] | null;
+  progress?: Progress | null;
+  timeline?: TimelineLine[] | null;
+  compensations?: Step[] | null;
+}
+
+export interface RunPage {
+  items: Run[];
+  next: string | null;
+}
+
+export interface Site {
+  id: number;
+  code: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface Switch {
+  id: number;
+  siteId: number;
+  name: string;
+  role: "leaf" | "spine" | string;
+  dialect: string;
+  leafPair: string | null;
+  mgmtAddress: string;
+  sshPort: number;
+  snmpPort: number;
+}
+
+export interface Hypervisor {
+  id: number;
+  siteId: number;
+  name: string;
+  address: string;
+  cpuCores: number;
+  memoryMb: number;
+  cpuOvercommit: number;
+  memoryOvercommit: number;
+  maintenance: boolean;
+}
+
+export interface Network {
+  id: number;
+  siteId: number;
+  name: string;
+  labels: string[];
+  cidr: string;
+  gateway: string;
+  vlan: number;
+  vni: number | null;
+}
+
+export interface HostLink {
+  id: number;
+  hypervisorId: number;
+  nic: string;
+  switchId: number;
+  interfaceName: string;
+  source: string;
+  lastSeenAt: string | null;
+}
+
+export interface LabDevice {
+  name: string;
+  kind: string;
+  site: string;
+  role: string | null;
+}
+
+export interface LabFault {
+  target: string;
+  type: string;
+  since: string;
+  latencyMs?: number;
+  command?: string;
+  interfaceName?: string;
+  periodMs?: number;
+}
+
+export interface LabStatus {
+  devices: LabDevice[];
+  faults: LabFault[];
+  faultTypes: string[];
+}

@@ -1,0 +1,159 @@
+package io.longhaul.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.longhaul.db.testing.TestDatabase;
+import io.longhaul.server.LonghaulApplication;
+import io.longhaul.server.support.ApiClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The portal in headless Chromium against the whole server with the demo lab: sign in, start
+ * topology discovery from the catalog, watch it succeed, see the fabric, inject a lab fault that
+ * parks the next run, retry it from its page once the fault is cleared, and check that a viewer
+ * gets no action buttons. The browser script is ops-ui/e2e/portal.e2e.mjs; screenshots of every
+ * main page land in target/screenshots/.
+ */
+@SpringBootTest(
+    classes = LonghaulApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "longhaul.temporal.embedded-port=0",
+      "LONGHAUL_ADMIN_PASSWORD=" + PortalEndToEndTest.ADMIN_PASSWORD,
+      "longhaul.reconciler.every=PT1H",
+      "longhaul.lab.enabled=true",
+      // A dead leaf is silent over SNMP: keep each attempt short so the step parks soon.
+      "longhaul.snmp.timeout=PT0.3S",
+      "longhaul.snmp.retries=0",
+      // One browser is a handful of requests at a time; leave the shared server's connections
+      // to the other test contexts.
+      "spring.datasource.hikari.maximum-pool-size=5"
+    })
+// Its lab and Temporal are of no use to the other classes: free them (and the connections) after.
+@DirtiesContext
+@DisplayName("The portal in a real browser")
+class PortalEndToEndTest {
+  static final String ADMIN_PASSWORD = "test-admin-password";
+  static final String VIEWER = "portal-viewer";
+  static final String VIEWER_PASSWORD = "a-long-viewer-password";
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path OPS_UI = Path.of("..", "ops-ui").toAbsolutePath().normalize();
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void isolated(DynamicPropertyRegistry registry) throws IOException {
+    String url = TestDatabase.create();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", TestDatabase::password);
+    registry.add(
+        "longhaul.credentials.key", () -> Base64.getEncoder().encodeToString(new byte[32]));
+    Path dir = Files.createTempDirectory("longhaul-portal-test");
+    registry.add("longhaul.lab.state-dir", () -> dir.resolve("lab").toString());
+    registry.add("longhaul.ssh.known-hosts", () -> dir.resolve("known_hosts").toString());
+  }
+
+  /** A missing browser is a broken machine, not a reason to skip: say how to fix it. */
+  @BeforeAll
+  static void browserIsThere() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      fail(
+          CHROMIUM
+              + " is missing: the portal's browser test needs Debian's Chromium"
+              + " (apt-get install -y chromium; .ci/run installs it when missing)");
+    }
+    if (!Files.isDirectory(OPS_UI.resolve("node_modules/playwright-core"))) {
+      fail(
+          "playwright-core is not installed in "
+              + OPS_UI
+              + ": build the reactor first (./mvnw package runs npm ci in ops-ui)");
+    }
+  }
+
+  @Test
+  @DisplayName("the lab's fault API: viewers read, operators write, bad faults are named")
+  void labApi() {
+    ApiClient admin = ApiClient.basic(port, "admin", ADMIN_PASSWORD);
+    assertThat(admin.get("/api/v1/lab/status").body().path("enabled").asBoolean()).isTrue();
+    ApiClient.Response unknownType =
+        admin.post("/api/v1/lab/faults", Map.of("target", "sha-leaf1", "type", "melt"));
+    assertThat(unknownType.status()).isEqualTo(400);
+    assertThat(unknownType.body().path("errors").get(0).path("field").asText()).isEqualTo("type");
+    ApiClient.Response unknownTarget =
+        admin.post("/api/v1/lab/faults", Map.of("target", "nowhere", "type", "down"));
+    assertThat(unknownTarget.status()).isEqualTo(400);
+
+    admin.post(
+        "/api/v1/users",
+        Map.of("username", "lab-viewer", "password", VIEWER_PASSWORD, "role", "viewer"));
+    ApiClient viewer = ApiClient.basic(port, "lab-viewer", VIEWER_PASSWORD);
+    assertThat(viewer.get("/api/v1/lab/faults").status()).isEqualTo(200);
+    assertThat(
+            viewer
+                .post("/api/v1/lab/faults", Map.of("target", "sha-leaf1", "type", "down"))
+                .status())
+        .isEqualTo(403);
+    assertThat(viewer.send("DELETE", "/api/v1/lab/faults", null).status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("takes an operator from login to a succeeded run, and shows a viewer no actions")
+  void portal() throws Exception {
+    ApiClient admin = ApiClient.basic(port, "admin", ADMIN_PASSWORD);
+    ApiClient.Response created =
+        admin.post(
+            "/api/v1/users",
+            Map.of("username", VIEWER, "password", VIEWER_PASSWORD, "role", "viewer"));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+
+    Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
+    Path log = Files.createTempFile("portal-e2e", ".log");
+    ProcessBuilder browser =
+        new ProcessBuilder("node", "e2e/portal.e2e.mjs")
+            .directory(OPS_UI.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    browser
+        .environment()
+        .putAll(
+            Map.of(
+                "PORTAL_URL",
+                "http://127.0.0.1:" + port,
+                "ADMIN_PASSWORD",
+                ADMIN_PASSWORD,
+                "VIEWER_USER",
+                VIEWER,
+                "VIEWER_PASSWORD",
+                VIEWER_PASSWORD,
+                "SCREENSHOT_DIR",
+                screenshots.toString(),
+                "CHROMIUM",
+                CHROMIUM.toString()));
+    Process process = browser.start();
+    boolean finished = process.waitFor(6, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    System.out.println(output);
+    assertThat(finished).as("the browser script ended in time:\n" + output).isTrue();
+    assertThat(process.exitValue()).as("the browser script:\n" + output).isZero();
+    assertThat(screenshots.resolve("05-run-succeeded.png")).isNotEmptyFile();
+  }
+}

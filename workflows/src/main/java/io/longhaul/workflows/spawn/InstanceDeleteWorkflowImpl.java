@@ -1,0 +1,109 @@
+package io.longhaul.workflows.spawn;
+
+import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.spawn.DeleteInput;
+import io.longhaul.contracts.spawn.DeleteResult;
+import io.longhaul.contracts.spawn.DomainRef;
+import io.longhaul.contracts.spawn.HostLeaves;
+import io.longhaul.contracts.spawn.HypervisorActivities;
+import io.longhaul.contracts.spawn.InstanceDeleteWorkflow;
+import io.longhaul.contracts.spawn.InstanceRef;
+import io.longhaul.contracts.spawn.InstanceStateRequest;
+import io.longhaul.contracts.spawn.InstanceView;
+import io.longhaul.contracts.spawn.IpamActivities;
+import io.longhaul.contracts.spawn.OverlayActivities;
+import io.longhaul.contracts.spawn.OverlayRequest;
+import io.longhaul.contracts.spawn.OverlayResult;
+import io.longhaul.contracts.spawn.PlacementActivities;
+import io.longhaul.contracts.spawn.PlugRequest;
+import io.longhaul.contracts.spawn.PortLease;
+import io.longhaul.contracts.spawn.ReleasePortRequest;
+import io.longhaul.workflows.common.ActivityProfiles;
+import io.longhaul.workflows.common.ControlledWorkflow;
+import io.longhaul.workflows.common.RunJournal;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Teardown: the spawn's steps in reverse. The overlay goes first (through each leaf's workflow,
+ * removed only where this instance was the binding's last user), then the domain and its OVS port,
+ * the IPAM port (unless a drifted pod holds it now), the capacity and the record. Every step is
+ * idempotent, so a failed teardown is finished by running it again; the instance stays in state
+ * {@code deleting} meanwhile.
+ */
+public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
+    implements InstanceDeleteWorkflow {
+  private final PlacementActivities placement =
+      Workflow.newActivityStub(
+          PlacementActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+  private final IpamActivities ipam =
+      Workflow.newActivityStub(
+          IpamActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+  private final OverlayActivities overlay =
+      Workflow.newActivityStub(
+          OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
+
+  @Override
+  public DeleteResult delete(DeleteInput input) {
+    return journal.run(() -> steps(journal, input.name()));
+  }
+
+  private DeleteResult steps(RunJournal journal, String name) {
+    String runId = Workflow.getInfo().getWorkflowId();
+    InstanceRef ref = new InstanceRef(runId, name);
+    InstanceView instance = journal.step("find", name, () -> placement.find(ref));
+    journal.step(
+        "mark-deleting",
+        name,
+        () -> placement.setState(new InstanceStateRequest(runId, name, "deleting", null)));
+    String host = instance.hypervisor();
+    boolean released = true;
+    if (host != null) {
+      HypervisorActivities hypervisors =
+          Workflow.newActivityStub(
+              HypervisorActivities.class,
+              ActivityProfiles.hostChange(TaskQueues.site(instance.site())));
+      if (instance.vlan() != null && instance.vni() != null) {
+        HostLeaves leaves = journal.step("find-leaves", host, () -> placement.hostLeaves(host));
+        List<Promise<OverlayResult>> sent = new ArrayList<>();
+        for (OverlayRequest r :
+            LeafRequests.of(
+                runId,
+                "unbind",
+                instance.site(),
+                OverlayRequest.REMOVE,
+                name,
+                leaves,
+                instance.vlan(),
+                instance.vni())) {
+          sent.add(
+              Async.function(
+                  () -> journal.step("remove-overlay", r.switchName(), () -> overlay.submit(r))));
+        }
+        Promise.allOf(sent).get();
+        sent.forEach(Promise::get);
+      }
+      journal.step("destroy", host, () -> hypervisors.destroyDomain(new DomainRef(host, name)));
+      if (instance.portId() != null) {
+        String tap = PortLease.tapOf(instance.portId());
+        journal.step(
+            "unplug",
+            host,
+            () -> hypervisors.unplug(new PlugRequest(host, tap, instance.portId())));
+      }
+    }
+    if (instance.portId() != null) {
+      released =
+          journal.step(
+              "release-port",
+              name,
+              () -> ipam.releasePort(new ReleasePortRequest(instance.portId(), null, name)));
+    }
+    journal.step("release-capacity", name, () -> placement.releaseCapacity(ref));
+    journal.step("forget", name, () -> placement.forget(ref));
+    return new DeleteResult(name, host, released);
+  }
+}

@@ -1,0 +1,193 @@
+package io.longhaul.workflows.spawn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.longhaul.contracts.spawn.DeleteInput;
+import io.longhaul.contracts.spawn.InstanceDeleteWorkflow;
+import io.longhaul.contracts.spawn.InstanceSpawnWorkflow;
+import io.longhaul.contracts.spawn.SpawnInput;
+import io.longhaul.contracts.spawn.SpawnResult;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("The instance spawn workflow")
+class InstanceSpawnWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+
+  static final SpawnInput INPUT =
+      new SpawnInput("s1", "vm1", "vm", null, "web", null, null, 1, 256, null);
+
+  /**
+   * Starts a spawn that will fail, waits until it parks for an operator (operator control), and
+   * aborts it; returns how the run ended.
+   */
+  static Throwable spawnParkedThenAborted(TestWorkflowEnvironment env, SpawnFakes fakes) {
+    SpawnTestEnv.start(env, fakes);
+    InstanceSpawnWorkflow stub =
+        env.getWorkflowClient()
+            .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"));
+    io.temporal.client.WorkflowClient.start(stub::spawn, INPUT);
+    for (int i = 0; i < 200 && stub.progress().pending().isEmpty(); i++) {
+      sleep(50);
+    }
+    var pending = stub.progress().pending().getFirst();
+    stub.decide(
+        new io.longhaul.contracts.control.Decision(
+            "abort", pending.step(), pending.target(), null, "op", "test"));
+    try {
+      io.temporal.client.WorkflowStub.fromTyped(stub).getResult(SpawnResult.class);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static SpawnResult spawn(TestWorkflowEnvironment env, SpawnFakes fakes) {
+    SpawnTestEnv.start(env, fakes);
+    return env.getWorkflowClient()
+        .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"))
+        .spawn(INPUT);
+  }
+
+  @Nested
+  @DisplayName("when every step succeeds")
+  class Succeeds {
+    @Test
+    @DisplayName("runs Fig 10's steps in order, both leaves, and compensates nothing")
+    void inOrder(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes(null);
+      SpawnResult r = spawn(env, fakes);
+      assertThat(r.hypervisor()).isEqualTo("hv1");
+      assertThat(r.leaves()).containsExactly("leaf1", "leaf2");
+      assertThat(fakes.calls.stream().map(c -> c.split(" ")[0]).distinct().toList())
+          .containsSubsequence(
+              "claim",
+              "reserve",
+              "allocatePort",
+              "defineAndStart",
+              "plug",
+              "bindPort",
+              "hostLeaves",
+              "submit-apply",
+              "verifyOverlay",
+              "domainStatus",
+              "activatePort",
+              "setState");
+      assertThat(fakes.events).noneMatch(e -> e.kind().equals("compensated"));
+      assertThat(fakes.outcomes).extracting(o -> o.status()).containsExactly("succeeded");
+    }
+  }
+
+  @Nested
+  @DisplayName("when a step fails for good")
+  class Fails {
+    @Test
+    @DisplayName("parks it; an abort undoes every completed step in reverse")
+    void compensatesInReverse(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes("verifyOverlay");
+      assertThat(spawnParkedThenAborted(env, fakes)).isInstanceOf(WorkflowFailedException.class);
+      int failedAt = fakes.calls.indexOf("verifyOverlay leaf1");
+      var undone =
+          fakes.calls.subList(failedAt, fakes.calls.size()).stream()
+              .map(c -> c.split(" ")[0])
+              .filter(c -> !c.equals("verifyOverlay"))
+              .distinct()
+              .toList();
+      assertThat(undone)
+          .containsExactly(
+              "submit-remove",
+              "unplug",
+              "destroyDomain",
+              "releasePort",
+              "releaseCapacity",
+              "forget");
+      assertThat(fakes.events)
+          .filteredOn(e -> e.kind().equals("compensated"))
+          .extracting(e -> e.step())
+          .containsExactly(
+              "ensure-overlay",
+              "ensure-overlay",
+              "plug",
+              "define-start",
+              "allocate-port",
+              "place",
+              "validate");
+      assertThat(fakes.outcomes).extracting(o -> o.status()).containsExactly("aborted");
+    }
+
+    @Test
+    @DisplayName("a failure at validation undoes only the claim")
+    void earlyFailure(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes("claim");
+      assertThat(spawnParkedThenAborted(env, fakes)).isInstanceOf(WorkflowFailedException.class);
+      assertThat(fakes.calls).containsExactly("claim vm1", "forget vm1");
+    }
+  }
+
+  @Nested
+  @DisplayName("a pod")
+  class Pod {
+    @Test
+    @DisplayName("names its port after its labels' values in key order")
+    void portName() {
+      var pod =
+          new SpawnInput(
+              "s1",
+              "p1",
+              "pod",
+              null,
+              "web",
+              null,
+              Map.of("ns", "Shop", "app", "cart"),
+              1,
+              64,
+              null);
+      assertThat(pod.effectivePortName()).isEqualTo("cart.shop");
+      assertThat(INPUT.effectivePortName()).isNull();
+    }
+  }
+
+  @Nested
+  @DisplayName("the teardown")
+  class Teardown {
+    @Test
+    @DisplayName("runs the steps in reverse: overlay, domain, OVS, port, capacity, record")
+    void reverse(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes(null);
+      SpawnTestEnv.start(env, fakes);
+      var r =
+          env.getWorkflowClient()
+              .newWorkflowStub(InstanceDeleteWorkflow.class, SpawnTestEnv.options("delete-test"))
+              .delete(new DeleteInput("vm1"));
+      assertThat(r.portReleased()).isTrue();
+      assertThat(fakes.calls.stream().map(c -> c.split(" ")[0]).distinct().toList())
+          .containsExactly(
+              "find",
+              "setState",
+              "hostLeaves",
+              "submit-remove",
+              "destroyDomain",
+              "unplug",
+              "releasePort",
+              "releaseCapacity",
+              "forget");
+    }
+  }
+}
