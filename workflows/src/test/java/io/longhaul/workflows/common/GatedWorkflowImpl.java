@@ -1,15 +1,12 @@
 package io.longhaul.workflows.common;
 
-import io.longhaul.contracts.control.Decision;
-import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.window.Scope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-public class GatedWorkflowImpl implements GatedWorkflow {
-  private final RunJournal journal = new RunJournal();
+public class GatedWorkflowImpl extends ControlledWorkflow implements GatedWorkflow {
 
   @Override
   public List<Long> run(GatedInput in) {
@@ -42,25 +39,5 @@ public class GatedWorkflowImpl implements GatedWorkflow {
                   done -> done >= in.chunks());
           return starts;
         });
-  }
-
-  @Override
-  public String decide(Decision decision) {
-    return journal.decide(decision);
-  }
-
-  @Override
-  public void validateDecide(Decision decision) {
-    journal.validateDecide(decision);
-  }
-
-  @Override
-  public Progress progress() {
-    return journal.progress();
-  }
-
-  @Override
-  public void leaseAvailable() {
-    journal.leaseAvailable();
   }
 }
