@@ -75,7 +75,8 @@ public class WindowRepository {
     return db.selectFrom(MAINTENANCE_WINDOW)
         .where(
             DSL.condition(
-                "{0} && {1}", MAINTENANCE_WINDOW.SCOPES, DSL.val(scopes.toArray(String[]::new))))
+                "{0} && cast({1} as text[])",
+                MAINTENANCE_WINDOW.SCOPES, DSL.val(scopes.toArray(String[]::new))))
         .orderBy(MAINTENANCE_WINDOW.ID)
         .fetch(WindowRepository::map);
   }
