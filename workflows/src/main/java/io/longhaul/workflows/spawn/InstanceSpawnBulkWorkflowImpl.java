@@ -107,7 +107,8 @@ public class InstanceSpawnBulkWorkflowImpl implements InstanceSpawnBulkWorkflow 
         null,
         in.vcpus(),
         in.memoryMiB(),
-        in.antiAffinity());
+        in.antiAffinity(),
+        false);
   }
 
   @Override

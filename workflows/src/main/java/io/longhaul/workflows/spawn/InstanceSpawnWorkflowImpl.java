@@ -132,6 +132,24 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
     }
 
     HostLeaves leaves = journal.step("find-leaves", host, () -> placement.hostLeaves(host));
+    if (in.requireApproval()
+        && Workflow.getVersion(OverlayApproval.CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      OverlayApproval.await(
+          journal,
+          switches,
+          in,
+          host,
+          port,
+          LeafRequests.of(
+              runId,
+              "bind",
+              in.site(),
+              OverlayRequest.APPLY,
+              name,
+              leaves,
+              port.vlan(),
+              port.vni()));
+    }
     ensureOverlay(journal, undo, runId, in.site(), name, leaves, port);
     verify(journal, switches, hypervisors, leaves, port, domain);
 

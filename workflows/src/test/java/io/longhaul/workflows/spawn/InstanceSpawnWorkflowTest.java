@@ -23,7 +23,7 @@ class InstanceSpawnWorkflowTest {
       TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
   static final SpawnInput INPUT =
-      new SpawnInput("s1", "vm1", "vm", null, "web", null, null, 1, 256, null);
+      new SpawnInput("s1", "vm1", "vm", null, "web", null, null, 1, 256, null, false);
 
   /**
    * Starts a spawn that will fail, waits until it parks for an operator (operator control), and
@@ -158,7 +158,8 @@ class InstanceSpawnWorkflowTest {
               Map.of("ns", "Shop", "app", "cart"),
               1,
               64,
-              null);
+              null,
+              false);
       assertThat(pod.effectivePortName()).isEqualTo("cart.shop");
       assertThat(INPUT.effectivePortName()).isNull();
     }
