@@ -303,7 +303,7 @@ class SpawnEndToEndTest {
         .as(waiting.toString())
         .isEqualTo("awaiting_approval");
     JsonNode pending = waiting.path("pending").get(0);
-    assertThat(pending.path("action").asText()).isEqualTo("approval");
+    assertThat(pending.path("kind").asText()).isEqualTo("approval");
     assertThat(pending.path("step").asText()).isEqualTo("approve-overlay");
     String plan = pending.path("plan").asText();
     String host = instance("vm-approved").path("hypervisor").asText();
@@ -332,9 +332,29 @@ class SpawnEndToEndTest {
       assertThat(lab().switchState(leaf).trunkVlans("Ethernet1/" + nic)).contains(200);
     }
     assertThat(run.path("steps").findValuesAsText("kind")).contains("approved");
+    assertAllocationShows(host);
     // Later cases compare the test-env VLAN's trunks before and after their own spawns.
     JsonNode gone = run("instance-delete", Map.of("name", "vm-approved"));
     assertThat(gone.path("status").asText()).as(gone.toString()).isEqualTo("succeeded");
+  }
+
+  /** The allocation view counts the host's reservations against its over-commit limit. */
+  void assertAllocationShows(String host) {
+    Hypervisor h =
+        hypervisors.list().stream().filter(x -> x.name().equals(host)).findFirst().orElseThrow();
+    long[] reserved = placements.reserved(h.id());
+    JsonNode row = null;
+    for (JsonNode a : admin().get("/api/v1/hypervisors/allocation").body()) {
+      if (a.path("name").asText().equals(host)) {
+        row = a;
+      }
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.path("instances").asInt()).isPositive();
+    assertThat(row.path("vcpusUsed").asLong()).isEqualTo(reserved[0]);
+    assertThat(row.path("memoryMiBUsed").asLong()).isEqualTo(reserved[1]);
+    assertThat(row.path("vcpusLimit").asLong())
+        .isEqualTo((long) Math.floor(h.cpuCores() * h.cpuOvercommit().doubleValue()));
   }
 
   @Test
