@@ -1,6 +1,6 @@
 // An instance-spawn run in its own terms: which host, which address, which leaves are done.
 // Everything comes from the run itself (steps, result) and, while it runs, the instance's row
-// (GET /api/v1/instances), which holds the host and port as soon as the spawn has them.
+// (GET /api/v1/instances), which holds the host once placed and the address once active.
 import type { Instance, Run } from "../api/types";
 import { isEnded } from "../api/status";
 import { StatusBadge } from "../components/StatusBadge";
@@ -73,7 +73,7 @@ export function SpawnSummary({ run }: { run: Run }) {
         </dd>
         <dt>Address</dt>
         <dd className="mono" data-testid="spawn-ip">
-          {ip ? `${ip}${mac ? ` · ${mac}` : ""}` : "not allocated yet"}
+          {ip ? `${ip}${mac ? ` · ${mac}` : ""}` : live ? "shown once the instance is active" : "—"}
           {result?.vlan !== undefined && <span className="muted"> · VLAN {result.vlan}, VNI {result.vni ?? "—"}</span>}
         </dd>
         <dt>Leaves</dt>
