@@ -202,7 +202,7 @@ function Hypervisors({ inv }: { inv: Inventory }) {
                 <th scope="col">Cores</th>
                 <th scope="col">vCPUs used / limit</th>
                 <th scope="col">Memory</th>
-                <th scope="col">Memory used / limit (MiB)</th>
+                <th scope="col">Memory used / limit</th>
                 <th scope="col">Instances</th>
                 <th scope="col">Links</th>
                 <th scope="col">State</th>
@@ -220,7 +220,7 @@ function Hypervisors({ inv }: { inv: Inventory }) {
                   </td>
                   <td>{Math.round(h.memoryMb / 1024)} GiB</td>
                   <td>
-                    <Meter used={allocation?.get(h.id)?.memoryMiBUsed ?? 0} limit={Math.floor(h.memoryMb * h.memoryOvercommit)} />{" "}
+                    <Meter used={Math.round((allocation?.get(h.id)?.memoryMiBUsed ?? 0) / 102.4) / 10} limit={Math.floor((h.memoryMb * h.memoryOvercommit) / 1024)} unit=" GiB" />{" "}
                     <span className="muted small">(×{h.memoryOvercommit})</span>
                   </td>
                   <td>{allocation?.get(h.id)?.instances ?? "…"}</td>

@@ -40,7 +40,7 @@ export function SpawnSummary({ run }: { run: Run }) {
   const instance = instances?.find((i) => i.name === name);
   const result = (run.status === "succeeded" ? run.result : undefined) as SpawnResult | undefined;
   const entries = timelineOf(run.timeline, run.steps ?? []);
-  const current = [...entries].reverse().find((e) => e.state === "running" || e.state === "failed");
+  const current = [...entries].reverse().find((e) => ["running", "failed", "parked"].includes(e.state));
   const host = result?.hypervisor ?? instance?.hypervisor ?? entries.find((e) => e.step === "define-start")?.target ?? null;
   const ip = result?.ip ?? instance?.ip ?? null;
   const mac = result?.mac ?? instance?.mac ?? null;
@@ -51,7 +51,9 @@ export function SpawnSummary({ run }: { run: Run }) {
       : run.status === "awaiting_approval"
         ? SPAWN_STAGES["approve-overlay"]
         : current
-          ? `${current.state === "failed" ? "stopped at" : ""} ${SPAWN_STAGES[current.step] ?? current.step}`.trim()
+          ? current.state === "running"
+            ? SPAWN_STAGES[current.step] ?? current.step
+            : `stopped at ${SPAWN_STAGES[current.step] ?? current.step}${run.status === "needs_attention" ? ": waiting for an operator" : ""}`
           : live
             ? "starting"
             : "ended before finishing; everything it did was undone";
