@@ -342,7 +342,8 @@ try {
       await page.locator(".state-loading").first().waitFor({ state: "detached" }).catch(() => {});
       const extra = (await buttonNames()).filter((b) => !viewerButtons.has(b));
       expect(extra.length === 0, `viewer sees buttons on ${path}: ${extra.join(", ")}`);
-      expect((await page.getByRole("checkbox").count()) === 0, `viewer can select runs on ${path}`);
+      // A disabled form's checkboxes (the spawn's "Require approval") are fine; a usable one is not.
+      expect((await page.locator("input[type=checkbox]:not(:disabled)").count()) === 0, `viewer can tick a checkbox on ${path}`);
     }
     await page.goto(base + "/catalog/topology-discovery");
     await page.getByText("Your role can see operations but not start them.").waitFor();
