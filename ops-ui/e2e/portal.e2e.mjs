@@ -14,6 +14,7 @@ const env = (name) => {
 const base = env("PORTAL_URL");
 const admin = { user: "admin", password: env("ADMIN_PASSWORD") };
 const viewer = { user: env("VIEWER_USER"), password: env("VIEWER_PASSWORD") };
+const approver = { user: env("APPROVER_USER"), password: env("APPROVER_PASSWORD") };
 const shots = env("SCREENSHOT_DIR");
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 // Only this run's pictures: a stale one from an earlier run would mislead a reviewer.
@@ -77,6 +78,29 @@ async function buttonNames() {
 const viewerButtons = new Set(["Sign out", "Load more", "Try again"]);
 
 let runUrl;
+let spawnUrl;
+
+/** Fills the spawn form from the catalog and starts it; lands on the new run's page. */
+async function startSpawn(name, reason, { approval = false } = {}) {
+  await page.getByRole("link", { name: "Catalog" }).click();
+  await page.getByRole("link", { name: /Spawn an instance/ }).click();
+  await page.getByLabel(/^Site/).selectOption("sha");
+  await page.getByLabel(/^Instance name/).fill(name);
+  await page.getByLabel("Kind", { exact: true }).selectOption("vm");
+  await page.getByLabel("Network label", { exact: true }).selectOption({ label: "web (sha)" });
+  await page.getByLabel(/^vCPUs/).fill("1");
+  await page.getByLabel(/^Memory \(MiB\)/).fill("256");
+  if (approval) await page.getByLabel("Require approval").check();
+  await page.getByLabel(/^Reason/).fill(reason);
+  return async () => {
+    await page.getByRole("button", { name: "Start spawn an instance" }).click();
+    await page.waitForURL(/\/runs\/[0-9a-f-]+$/);
+  };
+}
+/** Waits until the run page's header says the run succeeded. */
+async function succeeded() {
+  await page.locator(".page-head .badge", { hasText: "succeeded" }).waitFor({ timeout: 120_000 });
+}
 try {
   await step("the login page greets a signed-out visitor", async () => {
     await page.goto(base + "/");
@@ -196,6 +220,104 @@ try {
     await shot("12-run-retried");
   });
 
+  await step("admin spawns a VM from the catalog and watches it reach its host, address and leaves", async () => {
+    const start = await startSpawn("portal-vm-1", "first instance from the portal");
+    await shot("15-catalog-spawn");
+    await start();
+    spawnUrl = page.url();
+    await page.getByTestId("spawn-summary").waitFor();
+    await succeeded();
+    const summary = page.getByTestId("spawn-summary");
+    await summary.getByTestId("spawn-stage").filter({ hasText: "running, reachable on its network" }).waitFor();
+    const host = (await summary.getByTestId("spawn-host").innerText()).trim();
+    expect(/^sha-hv\d\d$/.test(host), `host shown: ${host}`);
+    const ip = await summary.getByTestId("spawn-ip").innerText();
+    expect(/^10\.\d+\.\d+\.\d+ · 02:4c:/.test(ip), `address shown: ${ip}`);
+    const leaves = await summary.getByTestId("spawn-leaves").locator("li").allInnerTexts();
+    expect(leaves.length === 2 && leaves.every((l) => l.includes("configured")), `leaves shown: ${leaves.join(", ")}`);
+    await shot("16-spawn-succeeded");
+  });
+
+  await step("the inventory lists the instance, its network's usage and its host's allocation", async () => {
+    await page.getByRole("link", { name: "Inventory" }).click();
+    await page.getByRole("link", { name: "Instances" }).click();
+    const row = page.getByRole("row").filter({ hasText: "portal-vm-1" });
+    await row.getByText("active").waitFor();
+    await shot("17-inventory-instances");
+    await page.getByRole("link", { name: "Networks" }).click();
+    await page.getByRole("row").filter({ hasText: "sha-prod" }).getByText(/^1 \/ \d+$/).waitFor();
+    await shot("18-inventory-networks");
+    await page.getByRole("link", { name: "Hypervisors" }).click();
+    await page.getByText(/^1 \/ \d+$/).first().waitFor();
+    await shot("19-inventory-allocation");
+  });
+
+  await step("a leaf refusing switchport parks the next spawn; after clearing it, retries from the UI succeed", async () => {
+    await page.getByRole("link", { name: "Lab" }).click();
+    await page.getByLabel("Target", { exact: true }).selectOption("leaves");
+    await page.getByLabel("Fault", { exact: true }).selectOption("command-fails");
+    await page.getByLabel("Command prefix").fill("switchport trunk allowed vlan add");
+    await page.getByRole("button", { name: "Inject" }).click();
+    await page.getByRole("cell", { name: "leaves", exact: true }).waitFor();
+    await (await startSpawn("portal-vm-2", "spawn while the leaves refuse"))();
+    const attentionUrl = page.url();
+    await page.getByTestId("pending").first().getByRole("heading", { name: /Needs attention: ensure-overlay/ }).waitFor({ timeout: 120_000 });
+    await page.getByTestId("spawn-stage").filter({ hasText: "stopped at configuring the leaves" }).waitFor();
+    await shot("20-spawn-needs-attention");
+
+    await page.getByRole("link", { name: "Lab" }).click();
+    await page.getByRole("button", { name: "Clear faults on leaves" }).click();
+    await page.getByText("No faults: every device behaves.").waitFor();
+    await page.goto(attentionUrl);
+    // Both leaves' steps may have parked: retry each until none is left.
+    const done = page.locator(".page-head .badge", { hasText: "succeeded" });
+    for (let i = 0; i < 4; i++) {
+      const next = page.getByTestId("pending").first();
+      await next.or(done).first().waitFor({ timeout: 120_000 });
+      if (await done.count()) break;
+      const heading = (await next.getByRole("heading").first().innerText()).trim();
+      await next.getByLabel("Reason").fill("the leaves accept switchport again");
+      await next.getByRole("button", { name: "Retry step" }).click();
+      await page
+        .getByTestId("pending")
+        .filter({ has: page.getByRole("heading", { name: heading, exact: true }) })
+        .waitFor({ state: "detached", timeout: 60_000 });
+    }
+    await succeeded();
+    await page.getByTestId("spawn-leaves").locator("li", { hasText: "configured" }).nth(1).waitFor();
+    await shot("21-spawn-retried");
+  });
+
+  let approvalUrl;
+  await step("a spawn that requires approval waits, and its requester cannot approve it", async () => {
+    await (await startSpawn("portal-vm-3", "needs a second pair of eyes", { approval: true }))();
+    approvalUrl = page.url();
+    const panel = page.getByTestId("pending");
+    await panel.getByRole("heading", { name: /Awaiting approval: approve-overlay/ }).waitFor({ timeout: 120_000 });
+    await panel.getByText("You requested this run: another approver has to approve it.").waitFor();
+    expect((await panel.getByRole("button", { name: "Approve" }).count()) === 0, "the requester is offered Approve");
+  });
+
+  await step("an approver reads the plan's leaf lines and approves; the spawn succeeds", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    signedIn = false;
+    await page.getByLabel("User name").waitFor();
+    await signIn(approver);
+    await page.goto(approvalUrl);
+    const plan = page.getByTestId("plan");
+    await plan.waitFor();
+    const text = await plan.innerText();
+    expect(/host {6}sha-hv\d\d/.test(text), `plan names the host:\n${text}`);
+    expect(/MAC 02:4c:/.test(text), `plan names the MAC:\n${text}`);
+    expect(/sha-leaf\d \(\w+\)\n {2}interface \S+\n {4}switchport trunk allowed vlan/.test(text), `plan shows leaf lines:\n${text}`);
+    await shot("22-approval-plan");
+    const panel = page.getByTestId("pending");
+    await panel.getByLabel("Reason").fill("host and lines look right");
+    await panel.getByRole("button", { name: "Approve" }).click();
+    await succeeded();
+    await shot("23-approved-spawn-succeeded");
+  });
+
   await step("a viewer sees the same pages without a single action button", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     signedIn = false;
@@ -206,6 +328,11 @@ try {
       ["/catalog/topology-discovery", "Topology discovery"],
       ["/runs", "Runs"],
       [new URL(runUrl).pathname, "topology-discovery"],
+      ["/catalog/instance-spawn", "Spawn an instance"],
+      [new URL(spawnUrl).pathname, "instance-spawn"],
+      [new URL(approvalUrl).pathname, "instance-spawn"],
+      ["/inventory/instances", "Inventory"],
+      ["/inventory/networks", "Inventory"],
       ["/lab", "Lab"],
       ["/inventory/fabric/sha", "Fabric of sha"],
     ];
@@ -215,7 +342,8 @@ try {
       await page.locator(".state-loading").first().waitFor({ state: "detached" }).catch(() => {});
       const extra = (await buttonNames()).filter((b) => !viewerButtons.has(b));
       expect(extra.length === 0, `viewer sees buttons on ${path}: ${extra.join(", ")}`);
-      expect((await page.getByRole("checkbox").count()) === 0, `viewer can select runs on ${path}`);
+      // A disabled form's checkboxes (the spawn's "Require approval") are fine; a usable one is not.
+      expect((await page.locator("input[type=checkbox]:not(:disabled)").count()) === 0, `viewer can tick a checkbox on ${path}`);
     }
     await page.goto(base + "/catalog/topology-discovery");
     await page.getByText("Your role can see operations but not start them.").waitFor();

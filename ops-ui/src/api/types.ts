@@ -26,6 +26,7 @@ export interface JsonSchema {
   minItems?: number;
   maxItems?: number;
   uniqueItems?: boolean;
+  maxProperties?: number;
   additionalProperties?: boolean | JsonSchema;
 }
 
@@ -107,6 +108,8 @@ export interface Run {
   progress?: Progress | null;
   timeline?: TimelineLine[] | null;
   compensations?: Step[] | null;
+  /** The workflow's result once it succeeded (detail view only). */
+  result?: unknown;
 }
 
 export interface RunPage {
@@ -187,4 +190,36 @@ export interface LabStatus {
   devices: LabDevice[];
   faults: LabFault[];
   faultTypes: string[];
+}
+
+/** An instance as `GET /api/v1/instances` lists it (db/instance InstanceView). */
+export interface Instance {
+  name: string;
+  kind: string;
+  site: string;
+  state: string;
+  hypervisor: string | null;
+  portId: string | null;
+  ip: string | null;
+  mac: string | null;
+  network: string | null;
+}
+
+/** `GET /api/v1/networks/{id}/ports`: addresses used and free. */
+export interface NetworkPorts {
+  networkId: number;
+  used: number;
+  free: number;
+}
+
+/** `GET /api/v1/hypervisors/allocation`: reservations against the over-commit limits. */
+export interface Allocation {
+  hypervisorId: number;
+  name: string;
+  instances: number;
+  vcpusUsed: number;
+  vcpusLimit: number;
+  memoryMiBUsed: number;
+  memoryMiBLimit: number;
+  maintenance: boolean;
 }

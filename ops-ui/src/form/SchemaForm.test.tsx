@@ -37,3 +37,28 @@ it("shows the problem next to the field and ties it to the control", async () =>
   expect(screen.getByText("Parallel reads must be at most 64")).toBeInTheDocument();
   expect(input).toHaveAttribute("aria-describedby", expect.stringContaining("param-parallelism-error"));
 });
+
+it("offers an integer field its picker, narrowed to the chosen site", async () => {
+  const spawn: JsonSchema = {
+    type: "object",
+    properties: { site: { type: "string", title: "Site" }, networkId: { type: "integer", title: "Network" } },
+  };
+  function Spawn() {
+    const [values, setValues] = useState<RawValues>(initialValues(spawn));
+    const networks = [
+      { value: "1", label: "sha-prod", site: "sha" },
+      { value: "2", label: "sin-prod", site: "sin" },
+    ];
+    const sites = [
+      { value: "sha", label: "sha" },
+      { value: "sin", label: "sin" },
+    ];
+    return <SchemaForm schema={spawn} values={values} problems={{}} onChange={setValues} pickers={{ site: sites, networkId: networks }} />;
+  }
+  render(<Spawn />);
+  expect(screen.getByLabelText("Network").tagName).toBe("SELECT");
+  expect(screen.getByRole("option", { name: "sin-prod" })).toBeInTheDocument();
+  await userEvent.selectOptions(screen.getByLabelText("Site"), "sha");
+  expect(screen.queryByRole("option", { name: "sin-prod" })).not.toBeInTheDocument();
+  expect(screen.getByRole("option", { name: "sha-prod" })).toBeInTheDocument();
+});

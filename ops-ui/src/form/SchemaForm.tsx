@@ -5,10 +5,12 @@ import type { JsonSchema } from "../api/types";
 export interface Option {
   value: string;
   label: string;
+  /** The site code the choice belongs to: once a site is chosen, other sites' choices hide. */
+  site?: string;
 }
 
 /** Inventory choices for fields with these names (`site` gets the site picker, and so on). */
-export type Pickers = Partial<Record<"site" | "network" | "hypervisor" | "switch", Option[]>>;
+export type Pickers = Partial<Record<"site" | "network" | "networkId" | "networkLabel" | "hypervisor" | "switch", Option[]>>;
 
 interface Props {
   schema: JsonSchema;
@@ -32,12 +34,17 @@ export function SchemaForm({ schema, values, problems, onChange, pickers = {}, i
           id={`${idPrefix}-${f.name}`}
           value={values[f.name]}
           problem={problems[f.name]}
-          picker={pickers[f.name as keyof Pickers]}
+          picker={ofSite(pickers[f.name as keyof Pickers], values.site)}
           onChange={(v) => onChange({ ...values, [f.name]: v })}
         />
       ))}
     </>
   );
+}
+
+function ofSite(options: Option[] | undefined, site: string | boolean | undefined): Option[] | undefined {
+  if (!options || typeof site !== "string" || site === "") return options;
+  return options.filter((o) => o.site === undefined || o.site === site);
 }
 
 interface FieldProps {
@@ -80,7 +87,7 @@ function FieldControl({ field, id, value, problem, picker, onChange }: FieldProp
         {problem && <p id={`${id}-error`} className="field-error">{label} {problem}</p>}
       </div>
     );
-  } else if (field.kind === "enum" || (picker && picker.length > 0 && field.kind === "string")) {
+  } else if (field.kind === "enum" || (picker && picker.length > 0 && (field.kind === "string" || field.kind === "integer"))) {
     const options: Option[] = field.kind === "enum" ? s.enum!.map((e) => ({ value: String(e), label: String(e) })) : picker!;
     control = (
       <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
@@ -94,6 +101,8 @@ function FieldControl({ field, id, value, problem, picker, onChange }: FieldProp
     );
   } else if (field.kind === "string-array") {
     control = <textarea {...common} rows={3} value={text} placeholder="one per line" onChange={(e) => onChange(e.target.value)} />;
+  } else if (field.kind === "string-map") {
+    control = <textarea {...common} rows={3} value={text} placeholder="key=value, one per line" onChange={(e) => onChange(e.target.value)} />;
   } else if (field.kind === "integer" || field.kind === "number") {
     control = (
       <input

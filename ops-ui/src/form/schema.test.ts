@@ -72,3 +72,25 @@ it("maps the server's field problems onto form fields", () => {
     network: "x",
   });
 });
+
+describe("a map of strings (pod labels)", () => {
+  const pod: JsonSchema = {
+    type: "object",
+    properties: {
+      podLabels: { type: "object", maxProperties: 2, additionalProperties: { type: "string", pattern: "^[a-z]+$" } },
+    },
+  };
+
+  it("is one key=value per line, sent as an object", () => {
+    expect(fieldsOf(pod)[0].kind).toBe("string-map");
+    expect(toParams(pod, { podLabels: "app = cart\nns=shop\n" })).toEqual({ podLabels: { app: "cart", ns: "shop" } });
+    expect(toParams(pod, { podLabels: "" })).toEqual({});
+  });
+
+  it("names a line without =, a bad value and too many entries", () => {
+    expect(validate(pod, { podLabels: "app" })).toEqual({ podLabels: '"app" is not a key=value line' });
+    expect(validate(pod, { podLabels: "app=Cart" }).podLabels).toContain('app: "Cart" does not match');
+    expect(validate(pod, { podLabels: "a=x\nb=y\nc=z" })).toEqual({ podLabels: "takes at most 2 entries" });
+    expect(validate(pod, { podLabels: "a=x\na=y" })).toEqual({ podLabels: "has the same key twice" });
+  });
+});

@@ -3,7 +3,7 @@
 // The server still validates: its field problems are shown on the same fields.
 import type { JsonSchema } from "../api/types";
 
-export type FieldKind = "string" | "integer" | "number" | "boolean" | "enum" | "string-array" | "unsupported";
+export type FieldKind = "string" | "integer" | "number" | "boolean" | "enum" | "string-array" | "string-map" | "unsupported";
 
 export interface Field {
   name: string;
@@ -34,6 +34,11 @@ export function kindOf(schema: JsonSchema): FieldKind {
       return "boolean";
     case "array":
       return schema.items && typeOf(schema.items) === "string" ? "string-array" : "unsupported";
+    case "object": {
+      // A map of strings (pod labels): one key=value per line.
+      const values = schema.additionalProperties;
+      return typeof values === "object" && typeOf(values) === "string" && !schema.properties ? "string-map" : "unsupported";
+    }
     default:
       return "unsupported";
   }
@@ -55,6 +60,7 @@ export function initialValues(schema: JsonSchema): RawValues {
     const d = f.schema.default;
     if (f.kind === "boolean") values[f.name] = d === true;
     else if (f.kind === "string-array") values[f.name] = Array.isArray(d) ? d.join("\n") : "";
+    else if (f.kind === "string-map") values[f.name] = d && typeof d === "object" ? Object.entries(d).map(([k, v]) => `${k}=${String(v)}`).join("\n") : "";
     else values[f.name] = d === undefined || d === null ? "" : String(d);
   }
   return values;
@@ -65,6 +71,14 @@ function lines(text: string): string[] {
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l !== "");
+}
+
+/** "key=value" lines as entries; a line without "=" is an entry with an undefined value. */
+function entries(text: string): [string, string | undefined][] {
+  return lines(text).map((l) => {
+    const at = l.indexOf("=");
+    return at < 0 ? [l, undefined] : [l.slice(0, at).trim(), l.slice(at + 1).trim()];
+  });
 }
 
 /** The params to send: typed values, empty optional fields left out (so server defaults apply). */
@@ -79,6 +93,10 @@ export function toParams(schema: JsonSchema, raw: RawValues): Record<string, unk
     const text = typeof v === "string" ? v.trim() : "";
     if (f.kind === "string-array") {
       if (text !== "" || f.required) params[f.name] = lines(text);
+      continue;
+    }
+    if (f.kind === "string-map") {
+      if (text !== "" || f.required) params[f.name] = Object.fromEntries(entries(text));
       continue;
     }
     if (text === "") continue;
@@ -120,6 +138,18 @@ function arrayProblem(s: JsonSchema, items: string[]): string | undefined {
   return undefined;
 }
 
+function mapProblem(s: JsonSchema, items: [string, string | undefined][]): string | undefined {
+  if (s.maxProperties !== undefined && items.length > s.maxProperties) return `takes at most ${s.maxProperties} entries`;
+  if (new Set(items.map(([k]) => k)).size !== items.length) return "has the same key twice";
+  const values = typeof s.additionalProperties === "object" ? s.additionalProperties : undefined;
+  for (const [k, v] of items) {
+    if (k === "" || v === undefined) return `"${k}" is not a key=value line`;
+    const p = values ? stringProblem(values, v) : undefined;
+    if (p) return `${k}: "${v}" ${p}`;
+  }
+  return undefined;
+}
+
 /** One message per offending field, keyed by field name; empty when the server should accept. */
 export function validate(schema: JsonSchema, raw: RawValues): Problems {
   const problems: Problems = {};
@@ -132,6 +162,9 @@ export function validate(schema: JsonSchema, raw: RawValues): Problems {
       const items = lines(text);
       if (text === "" && !f.required) continue;
       problem = arrayProblem(f.schema, items);
+    } else if (f.kind === "string-map") {
+      if (text === "" && !f.required) continue;
+      problem = mapProblem(f.schema, entries(text));
     } else if (text === "") {
       problem = f.required ? "is required" : undefined;
     } else if (f.kind === "integer" || f.kind === "number") {

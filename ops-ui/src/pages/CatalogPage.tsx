@@ -6,7 +6,7 @@ import { startRun } from "../api/runs";
 import type { Hypervisor, Network, Operation, Site, Switch } from "../api/types";
 import { Empty, ErrorState, Loading } from "../components/states";
 import { useApi } from "../components/useApi";
-import { SchemaForm, type Pickers } from "../form/SchemaForm";
+import { SchemaForm, type Option, type Pickers } from "../form/SchemaForm";
 import { initialValues, problemsFromServer, toParams, validate, type Problems, type RawValues } from "../form/schema";
 import { useCan } from "../session";
 
@@ -60,10 +60,21 @@ function usePickers(): Pickers | undefined {
     if (!settled) return undefined;
     const siteCode = new Map((sites.data ?? []).map((s) => [s.id, s.code]));
     const named = (items: { name: string; siteId: number }[] | undefined) =>
-      (items ?? []).map((i) => ({ value: i.name, label: `${i.name} (${siteCode.get(i.siteId) ?? "?"})` }));
+      (items ?? []).map((i) => ({ value: i.name, label: `${i.name} (${siteCode.get(i.siteId) ?? "?"})`, site: siteCode.get(i.siteId) }));
+    const labels = new Map<string, Option>();
+    for (const n of networks.data ?? []) {
+      const site = siteCode.get(n.siteId);
+      for (const l of n.labels) labels.set(`${site}/${l}`, { value: l, label: `${l} (${site ?? "?"})`, site });
+    }
     return {
       site: (sites.data ?? []).map((s) => ({ value: s.code, label: `${s.code} — ${s.name}` })),
       network: named(networks.data),
+      networkId: (networks.data ?? []).map((n) => ({
+        value: String(n.id),
+        label: `${n.name} (${siteCode.get(n.siteId) ?? "?"}) · ${n.cidr} · VLAN ${n.vlan}`,
+        site: siteCode.get(n.siteId),
+      })),
+      networkLabel: [...labels.values()].sort((a, b) => a.label.localeCompare(b.label)),
       hypervisor: named(hypervisors.data),
       switch: named(switches.data),
     };

@@ -5,6 +5,7 @@ import { Empty, ErrorState, Loading } from "../components/states";
 import { when } from "../components/time";
 import { useApi, type Loaded } from "../components/useApi";
 import { FabricPicture } from "../fabric/FabricPicture";
+import { Instances, Meter, PortUsage, useAllocation } from "../inventory/usage";
 
 interface Inventory {
   sites: Site[];
@@ -54,6 +55,7 @@ export function InventoryPage() {
         <NavLink to="/inventory/switches">Switches</NavLink>
         <NavLink to="/inventory/hypervisors">Hypervisors</NavLink>
         <NavLink to="/inventory/networks">Networks</NavLink>
+        <NavLink to="/inventory/instances">Instances</NavLink>
         <NavLink to="/inventory/links">Host links</NavLink>
         <NavLink to="/inventory/fabric">Fabric</NavLink>
       </nav>
@@ -67,6 +69,7 @@ export function InventoryPage() {
           <Route path="switches" element={<Switches inv={inv.data} />} />
           <Route path="hypervisors" element={<Hypervisors inv={inv.data} />} />
           <Route path="networks" element={<Networks inv={inv.data} />} />
+          <Route path="instances" element={<Instances sites={inv.data.sites} />} />
           <Route path="links" element={<Links inv={inv.data} />} />
           <Route path="fabric" element={<Fabric inv={inv.data} />} />
           <Route path="fabric/:site" element={<Fabric inv={inv.data} />} />
@@ -181,10 +184,11 @@ function Switches({ inv }: { inv: Inventory }) {
 function Hypervisors({ inv }: { inv: Inventory }) {
   const [site, setSite] = useState("");
   const rows = inv.hypervisors.filter((h) => !site || String(h.siteId) === site).sort(byName);
+  const allocation = useAllocation();
   return (
     <>
       <SiteFilter inv={inv} value={site} onChange={setSite} />
-      <p className="muted small">The limit is what the over-commit ratio allows: cores × CPU ratio, memory × memory ratio. Allocation arrives with instance spawn.</p>
+      <p className="muted small">Used is what placement has reserved for instances; the limit is what the over-commit ratio allows (cores × CPU ratio, memory × memory ratio), and placement never goes past it.</p>
       {rows.length === 0 ? (
         <Empty>No hypervisors.</Empty>
       ) : (
@@ -196,9 +200,10 @@ function Hypervisors({ inv }: { inv: Inventory }) {
                 <th scope="col">Name</th>
                 <th scope="col">Site</th>
                 <th scope="col">Cores</th>
-                <th scope="col">vCPU limit</th>
+                <th scope="col">vCPUs used / limit</th>
                 <th scope="col">Memory</th>
-                <th scope="col">Memory limit</th>
+                <th scope="col">Memory used / limit</th>
+                <th scope="col">Instances</th>
                 <th scope="col">Links</th>
                 <th scope="col">State</th>
               </tr>
@@ -210,12 +215,15 @@ function Hypervisors({ inv }: { inv: Inventory }) {
                   <td>{siteCode(inv, h.siteId)}</td>
                   <td>{h.cpuCores}</td>
                   <td>
-                    {Math.floor(h.cpuCores * h.cpuOvercommit)} <span className="muted small">(×{h.cpuOvercommit})</span>
+                    <Meter used={allocation?.get(h.id)?.vcpusUsed ?? 0} limit={Math.floor(h.cpuCores * h.cpuOvercommit)} />{" "}
+                    <span className="muted small">(×{h.cpuOvercommit})</span>
                   </td>
                   <td>{Math.round(h.memoryMb / 1024)} GiB</td>
                   <td>
-                    {Math.floor((h.memoryMb * h.memoryOvercommit) / 1024)} GiB <span className="muted small">(×{h.memoryOvercommit})</span>
+                    <Meter used={Math.round((allocation?.get(h.id)?.memoryMiBUsed ?? 0) / 102.4) / 10} limit={Math.floor((h.memoryMb * h.memoryOvercommit) / 1024)} unit=" GiB" />{" "}
+                    <span className="muted small">(×{h.memoryOvercommit})</span>
                   </td>
+                  <td>{allocation?.get(h.id)?.instances ?? "…"}</td>
                   <td>{inv.links.filter((l) => l.hypervisorId === h.id).length}</td>
                   <td>{h.maintenance ? <span className="badge badge-waiting_window">maintenance</span> : "in service"}</td>
                 </tr>
@@ -249,6 +257,7 @@ function Networks({ inv }: { inv: Inventory }) {
                 <th scope="col">VLAN</th>
                 <th scope="col">VNI</th>
                 <th scope="col">Labels</th>
+                <th scope="col">Addresses used / total</th>
               </tr>
             </thead>
             <tbody>
@@ -261,6 +270,9 @@ function Networks({ inv }: { inv: Inventory }) {
                   <td>{n.vlan}</td>
                   <td>{n.vni ?? "—"}</td>
                   <td>{n.labels.join(", ")}</td>
+                  <td>
+                    <PortUsage networkId={n.id} />
+                  </td>
                 </tr>
               ))}
             </tbody>

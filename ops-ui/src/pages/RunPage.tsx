@@ -3,12 +3,13 @@ import { Link, useNavigate, useParams } from "react-router";
 import { post } from "../api/http";
 import { rerun } from "../api/runs";
 import { isEnded, RERUNNABLE } from "../api/status";
-import type { Run } from "../api/types";
+import type { Run, RunPage as RunList } from "../api/types";
 import { StatusBadge } from "../components/StatusBadge";
 import { ErrorState, Loading } from "../components/states";
 import { duration, when } from "../components/time";
 import { useApi } from "../components/useApi";
 import { CompensationLog, PendingPanel, ProgressPanel } from "../run/panels";
+import { SpawnSummary } from "../run/SpawnSummary";
 import { timelineOf } from "../run/timeline";
 import { useCan } from "../session";
 
@@ -27,6 +28,7 @@ export function RunPage() {
           {(run.pending ?? []).map((p) => (
             <PendingPanel key={`${p.kind}-${p.step}-${p.target}`} run={run} pending={p} onDone={reload} />
           ))}
+          {run.operation === "instance-spawn" && <SpawnSummary run={run} />}
           {run.progress && !isEnded(run.status) && <ProgressPanel progress={run.progress} />}
           <Timeline run={run} />
           {run.compensations && run.compensations.length > 0 && <CompensationLog entries={run.compensations} />}
@@ -168,6 +170,7 @@ function RunFacts({ run }: { run: Run }) {
             </dd>
           </>
         )}
+        <Reruns run={run} />
         <dt>Run id</dt>
         <dd className="mono small">{run.id}</dd>
       </dl>
@@ -181,5 +184,28 @@ function RunFacts({ run }: { run: Run }) {
         ))}
       </dl>
     </aside>
+  );
+}
+
+/** The runs started as re-runs of this one (GET /api/v1/runs?rerunOf=), newest first. */
+function Reruns({ run }: { run: Run }) {
+  const { data } = useApi<RunList>(`/api/v1/runs?rerunOf=${encodeURIComponent(run.id)}&limit=20`, 5000);
+  if (!data || data.items.length === 0) return null;
+  return (
+    <>
+      <dt>Re-runs</dt>
+      <dd>
+        <ul className="plain" data-testid="reruns">
+          {data.items.map((r) => (
+            <li key={r.id}>
+              <Link to={`/runs/${r.id}`} className="mono">
+                {r.id.slice(0, 8)}
+              </Link>{" "}
+              <StatusBadge status={r.status} />
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
   );
 }

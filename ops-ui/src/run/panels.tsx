@@ -64,8 +64,8 @@ export function PendingPanel({ run, pending, onDone }: { run: Run; pending: Pend
       )}
       {approval && pending.plan && (
         <>
-          <h3>Plan</h3>
-          <pre className="plan">{pending.plan}</pre>
+          <h3>Plan: exactly what approving applies</h3>
+          <PlanText plan={pending.plan} />
         </>
       )}
       <p className="muted small">
@@ -179,5 +179,22 @@ export function ProgressPanel({ progress }: { progress: Progress }) {
         </dl>
       )}
     </section>
+  );
+}
+
+/**
+ * A plan as text: unindented lines are headings (a device, or the instance's facts), indented
+ * lines are the configuration a device is sent, as its running configuration would show them.
+ */
+export function PlanText({ plan }: { plan: string }) {
+  return (
+    <pre className="plan" data-testid="plan">
+      {plan.split("\n").map((line, i) => (
+        <span key={i} className={line.startsWith("  ") ? "plan-cmd" : line.trim() === "" ? undefined : "plan-head"}>
+          {line}
+          {"\n"}
+        </span>
+      ))}
+    </pre>
   );
 }

@@ -68,7 +68,9 @@ public class OverlayActivitiesImpl implements OverlayActivities {
                 .setWorkflowIdConflictPolicy(
                     WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 .build());
-    // A retried attempt is a new update: the failed one's outcome is final for its update id.
+    // A retried attempt is a new update: the failed one's outcome is final for its update id. An
+    // operator's retry of the step schedules a new activity (attempt 1 again), so the activity id
+    // is part of the id too; without it the retry would get the first failure back.
     var context = Activity.getExecutionContext();
     WorkflowUpdateHandle<OverlayResult> handle;
     try {
@@ -77,7 +79,12 @@ public class OverlayActivitiesImpl implements OverlayActivities {
               leaf::change,
               request,
               UpdateOptions.<OverlayResult>newBuilder()
-                  .setUpdateId(request.requestId() + "#" + context.getInfo().getAttempt())
+                  .setUpdateId(
+                      request.requestId()
+                          + "#"
+                          + context.getInfo().getActivityId()
+                          + "#"
+                          + context.getInfo().getAttempt())
                   .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
                   .build(),
               new WithStartWorkflowOperation<>(

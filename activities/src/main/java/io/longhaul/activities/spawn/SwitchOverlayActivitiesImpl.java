@@ -3,6 +3,8 @@ package io.longhaul.activities.spawn;
 import io.longhaul.activities.DeviceAccess;
 import io.longhaul.activities.Failures;
 import io.longhaul.contracts.spawn.LeafBinding;
+import io.longhaul.contracts.spawn.LeafPlan;
+import io.longhaul.contracts.spawn.OverlayPlanRequest;
 import io.longhaul.contracts.spawn.OverlayPush;
 import io.longhaul.contracts.spawn.PushResult;
 import io.longhaul.contracts.spawn.SwitchActivities;
@@ -12,8 +14,10 @@ import io.longhaul.drivers.SwitchDriver;
 import io.longhaul.drivers.capability.Binding;
 import io.longhaul.drivers.capability.ChangeResult;
 import io.longhaul.drivers.capability.InterfaceStatus;
+import io.longhaul.drivers.dialect.OverlayPlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -54,6 +58,21 @@ public class SwitchOverlayActivitiesImpl implements SwitchActivities {
           }
           return new PushResult(push.switchName(), push.changeId(), changed, commands.size());
         });
+  }
+
+  @Override
+  public LeafPlan planOverlay(OverlayPlanRequest request) {
+    return call(
+        request.switchName(),
+        sw ->
+            new LeafPlan(
+                request.switchName(),
+                sw.target().dialect().name().toLowerCase(Locale.ROOT),
+                OverlayPlan.apply(
+                    request.switchName(),
+                    sw.target().dialect(),
+                    sw.vlans().read(),
+                    bindings(request.bindings()))));
   }
 
   @Override

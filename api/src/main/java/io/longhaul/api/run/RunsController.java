@@ -78,6 +78,7 @@ public class RunsController {
           OffsetDateTime from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           OffsetDateTime to,
+      @RequestParam(required = false) String rerunOf,
       @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
     RunStatus statusFilter;
@@ -90,7 +91,9 @@ public class RunsController {
     try {
       page =
           runs.list(
-              new RunFilter(statusFilter, operation, site, requestedBy, from, to), cursor, limit);
+              new RunFilter(statusFilter, operation, site, requestedBy, from, to, rerunOf),
+              cursor,
+              limit);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("cursor", e.getMessage());
     }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
  *
  * @param portName an explicit port name (a VM keeping a well-known address); null for none
  * @param antiAffinity instances of one group never share a host
+ * @param requireApproval the leaves are configured only after an approver has seen the plan
  */
 public record SpawnInput(
     String site,
@@ -21,7 +22,8 @@ public record SpawnInput(
     Map<String, String> podLabels,
     int vcpus,
     int memoryMiB,
-    String antiAffinity) {
+    String antiAffinity,
+    boolean requireApproval) {
 
   public static final String VM = "vm";
   public static final String POD = "pod";

@@ -171,6 +171,7 @@ public class RunRepository {
     if (filter.requestedBy() != null) where.add(RUN.REQUESTED_BY.eq(filter.requestedBy()));
     if (filter.from() != null) where.add(RUN.CREATED_AT.ge(filter.from()));
     if (filter.to() != null) where.add(RUN.CREATED_AT.lt(filter.to()));
+    if (filter.rerunOf() != null) where.add(RUN.RERUN_OF.eq(filter.rerunOf()));
     if (cursor != null) {
       RunCursor after = RunCursor.decode(cursor);
       where.add(row(RUN.CREATED_AT, RUN.ID).lt(after.createdAt(), after.id()));

@@ -214,6 +214,8 @@ class OperatorControlEndToEndTest extends ControlTestBase {
       assertThat(original.path("status").asText()).isEqualTo("failed");
       assertThat(original.path("steps").size()).isEqualTo(failed.path("steps").size());
       assertThat(audited("run.re-run", id).path("detail").asText()).contains(second);
+      JsonNode reruns = operator.get("/api/v1/runs?rerunOf=" + id).body().path("items");
+      assertThat(reruns.findValuesAsText("id")).containsExactly(second);
 
       var again = operator.post("/api/v1/runs/" + second + "/re-run", Map.of("reason", "again"));
       assertThat(again.status()).isEqualTo(409);

@@ -26,8 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The portal in headless Chromium against the whole server with the demo lab: sign in, start
  * topology discovery from the catalog, watch it succeed, see the fabric, inject a lab fault that
  * parks the next run, retry it from its page once the fault is cleared, and check that a viewer
- * gets no action buttons. The browser script is ops-ui/e2e/portal.e2e.mjs; screenshots of every
- * main page land in target/screenshots/.
+ * gets no action buttons; then spawn an instance from the catalog and watch it, park a spawn on a
+ * leaf fault and retry it, and have a second user approve a spawn's plan. The browser script is
+ * ops-ui/e2e/portal.e2e.mjs; screenshots of every main page land in target/screenshots/.
  */
 @SpringBootTest(
     classes = LonghaulApplication.class,
@@ -51,6 +52,8 @@ class PortalEndToEndTest {
   static final String ADMIN_PASSWORD = "test-admin-password";
   static final String VIEWER = "portal-viewer";
   static final String VIEWER_PASSWORD = "a-long-viewer-password";
+  static final String APPROVER = "portal-approver";
+  static final String APPROVER_PASSWORD = "a-long-approver-password";
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path OPS_UI = Path.of("..", "ops-ui").toAbsolutePath().normalize();
 
@@ -121,6 +124,11 @@ class PortalEndToEndTest {
             "/api/v1/users",
             Map.of("username", VIEWER, "password", VIEWER_PASSWORD, "role", "viewer"));
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    ApiClient.Response approver =
+        admin.post(
+            "/api/v1/users",
+            Map.of("username", APPROVER, "password", APPROVER_PASSWORD, "role", "approver"));
+    assertThat(approver.status()).as(approver.raw()).isEqualTo(201);
 
     Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
     Path log = Files.createTempFile("portal-e2e", ".log");
@@ -129,6 +137,8 @@ class PortalEndToEndTest {
             .directory(OPS_UI.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
+    browser.environment().put("APPROVER_USER", APPROVER);
+    browser.environment().put("APPROVER_PASSWORD", APPROVER_PASSWORD);
     browser
         .environment()
         .putAll(
@@ -146,7 +156,7 @@ class PortalEndToEndTest {
                 "CHROMIUM",
                 CHROMIUM.toString()));
     Process process = browser.start();
-    boolean finished = process.waitFor(6, TimeUnit.MINUTES);
+    boolean finished = process.waitFor(9, TimeUnit.MINUTES);
     if (!finished) {
       process.destroyForcibly();
     }
@@ -155,5 +165,6 @@ class PortalEndToEndTest {
     assertThat(finished).as("the browser script ended in time:\n" + output).isTrue();
     assertThat(process.exitValue()).as("the browser script:\n" + output).isZero();
     assertThat(screenshots.resolve("05-run-succeeded.png")).isNotEmptyFile();
+    assertThat(screenshots.resolve("23-approved-spawn-succeeded.png")).isNotEmptyFile();
   }
 }

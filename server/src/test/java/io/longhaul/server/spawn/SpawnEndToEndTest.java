@@ -279,6 +279,86 @@ class SpawnEndToEndTest {
   }
 
   @Test
+  @Order(3)
+  @DisplayName("a spawn that requires approval shows its plan and waits for another approver")
+  void approvedSpawn() {
+    var approverUser =
+        admin()
+            .post(
+                "/api/v1/users",
+                Map.of(
+                    "username",
+                    "spawn-approver",
+                    "password",
+                    "approver-password",
+                    "role",
+                    "approver"));
+    assertThat(approverUser.status()).as(approverUser.raw()).isEqualTo(201);
+    String id =
+        start(
+            "instance-spawn",
+            vm("vm-approved", "networkLabel", "test-env", "requireApproval", true));
+    JsonNode waiting = awaitEnd(id);
+    assertThat(waiting.path("status").asText())
+        .as(waiting.toString())
+        .isEqualTo("awaiting_approval");
+    JsonNode pending = waiting.path("pending").get(0);
+    assertThat(pending.path("kind").asText()).isEqualTo("approval");
+    assertThat(pending.path("step").asText()).isEqualTo("approve-overlay");
+    String plan = pending.path("plan").asText();
+    String host = instance("vm-approved").path("hypervisor").asText();
+    int nic = Integer.parseInt(host.substring(6));
+    assertThat(plan)
+        .contains("host      " + host, "sha-leaf1 (", "sha-leaf2 (")
+        .containsPattern("port      10\\.17\\.\\d+\\.\\d+/22  MAC 02:4c:")
+        .contains("  interface Ethernet1/" + nic + "\n    switchport trunk allowed vlan");
+    // Nothing on the leaves before the approval.
+    for (String leaf : PAIR) {
+      assertThat(lab().switchState(leaf).trunkVlans("Ethernet1/" + nic)).doesNotContain(200);
+    }
+
+    Map<String, Object> decision =
+        Map.of("step", "approve-overlay", "target", "vm-approved", "reason", "looks right");
+    var byRequester = admin().post("/api/v1/runs/" + id + "/approve", decision);
+    assertThat(byRequester.status()).as(byRequester.raw()).isEqualTo(403);
+    var byApprover =
+        ApiClient.basic(port, "spawn-approver", "approver-password")
+            .post("/api/v1/runs/" + id + "/approve", decision);
+    assertThat(byApprover.status()).as(byApprover.raw()).isIn(200, 202);
+
+    JsonNode run = awaitEnd(id);
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    for (String leaf : PAIR) {
+      assertThat(lab().switchState(leaf).trunkVlans("Ethernet1/" + nic)).contains(200);
+    }
+    assertThat(run.path("steps").findValuesAsText("kind")).contains("approved");
+    assertThat(plan).contains("port      " + instance("vm-approved").path("ip").asText() + "/22");
+    assertAllocationShows(host);
+    // Later cases compare the test-env VLAN's trunks before and after their own spawns.
+    JsonNode gone = run("instance-delete", Map.of("name", "vm-approved"));
+    assertThat(gone.path("status").asText()).as(gone.toString()).isEqualTo("succeeded");
+  }
+
+  /** The allocation view counts the host's reservations against its over-commit limit. */
+  void assertAllocationShows(String host) {
+    Hypervisor h =
+        hypervisors.list().stream().filter(x -> x.name().equals(host)).findFirst().orElseThrow();
+    long[] reserved = placements.reserved(h.id());
+    JsonNode row = null;
+    for (JsonNode a : admin().get("/api/v1/hypervisors/allocation").body()) {
+      if (a.path("name").asText().equals(host)) {
+        row = a;
+      }
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.path("instances").asInt()).isPositive();
+    assertThat(row.path("vcpusUsed").asLong()).isEqualTo(reserved[0]);
+    assertThat(row.path("memoryMiBUsed").asLong()).isEqualTo(reserved[1]);
+    assertThat(row.path("vcpusLimit").asLong())
+        .isEqualTo((long) Math.floor(h.cpuCores() * h.cpuOvercommit().doubleValue()));
+  }
+
+  @Test
   @Order(4)
   @DisplayName("a teardown leaves the leaves' configuration as it was before the spawn")
   void teardownRestoresLeaves() {

@@ -104,6 +104,7 @@ public class InstanceSpawnBulkWorkflowImpl extends ControlledWorkflow
         null,
         in.vcpus(),
         in.memoryMiB(),
-        in.antiAffinity());
+        in.antiAffinity(),
+        false);
   }
 }

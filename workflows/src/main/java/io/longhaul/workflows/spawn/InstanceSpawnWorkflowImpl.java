@@ -93,6 +93,8 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
         Workflow.newActivityStub(
             SwitchActivities.class, ActivityProfiles.shortCall(TaskQueues.site(in.site())));
 
+    // Progress counts against this (a host on two leaves); set exactly once the leaves are known.
+    journal.expect(stepCount(2, in.requireApproval()));
     undo.add("validate", name, () -> placement.forget(ref));
     journal.step("validate", name, () -> placement.claim(new ClaimRequest(runId, in)));
 
@@ -151,6 +153,28 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
     }
 
     HostLeaves leaves = journal.step("find-leaves", host, () -> placement.hostLeaves(host));
+    journal.expect(
+        stepCount(
+            (int) leaves.ports().stream().map(HostLeaves.LeafPort::switchName).distinct().count(),
+            in.requireApproval()));
+    if (in.requireApproval()
+        && Workflow.getVersion(OverlayApproval.CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      OverlayApproval.await(
+          journal,
+          switches,
+          in,
+          host,
+          port,
+          LeafRequests.of(
+              runId,
+              "bind",
+              in.site(),
+              OverlayRequest.APPLY,
+              name,
+              leaves,
+              port.vlan(),
+              port.vni()));
+    }
     ensureOverlay(journal, undo, runId, in.site(), name, leaves, port);
     verify(journal, switches, hypervisors, leaves, port, domain);
 
@@ -171,6 +195,14 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
         port.vlan(),
         port.vni(),
         leaves.ports().stream().map(HostLeaves.LeafPort::switchName).distinct().toList());
+  }
+
+  /**
+   * Seven steps up to find-leaves, then per leaf ensure-overlay and verify, the domain's verify and
+   * activate; with approval also a plan per leaf and the approval itself.
+   */
+  static int stepCount(int leaves, boolean approval) {
+    return 7 + 2 * leaves + 2 + (approval ? leaves + 1 : 0);
   }
 
   /** Both leaves at once; each request's undo is registered before it is sent. */

@@ -23,7 +23,7 @@ class InstanceSpawnWorkflowTest {
       TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
   static final SpawnInput INPUT =
-      new SpawnInput("s1", "vm1", "vm", null, "web", null, null, 1, 256, null);
+      new SpawnInput("s1", "vm1", "vm", null, "web", null, null, 1, 256, null, false);
 
   /**
    * Starts a spawn that will fail, waits until it parks for an operator (operator control), and
@@ -96,6 +96,61 @@ class InstanceSpawnWorkflowTest {
   }
 
   @Nested
+  @DisplayName("with requireApproval")
+  class WithApproval {
+    static final SpawnInput APPROVED =
+        new SpawnInput("s1", "vm1", "vm", null, "web", null, null, 1, 256, null, true);
+
+    /** Starts the spawn, waits for its approval request, answers it, and returns how it ended. */
+    Throwable decided(TestWorkflowEnvironment env, SpawnFakes fakes, String action) {
+      SpawnTestEnv.start(env, fakes);
+      InstanceSpawnWorkflow stub =
+          env.getWorkflowClient()
+              .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"));
+      io.temporal.client.WorkflowClient.start(stub::spawn, APPROVED);
+      for (int i = 0; i < 200 && stub.progress().pending().isEmpty(); i++) {
+        sleep(50);
+      }
+      var pending = stub.progress().pending().getFirst();
+      assertThat(pending.kind()).isEqualTo("approval");
+      assertThat(pending.step()).isEqualTo("approve-overlay");
+      assertThat(pending.role()).isEqualTo("approver");
+      assertThat(pending.plan())
+          .contains("host      hv1", "leaf1 (nxos)\n  interface", "leaf2 (nxos)");
+      // The leaves are planned, not touched, while the run waits.
+      assertThat(fakes.calls).contains("planOverlay leaf1", "planOverlay leaf2");
+      assertThat(fakes.calls).noneMatch(c -> c.startsWith("submit"));
+      stub.decide(
+          new io.longhaul.contracts.control.Decision(
+              action, pending.step(), pending.target(), null, "boss", "checked"));
+      try {
+        io.temporal.client.WorkflowStub.fromTyped(stub).getResult(SpawnResult.class);
+        return null;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    }
+
+    @Test
+    @DisplayName("plans both leaves, waits for the approver, then configures them")
+    void approved(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes(null);
+      assertThat(decided(env, fakes, "approve")).isNull();
+      assertThat(fakes.calls).anyMatch(c -> c.startsWith("submit-apply"));
+      assertThat(fakes.outcomes).extracting(o -> o.status()).containsExactly("succeeded");
+    }
+
+    @Test
+    @DisplayName("a rejection undoes the domain, port and reservation")
+    void rejected(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes(null);
+      assertThat(decided(env, fakes, "reject")).isInstanceOf(WorkflowFailedException.class);
+      assertThat(fakes.calls).noneMatch(c -> c.startsWith("submit-apply"));
+      assertThat(fakes.calls).contains("destroyDomain vm1", "forget vm1");
+    }
+  }
+
+  @Nested
   @DisplayName("when a step fails for good")
   class Fails {
     @Test
@@ -158,7 +213,8 @@ class InstanceSpawnWorkflowTest {
               Map.of("ns", "Shop", "app", "cart"),
               1,
               64,
-              null);
+              null,
+              false);
       assertThat(pod.effectivePortName()).isEqualTo("cart.shop");
       assertThat(INPUT.effectivePortName()).isNull();
     }

@@ -26,8 +26,10 @@ import io.longhaul.contracts.spawn.InstanceRef;
 import io.longhaul.contracts.spawn.InstanceStateRequest;
 import io.longhaul.contracts.spawn.InstanceView;
 import io.longhaul.contracts.spawn.IpamActivities;
+import io.longhaul.contracts.spawn.LeafPlan;
 import io.longhaul.contracts.spawn.OverlayActivities;
 import io.longhaul.contracts.spawn.OverlayBatch;
+import io.longhaul.contracts.spawn.OverlayPlanRequest;
 import io.longhaul.contracts.spawn.OverlayPush;
 import io.longhaul.contracts.spawn.OverlayRequest;
 import io.longhaul.contracts.spawn.OverlayResult;
@@ -202,6 +204,17 @@ final class SpawnFakes
     call("pushOverlay", push.switchName());
     sleep(30); // long enough for requests to pile up behind a push
     return new PushResult(push.switchName(), push.changeId(), true, 2);
+  }
+
+  @Override
+  public LeafPlan planOverlay(OverlayPlanRequest r) {
+    call("planOverlay", r.switchName());
+    return new LeafPlan(
+        r.switchName(),
+        "nxos",
+        r.bindings().stream()
+            .map(b -> "interface " + b.interfaceName() + " vlan add " + b.vlan())
+            .toList());
   }
 
   @Override
