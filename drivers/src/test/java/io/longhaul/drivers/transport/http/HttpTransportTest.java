@@ -47,7 +47,7 @@ class HttpTransportTest {
         "/slow",
         ex -> {
           try {
-            Thread.sleep(1_500);
+            Thread.sleep(6_000);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -56,7 +56,8 @@ class HttpTransportTest {
         });
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
-    http = new HttpTransport(new HttpOptions(Duration.ofSeconds(2), Duration.ofMillis(300), 4, 2));
+    // A response timeout generous enough for a loaded CI machine, well short of /slow's delay.
+    http = new HttpTransport(new HttpOptions(Duration.ofSeconds(2), Duration.ofSeconds(2), 4, 2));
   }
 
   @AfterEach
