@@ -6,6 +6,7 @@ import io.longhaul.bench.core.Machine;
 import io.longhaul.bench.core.Report;
 import io.longhaul.bench.core.Scenario;
 import io.longhaul.bench.fleet.FleetPushBenchmark;
+import io.longhaul.bench.ipam.IpamContentionBenchmark;
 import io.longhaul.bench.snmp.SnmpVerifyBenchmark;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,8 @@ public final class BenchMain {
 
   /** Every benchmark, in the order. B1, B2 and B5 wait for the spawn workflow and IPAM. */
   public static List<Benchmark> all() {
-    return List.of(new FleetPushBenchmark(), new SnmpVerifyBenchmark());
+    return List.of(
+        new FleetPushBenchmark(), new SnmpVerifyBenchmark(), new IpamContentionBenchmark());
   }
 
   public static void main(String[] args) throws Exception {
