@@ -8,6 +8,7 @@ import io.longhaul.bench.core.Scenario;
 import io.longhaul.bench.fleet.FleetPushBenchmark;
 import io.longhaul.bench.ipam.IpamContentionBenchmark;
 import io.longhaul.bench.snmp.SnmpVerifyBenchmark;
+import io.longhaul.bench.spawn.SpawnOverheadBenchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,10 @@ public final class BenchMain {
   /** Every benchmark, in the order. B1, B2 and B5 wait for the spawn workflow and IPAM. */
   public static List<Benchmark> all() {
     return List.of(
-        new FleetPushBenchmark(), new SnmpVerifyBenchmark(), new IpamContentionBenchmark());
+        new SpawnOverheadBenchmark(),
+        new FleetPushBenchmark(),
+        new SnmpVerifyBenchmark(),
+        new IpamContentionBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

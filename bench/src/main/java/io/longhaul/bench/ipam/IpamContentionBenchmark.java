@@ -37,10 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * B5: concurrent address allocations on one /20. Longhaul: the spawn's own {@code
- * IpamActivitiesImpl.allocatePort} (site and network look-ups, allocation-key check, free list taken
- * {@code FOR UPDATE SKIP LOCKED}, port insert, one transaction). Naive: the network's row locked
- * {@code SELECT … FOR UPDATE}, then the lowest free address, in one transaction: allocations on a
- * network queue behind each other.
+ * IpamActivitiesImpl.allocatePort} (site and network look-ups, allocation-key check, free list
+ * taken {@code FOR UPDATE SKIP LOCKED}, port insert, one transaction). Naive: the network's row
+ * locked {@code SELECT … FOR UPDATE}, then the lowest free address, in one transaction: allocations
+ * on a network queue behind each other.
  */
 public final class IpamContentionBenchmark implements Benchmark {
   static final String CIDR = "10.64.0.0/20";
