@@ -30,6 +30,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+import io.temporal.failure.ApplicationFailure;
 
 /**
  * The spawn without orchestration: the same repository and driver calls as the workflow's
@@ -62,13 +64,19 @@ final class DirectSpawn {
     String runId = "direct-" + UUID.randomUUID();
     var in = new SpawnInput(SpawnStack.SITE, name, "vm", null, "web", null, null, 1, 256, null);
     var ref = new InstanceRef(runId, name);
-    placement.claim(new ClaimRequest(runId, in));
-    Placement placed = placement.reserve(ref);
+    retried(() -> placement.claim(new ClaimRequest(runId, in)));
+    Placement placed = retried(() -> placement.reserve(ref));
     String host = placed.hypervisor();
     PortLease port =
-        ipam.allocatePort(
-            new AllocateRequest(
-                in.site(), null, in.networkLabel(), in.effectivePortName(), runId + ":allocate"));
+        retried(
+            () ->
+                ipam.allocatePort(
+                    new AllocateRequest(
+                        in.site(),
+                        null,
+                        in.networkLabel(),
+                        in.effectivePortName(),
+                        runId + ":allocate")));
     Hypervisor h = devices.hypervisor(host);
     h.define(
         new DomainSpec(
@@ -79,8 +87,8 @@ final class DirectSpawn {
     h.start(name);
     devices.hypervisor(host).plug(PlugRequest.BRIDGE, port.tapName(), port.portId());
     var bind = new BindPortRequest(port.portId(), host, name);
-    ipam.bindPort(bind);
-    HostLeaves hl = placement.hostLeaves(host);
+    retried(() -> ipam.bindPort(bind));
+    HostLeaves hl = retried(() -> placement.hostLeaves(host));
     Map<String, List<LeafBinding>> bySwitch = new LinkedHashMap<>();
     for (HostLeaves.LeafPort p : hl.ports()) {
       bySwitch
@@ -123,8 +131,40 @@ final class DirectSpawn {
     if (!"running".equals(state) || !port.portId().equals(ifaceId)) {
       throw new IllegalStateException(name + " on " + host + " is " + state + " / " + ifaceId);
     }
-    ipam.activatePort(bind);
-    placement.setState(new InstanceStateRequest(runId, name, "active", port.portId()));
+    retried(
+        () -> {
+          ipam.activatePort(bind);
+          placement.setState(new InstanceStateRequest(runId, name, "active", port.portId()));
+          return null;
+        });
+  }
+
+  /**
+   * Retries a step as the workflow's activity options do (5 attempts, 1 s doubling), except a
+   * non-retryable failure: a script that gave up on a deadlock would not be a fair baseline.
+   */
+  static <T> T retried(Supplier<T> step) {
+    long wait = 1000;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return step.get();
+      } catch (ApplicationFailure e) {
+        if (e.isNonRetryable() || attempt == 5) {
+          throw e;
+        }
+      } catch (RuntimeException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      wait *= 2;
+    }
   }
 
   private LeafQueue leaf(String sw) {
@@ -161,14 +201,11 @@ final class DirectSpawn {
         }
         queue.drainTo(batch, 199);
         try {
-          OverlayPush push =
-              overlay.count(
-                  new OverlayBatch(
-                      prefix + batches++,
-                      switchName,
-                      batch.stream().map(Pending::request).toList()));
+          var requests = new OverlayBatch(
+              prefix + batches++, switchName, batch.stream().map(Pending::request).toList());
+          OverlayPush push = retried(() -> overlay.count(requests));
           if (!push.empty()) {
-            switches.pushOverlay(push);
+            retried(() -> switches.pushOverlay(push));
           }
           batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException e) {
