@@ -138,8 +138,45 @@ final class SpawnStack implements AutoCloseable {
         .toList();
   }
 
-  /** Forgets every instance, port, reservation and overlay user (not timed, between trials). */
+  /**
+   * Destroys every domain and tap port on the site's hypervisors (the lab enforces their own
+   * over-commit), then forgets every instance, port, reservation and overlay user. Not timed.
+   */
   void reset() {
+    var threads = new java.util.ArrayList<Thread>();
+    for (io.longhaul.lab.LabDevice d : lab().devices()) {
+      if (d.kind() != io.longhaul.lab.DeviceKind.HYPERVISOR || !SITE.equals(d.siteCode())) {
+        continue;
+      }
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    var h = devices().hypervisor(d.name());
+                    for (var domain : h.list()) {
+                      try {
+                        h.destroy(domain.name());
+                      } catch (RuntimeException e) {
+                        // not running
+                      }
+                      h.undefine(domain.name());
+                    }
+                    for (String port : h.ports(io.longhaul.contracts.spawn.PlugRequest.BRIDGE)) {
+                      if (port.startsWith("tap")) {
+                        h.unplug(io.longhaul.contracts.spawn.PlugRequest.BRIDGE, port);
+                      }
+                    }
+                    lab().hypervisorState(d.name()).resetCounters();
+                  }));
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
     db.execute(
         "delete from overlay_user",
         "delete from placement",
