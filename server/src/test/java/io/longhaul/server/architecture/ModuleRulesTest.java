@@ -1,10 +1,13 @@
 package io.longhaul.server.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,26 @@ class ModuleRulesTest {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.longhaul");
+  }
+
+  @Test
+  @DisplayName("see the classes of every module with code, so no rule passes vacuously")
+  void importsEveryModule() {
+    for (String module :
+        List.of(
+            "contracts",
+            "db",
+            "drivers",
+            "activities",
+            "workflows",
+            "workers",
+            "api",
+            "lab",
+            "server")) {
+      assertThat(classes.that(resideInAPackage("io.longhaul." + module + "..")))
+          .as(module)
+          .isNotEmpty();
+    }
   }
 
   static void mayOnlyUse(String module, String... allowed) {

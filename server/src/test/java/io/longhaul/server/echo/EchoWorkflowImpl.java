@@ -1,22 +1,19 @@
 package io.longhaul.server.echo;
 
 import io.longhaul.contracts.TaskQueues;
-import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.LeasePolicy;
-import io.longhaul.contracts.control.Progress;
 import io.longhaul.workflows.common.ActivityProfiles;
 import io.longhaul.workflows.common.Approval;
-import io.longhaul.workflows.common.RunJournal;
+import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.Step;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 
-public class EchoWorkflowImpl implements EchoWorkflow {
+public class EchoWorkflowImpl extends ControlledWorkflow implements EchoWorkflow {
   private final EchoActivities activities =
       Workflow.newActivityStub(
           EchoActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
-  private final RunJournal journal = new RunJournal();
   private boolean proceed;
 
   @Override
@@ -69,25 +66,5 @@ public class EchoWorkflowImpl implements EchoWorkflow {
   @Override
   public void proceed() {
     proceed = true;
-  }
-
-  @Override
-  public String decide(Decision decision) {
-    return journal.decide(decision);
-  }
-
-  @Override
-  public void validateDecide(Decision decision) {
-    journal.validateDecide(decision);
-  }
-
-  @Override
-  public Progress progress() {
-    return journal.progress();
-  }
-
-  @Override
-  public void leaseAvailable() {
-    journal.leaseAvailable();
   }
 }

@@ -1,8 +1,6 @@
 package io.longhaul.workflows.discovery;
 
 import io.longhaul.contracts.TaskQueues;
-import io.longhaul.contracts.control.Decision;
-import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.discovery.DiscoveryInput;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.InventoryActivities;
@@ -13,6 +11,7 @@ import io.longhaul.contracts.discovery.SiteRequest;
 import io.longhaul.contracts.discovery.SwitchActivities;
 import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
 import io.longhaul.workflows.common.ActivityProfiles;
+import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.RunJournal;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -26,11 +25,11 @@ import java.util.List;
  * reconciling without its table would delete every link it carries. Such a leaf parks the run
  * (needs attention) until an operator retries the read or aborts; reads are not skippable.
  */
-public class TopologyDiscoveryWorkflowImpl implements TopologyDiscoveryWorkflow {
+public class TopologyDiscoveryWorkflowImpl extends ControlledWorkflow
+    implements TopologyDiscoveryWorkflow {
   private final InventoryActivities inventory =
       Workflow.newActivityStub(
           InventoryActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
-  private final RunJournal journal = new RunJournal();
 
   @Override
   public DiscoveryReport discover(DiscoveryInput input) {
@@ -55,26 +54,6 @@ public class TopologyDiscoveryWorkflowImpl implements TopologyDiscoveryWorkflow 
               site,
               () -> inventory.reconcileHostLinks(new ReconcileRequest(changeId, site, tables)));
         });
-  }
-
-  @Override
-  public String decide(Decision decision) {
-    return journal.decide(decision);
-  }
-
-  @Override
-  public void validateDecide(Decision decision) {
-    journal.validateDecide(decision);
-  }
-
-  @Override
-  public Progress progress() {
-    return journal.progress();
-  }
-
-  @Override
-  public void leaseAvailable() {
-    journal.leaseAvailable();
   }
 
   /** Reads in windows of {@code parallelism}; the next window starts when the last one is done. */

@@ -1,8 +1,6 @@
 package io.longhaul.workflows.spawn;
 
 import io.longhaul.contracts.TaskQueues;
-import io.longhaul.contracts.control.Decision;
-import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.spawn.DeleteInput;
 import io.longhaul.contracts.spawn.DeleteResult;
 import io.longhaul.contracts.spawn.DomainRef;
@@ -21,6 +19,7 @@ import io.longhaul.contracts.spawn.PlugRequest;
 import io.longhaul.contracts.spawn.PortLease;
 import io.longhaul.contracts.spawn.ReleasePortRequest;
 import io.longhaul.workflows.common.ActivityProfiles;
+import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.RunJournal;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -35,7 +34,8 @@ import java.util.List;
  * idempotent, so a failed teardown is finished by running it again; the instance stays in state
  * {@code deleting} meanwhile.
  */
-public class InstanceDeleteWorkflowImpl implements InstanceDeleteWorkflow {
+public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
+    implements InstanceDeleteWorkflow {
   private final PlacementActivities placement =
       Workflow.newActivityStub(
           PlacementActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
@@ -45,8 +45,6 @@ public class InstanceDeleteWorkflowImpl implements InstanceDeleteWorkflow {
   private final OverlayActivities overlay =
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
-
-  private final RunJournal journal = new RunJournal();
 
   @Override
   public DeleteResult delete(DeleteInput input) {
@@ -107,25 +105,5 @@ public class InstanceDeleteWorkflowImpl implements InstanceDeleteWorkflow {
     journal.step("release-capacity", name, () -> placement.releaseCapacity(ref));
     journal.step("forget", name, () -> placement.forget(ref));
     return new DeleteResult(name, host, released);
-  }
-
-  @Override
-  public String decide(Decision decision) {
-    return journal.decide(decision);
-  }
-
-  @Override
-  public void validateDecide(Decision decision) {
-    journal.validateDecide(decision);
-  }
-
-  @Override
-  public Progress progress() {
-    return journal.progress();
-  }
-
-  @Override
-  public void leaseAvailable() {
-    journal.leaseAvailable();
   }
 }

@@ -1,8 +1,6 @@
 package io.longhaul.workflows.spawn;
 
 import io.longhaul.contracts.TaskQueues;
-import io.longhaul.contracts.control.Decision;
-import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.spawn.BulkSpawnInput;
 import io.longhaul.contracts.spawn.BulkSpawnResult;
 import io.longhaul.contracts.spawn.ChildRunActivities;
@@ -12,6 +10,7 @@ import io.longhaul.contracts.spawn.InstanceSpawnWorkflow;
 import io.longhaul.contracts.spawn.SpawnInput;
 import io.longhaul.contracts.spawn.SpawnResult;
 import io.longhaul.workflows.common.ActivityProfiles;
+import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.RunJournal;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ChildWorkflowFailure;
@@ -28,16 +27,14 @@ import java.util.List;
  * #BATCHES_PER_RUN} batches the workflow continues as new with its progress, so its history stays
  * bounded at N = 1,000. A failed child does not stop the others; the result lists it.
  */
-public class InstanceSpawnBulkWorkflowImpl implements InstanceSpawnBulkWorkflow {
+public class InstanceSpawnBulkWorkflowImpl extends ControlledWorkflow
+    implements InstanceSpawnBulkWorkflow {
   static final int BATCHES_PER_RUN = 4;
   static final int MAX_FAILED_NAMES = 100;
 
   private final ChildRunActivities childRuns =
       Workflow.newActivityStub(
           ChildRunActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
-
-  // Replaced at the start of a continued run, so event numbers go on where the last run stopped.
-  private RunJournal journal = new RunJournal();
 
   @Override
   public BulkSpawnResult spawnAll(BulkSpawnInput input) {
@@ -108,25 +105,5 @@ public class InstanceSpawnBulkWorkflowImpl implements InstanceSpawnBulkWorkflow 
         in.vcpus(),
         in.memoryMiB(),
         in.antiAffinity());
-  }
-
-  @Override
-  public String decide(Decision decision) {
-    return journal.decide(decision);
-  }
-
-  @Override
-  public void validateDecide(Decision decision) {
-    journal.validateDecide(decision);
-  }
-
-  @Override
-  public Progress progress() {
-    return journal.progress();
-  }
-
-  @Override
-  public void leaseAvailable() {
-    journal.leaseAvailable();
   }
 }

@@ -2,8 +2,6 @@ package io.longhaul.workflows.spawn;
 
 import io.longhaul.contracts.FailureTypes;
 import io.longhaul.contracts.TaskQueues;
-import io.longhaul.contracts.control.Decision;
-import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.spawn.AllocateRequest;
 import io.longhaul.contracts.spawn.BindPortRequest;
 import io.longhaul.contracts.spawn.ClaimRequest;
@@ -30,6 +28,7 @@ import io.longhaul.contracts.spawn.SpawnResult;
 import io.longhaul.contracts.spawn.SwitchActivities;
 import io.longhaul.contracts.spawn.VerifyRequest;
 import io.longhaul.workflows.common.ActivityProfiles;
+import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.RunJournal;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -46,7 +45,7 @@ import java.util.List;
  * journal step; each side effect registers its undo first. A failure that exhausts a step's
  * retries, or a cancellation, undoes every completed step in reverse and the run ends failed.
  */
-public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
+public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements InstanceSpawnWorkflow {
   private final PlacementActivities placement =
       Workflow.newActivityStub(
           PlacementActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
@@ -56,8 +55,6 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
   private final OverlayActivities overlay =
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
-
-  private final RunJournal journal = new RunJournal();
 
   @Override
   public SpawnResult spawn(SpawnInput input) {
@@ -224,25 +221,5 @@ public class InstanceSpawnWorkflowImpl implements InstanceSpawnWorkflow {
                 FailureTypes.VERIFICATION_FAILED);
           }
         });
-  }
-
-  @Override
-  public String decide(Decision decision) {
-    return journal.decide(decision);
-  }
-
-  @Override
-  public void validateDecide(Decision decision) {
-    journal.validateDecide(decision);
-  }
-
-  @Override
-  public Progress progress() {
-    return journal.progress();
-  }
-
-  @Override
-  public void leaseAvailable() {
-    journal.leaseAvailable();
   }
 }

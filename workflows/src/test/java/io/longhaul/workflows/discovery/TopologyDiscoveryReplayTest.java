@@ -1,5 +1,7 @@
 package io.longhaul.workflows.discovery;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import io.longhaul.contracts.TaskQueues;
 import io.longhaul.contracts.discovery.DiscoveryInput;
 import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
@@ -31,11 +33,15 @@ class TopologyDiscoveryReplayTest {
 
   @Test
   @DisplayName("replay on the current workflow code without nondeterminism")
-  void replays() throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        BEFORE_OPERATOR_CONTROL, TopologyDiscoveryWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        RESOURCE, TopologyDiscoveryWorkflowImpl.class);
+  void replays() {
+    for (String history : List.of(BEFORE_OPERATOR_CONTROL, RESOURCE)) {
+      assertThatCode(
+              () ->
+                  WorkflowReplayer.replayWorkflowExecutionFromResource(
+                      history, TopologyDiscoveryWorkflowImpl.class))
+          .as(history)
+          .doesNotThrowAnyException();
+    }
   }
 
   @Test
