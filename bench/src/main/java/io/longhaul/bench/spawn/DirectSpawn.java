@@ -22,6 +22,7 @@ import io.longhaul.contracts.spawn.SpawnInput;
 import io.longhaul.contracts.spawn.VerifyRequest;
 import io.longhaul.drivers.capability.DomainSpec;
 import io.longhaul.drivers.capability.Hypervisor;
+import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
-import io.temporal.failure.ApplicationFailure;
 
 /**
  * The spawn without orchestration: the same repository and driver calls as the workflow's
@@ -201,8 +201,9 @@ final class DirectSpawn {
         }
         queue.drainTo(batch, 199);
         try {
-          var requests = new OverlayBatch(
-              prefix + batches++, switchName, batch.stream().map(Pending::request).toList());
+          var requests =
+              new OverlayBatch(
+                  prefix + batches++, switchName, batch.stream().map(Pending::request).toList());
           OverlayPush push = retried(() -> overlay.count(requests));
           if (!push.empty()) {
             retried(() -> switches.pushOverlay(push));

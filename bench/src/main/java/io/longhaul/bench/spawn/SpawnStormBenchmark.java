@@ -74,15 +74,16 @@ public final class SpawnStormBenchmark implements Benchmark {
                   n,
                   name ->
                       stack.await(
-                          stack.startRun("instance-spawn", SpawnStack.vm(name)),
-                          SpawnResult.class),
+                          stack.startRun("instance-spawn", SpawnStack.vm(name)), SpawnResult.class),
                   seq));
       s.variant(
           "direct",
           "the same calls on N virtual threads; one push at a time per leaf, requests waiting"
               + " during a push batched into the next (no linger)",
           round -> storm(stack, n, direct::spawn, seq));
-      s.check(Check.ratio("throughput: longhaul / direct", "longhaul", "direct", "spawns_per_s", 0.9))
+      s.check(
+              Check.ratio(
+                  "throughput: longhaul / direct", "longhaul", "direct", "spawns_per_s", 0.9))
           .check(Check.info("p50: longhaul / direct", "longhaul", "direct", "p50_ms"))
           .check(Check.info("p99: longhaul / direct", "longhaul", "direct", "p99_ms"))
           .check(Check.atMost("longhaul failures", "longhaul", "failures", 0, "spawns"))
