@@ -6,7 +6,10 @@ import io.longhaul.bench.core.Machine;
 import io.longhaul.bench.core.Report;
 import io.longhaul.bench.core.Scenario;
 import io.longhaul.bench.fleet.FleetPushBenchmark;
+import io.longhaul.bench.ipam.IpamContentionBenchmark;
 import io.longhaul.bench.snmp.SnmpVerifyBenchmark;
+import io.longhaul.bench.spawn.SpawnOverheadBenchmark;
+import io.longhaul.bench.spawn.SpawnStormBenchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +26,12 @@ public final class BenchMain {
 
   /** Every benchmark, in the order. B1, B2 and B5 wait for the spawn workflow and IPAM. */
   public static List<Benchmark> all() {
-    return List.of(new FleetPushBenchmark(), new SnmpVerifyBenchmark());
+    return List.of(
+        new SpawnOverheadBenchmark(),
+        new SpawnStormBenchmark(),
+        new FleetPushBenchmark(),
+        new SnmpVerifyBenchmark(),
+        new IpamContentionBenchmark());
   }
 
   public static void main(String[] args) throws Exception {
@@ -31,6 +39,7 @@ public final class BenchMain {
     boolean smoke = false;
     boolean external = true;
     Integer rounds = null;
+    Integer warmups = null;
     Integer latency = null;
     Path out = Path.of("bench", "results");
     for (int i = 0; i < args.length; i++) {
@@ -38,6 +47,7 @@ public final class BenchMain {
         case "--smoke" -> smoke = true;
         case "--no-external" -> external = false;
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--warmups" -> warmups = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--latency" -> latency = Integer.parseInt(args[++i]);
         case "-h", "--help" -> {
@@ -58,6 +68,9 @@ public final class BenchMain {
     config = config.withLatencyMs(latency);
     if (rounds != null) {
       config = config.withRounds(rounds);
+    }
+    if (warmups != null) {
+      config = config.withWarmups(warmups);
     }
     List<Benchmark> chosen = select(which);
     if (chosen.isEmpty()) {
@@ -95,7 +108,14 @@ public final class BenchMain {
             loadBefore,
             scenarios,
             notes);
-    String name = config.smoke() ? b.name() + "-smoke" : b.name();
+    String name = b.name();
+    if (config.latencyMs() != null) {
+      // A run at a chosen device latency never overwrites the benchmark's default run.
+      name += "-latency" + config.latencyMs();
+    }
+    if (config.smoke()) {
+      name += "-smoke";
+    }
     Report.write(config.outDir(), name, result, scenarios);
     Path json = config.outDir().resolve(name + ".json");
     config.log().printf("== wrote %s and %s.md%n", json, name);
@@ -106,6 +126,7 @@ public final class BenchMain {
     System.err.println(
         "usage: ./longhaul bench [all|"
             + String.join("|", all().stream().map(Benchmark::name).toList())
-            + "] [--smoke] [--rounds N] [--latency MS] [--out DIR] [--no-external]");
+            + "] [--smoke] [--rounds N] [--warmups N] [--latency MS] [--out DIR]"
+            + " [--no-external]");
   }
 }

@@ -79,6 +79,32 @@ class HarnessTest {
     assertThat(json.get("skipped").get("baseline").asString()).isEqualTo("tool missing");
   }
 
+  @Test
+  void aDifferenceCheckDividesWithinEachRound() {
+    double[] longhaul = {50, 70, 40};
+    double[] direct = {20, 30, 25};
+    var s =
+        new Scenario("overhead")
+            .variant(
+                "longhaul",
+                "ours",
+                r -> new java.util.LinkedHashMap<>(Map.of("per_spawn_ms", longhaul[r])))
+            .variant(
+                "direct",
+                "plain thread",
+                r -> new java.util.LinkedHashMap<>(Map.of("per_spawn_ms", direct[r])))
+            .check(
+                Check.differenceAtMost(
+                    "overhead per step", "longhaul", "direct", "per_spawn_ms", 10, 2.5, "ms"));
+    s.run(0, 3, QUIET);
+
+    JsonNode check = parse(io.longhaul.bench.core.Json.write(s.toMap())).get("checks").get(0);
+    // (50-20)/10, (70-30)/10, (40-25)/10
+    assertThat(check.get("perRound").toString()).isEqualTo("[3,4,1.5]");
+    assertThat(check.get("kind").asString()).isEqualTo("difference");
+    assertThat(check.get("met").asBoolean()).isFalse();
+  }
+
   static JsonNode parse(String text) {
     return JsonMapper.builder().build().readTree(text);
   }

@@ -33,6 +33,10 @@ public record BenchConfig(
     return new BenchConfig(smoke, n, warmups, outDir, externalTools, latencyMs, log);
   }
 
+  public BenchConfig withWarmups(int n) {
+    return new BenchConfig(smoke, rounds, n, outDir, externalTools, latencyMs, log);
+  }
+
   public BenchConfig withExternalTools(boolean on) {
     return new BenchConfig(smoke, rounds, warmups, outDir, on, latencyMs, log);
   }

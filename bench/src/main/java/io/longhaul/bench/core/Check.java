@@ -18,7 +18,34 @@ public record Check(
     String metric,
     double target,
     boolean atLeast,
-    String unit) {
+    String unit,
+    double divisor) {
+
+  public Check(
+      String name,
+      String numerator,
+      String denominator,
+      String metric,
+      double target,
+      boolean atLeast,
+      String unit) {
+    this(name, numerator, denominator, metric, target, atLeast, unit, Double.NaN);
+  }
+
+  /**
+   * {@code (numerator − denominator) / divisor} within each round, at most {@code target}: e.g. the
+   * orchestration overhead per step, (Longhaul − direct) / steps.
+   */
+  public static Check differenceAtMost(
+      String name,
+      String numerator,
+      String denominator,
+      String metric,
+      double divisor,
+      double atMostTarget,
+      String unit) {
+    return new Check(name, numerator, denominator, metric, atMostTarget, false, unit, divisor);
+  }
 
   public static Check ratio(
       String name, String numerator, String denominator, String metric, double atLeastTarget) {
@@ -44,7 +71,11 @@ public record Check(
   }
 
   public boolean isRatio() {
-    return denominator != null;
+    return denominator != null && !isDifference();
+  }
+
+  public boolean isDifference() {
+    return denominator != null && !Double.isNaN(divisor);
   }
 
   public String targetText() {
@@ -65,10 +96,13 @@ public record Check(
   Map<String, Object> describe() {
     var m = new LinkedHashMap<String, Object>();
     m.put("name", name);
-    m.put("kind", isRatio() ? "ratio" : "absolute");
+    m.put("kind", isDifference() ? "difference" : isRatio() ? "ratio" : "absolute");
     m.put("numerator", numerator);
-    if (isRatio()) {
+    if (denominator != null) {
       m.put("denominator", denominator);
+    }
+    if (isDifference()) {
+      m.put("divisor", divisor);
     }
     m.put("metric", metric);
     m.put("target", targetText());

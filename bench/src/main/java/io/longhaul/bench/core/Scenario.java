@@ -102,14 +102,18 @@ public final class Scenario {
     var out = new ArrayList<Double>();
     List<Map<String, Double>> num = figures.getOrDefault(c.numerator(), List.of());
     List<Map<String, Double>> den =
-        c.isRatio() ? figures.getOrDefault(c.denominator(), List.of()) : null;
+        c.denominator() != null ? figures.getOrDefault(c.denominator(), List.of()) : null;
     for (int i = 0; i < num.size(); i++) {
       double n = num.get(i).getOrDefault(c.metric(), Double.NaN);
       if (den == null) {
         out.add(n);
       } else {
         double d = i < den.size() ? den.get(i).getOrDefault(c.metric(), Double.NaN) : Double.NaN;
-        out.add(d == 0 ? Double.NaN : n / d);
+        if (c.isDifference()) {
+          out.add((n - d) / c.divisor());
+        } else {
+          out.add(d == 0 ? Double.NaN : n / d);
+        }
       }
     }
     return out;
