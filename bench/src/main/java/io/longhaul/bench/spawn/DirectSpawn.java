@@ -62,7 +62,8 @@ final class DirectSpawn {
 
   void spawn(String name) {
     String runId = "direct-" + UUID.randomUUID();
-    var in = new SpawnInput(SpawnStack.SITE, name, "vm", null, "web", null, null, 1, 256, null);
+    var in =
+        new SpawnInput(SpawnStack.SITE, name, "vm", null, "web", null, null, 1, 256, null, false);
     var ref = new InstanceRef(runId, name);
     retried(() -> placement.claim(new ClaimRequest(runId, in)));
     Placement placed = retried(() -> placement.reserve(ref));
