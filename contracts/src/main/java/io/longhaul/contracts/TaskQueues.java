@@ -11,6 +11,12 @@ public final class TaskQueues {
   /** Cluster APIs (HDFS, mesh control planes) reached over HTTP. */
   public static final String CLUSTERS = "longhaul-clusters";
 
+  /**
+   * Activities that need the api role's services in process (a schedule starting its run through
+   * the run service); served by every process with the api role.
+   */
+  public static final String API = "longhaul-api";
+
   private static final String SITE_PREFIX = "site.";
 
   private TaskQueues() {}

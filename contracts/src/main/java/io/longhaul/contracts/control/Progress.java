@@ -1,11 +1,13 @@
 package io.longhaul.contracts.control;
 
+import io.longhaul.contracts.window.WindowWait;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Where a run is: its phase, the step it runs, steps done of those expected, domain figures
- * (instances spawned, bytes moved...), an ETA from the average step so far, what it waits for.
+ * (instances spawned, bytes moved...), an ETA from the average step so far, what it waits for:
+ * leases, or a maintenance window or freeze ({@code waitingForWindow}, null when not waiting).
  */
 public record Progress(
     String phase,
@@ -17,4 +19,5 @@ public record Progress(
     Long etaMillis,
     List<PendingDecision> pending,
     List<String> waitingForLeases,
-    long atMillis) {}
+    long atMillis,
+    WindowWait waitingForWindow) {}

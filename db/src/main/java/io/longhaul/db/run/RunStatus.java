@@ -10,7 +10,7 @@ public enum RunStatus {
   /** A step failed after its retries and waits for an operator: retry, skip or abort. */
   NEEDS_ATTENTION("needs_attention"),
   AWAITING_APPROVAL("awaiting_approval"),
-  /** Queued for a lease another run holds. */
+  /** Queued for a lease another run holds, or for a maintenance window to open. */
   WAITING("waiting"),
   SUCCEEDED("succeeded"),
   FAILED("failed"),

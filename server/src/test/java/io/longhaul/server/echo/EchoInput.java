@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Input of the test-only echo operation. Each echo step applies the message to a target named
- * {@code prefix + i}; the options switch on the operator-control features under test.
+ * {@code prefix + i}; the options switch on the operator-control features under test. With {@code
+ * disruptive} each echo step is gated by the maintenance windows and freezes of its site.
  */
 public record EchoInput(
     String message,
@@ -19,4 +20,5 @@ public record EchoInput(
     Integer approvalExpiresSeconds,
     List<String> leases,
     Boolean failFast,
-    Integer giveUpAfterSeconds) {}
+    Integer giveUpAfterSeconds,
+    Boolean disruptive) {}

@@ -2,6 +2,7 @@ package io.longhaul.server.echo;
 
 import io.longhaul.contracts.TaskQueues;
 import io.longhaul.contracts.control.LeasePolicy;
+import io.longhaul.contracts.window.Scope;
 import io.longhaul.workflows.common.ActivityProfiles;
 import io.longhaul.workflows.common.Approval;
 import io.longhaul.workflows.common.ControlledWorkflow;
@@ -43,6 +44,10 @@ public class EchoWorkflowImpl extends ControlledWorkflow implements EchoWorkflow
       }
       if (Boolean.TRUE.equals(input.compensate())) {
         step = step.compensatedBy(() -> activities.undo(target));
+      }
+      if (Boolean.TRUE.equals(input.disruptive())) {
+        String site = input.site() == null ? "lab" : input.site();
+        step = step.inWindow(Duration.ofSeconds(1), Scope.site(site));
       }
       journal.step(step, new EchoCommand(target, input.message()), activities::apply);
       journal.figure("echoed", i + 1);

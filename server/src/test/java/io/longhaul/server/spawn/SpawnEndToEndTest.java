@@ -509,6 +509,64 @@ class SpawnEndToEndTest {
     assertThat(instance("vm-restart").path("state").asText()).isEqualTo("active");
   }
 
+  @Test
+  @Order(8)
+  @DisplayName(
+      "a spawn requested outside its site's window waits visibly and proceeds at the opening")
+  void waitsForTheSiteWindow() {
+    var later = OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(3);
+    var created =
+        admin()
+            .post(
+                "/api/v1/windows",
+                Map.of(
+                    "name",
+                    "sha-maintenance",
+                    "scopes",
+                    List.of("site:sha"),
+                    "cron",
+                    later.getMinute() + " " + later.getHour() + " * * *",
+                    "durationMinutes",
+                    30,
+                    "zone",
+                    "UTC"));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    long window = created.body().path("id").asLong();
+    try {
+      String id = start("instance-spawn", vm("vm-windowed"));
+      JsonNode waiting = awaitEnd(id);
+      assertThat(waiting.path("status").asText()).as(waiting.toString()).isEqualTo("waiting");
+      assertThat(waiting.path("progress").path("waitingForWindow").path("waitingFor").asText())
+          .isEqualTo("window sha-maintenance");
+      assertThat(waiting.path("progress").path("waitingForWindow").path("step").asText())
+          .isEqualTo("define-start");
+
+      // The window opens now: an operator moves it, and the change reaches the waiting run.
+      var moved =
+          admin()
+              .send(
+                  "PUT",
+                  "/api/v1/windows/" + window,
+                  Map.of(
+                      "name", "sha-maintenance",
+                      "scopes", List.of("site:sha"),
+                      "cron", "* * * * *",
+                      "durationMinutes", 30,
+                      "zone", "UTC"));
+      assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+      JsonNode run = admin().get("/api/v1/runs/" + id).body();
+      while (!run.path("status").asText().equals("succeeded") && Instant.now().isBefore(deadline)) {
+        sleep(100);
+        run = admin().get("/api/v1/runs/" + id).body();
+      }
+      assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+      assertThat(instance("vm-windowed").path("state").asText()).isEqualTo("active");
+    } finally {
+      admin().send("DELETE", "/api/v1/windows/" + window, null);
+    }
+  }
+
   static void sleep(long ms) {
     try {
       Thread.sleep(ms);

@@ -17,6 +17,7 @@ import io.longhaul.contracts.control.StepCompletion;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
 import io.longhaul.contracts.run.StepEvent;
+import io.longhaul.contracts.window.WindowWait;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
@@ -72,6 +73,8 @@ public final class RunJournal {
   private final Set<String> held = new LinkedHashSet<>();
   private final List<String> waitingFor = new ArrayList<>();
   private final Map<String, Long> figures = new LinkedHashMap<>();
+  private WindowGate gate;
+  private WindowWait waitingForWindow;
   private RunContext context;
   private boolean ledger;
   private Duration giveUpAfter;
@@ -182,6 +185,9 @@ public final class RunJournal {
     if (spec.approval() != null) {
       awaitApproval(spec);
     }
+    if (!spec.scopes().isEmpty()) {
+      windows().awaitOpen(spec.name(), spec.target(), spec.scopes(), spec.expected());
+    }
     return withLeases(spec.leasePolicy(), spec.leaseNames(), () -> attempt(spec, input, body));
   }
 
@@ -246,11 +252,40 @@ public final class RunJournal {
         eta,
         desk.pending(),
         new ArrayList<>(waitingFor),
-        now);
+        now,
+        waitingForWindow);
   }
 
   public void leaseAvailable() {
     leaseWoken = true;
+  }
+
+  /** The run's window gate, e.g. for long phases that pause when their window closes. */
+  public WindowGate windows() {
+    begin();
+    if (gate == null) {
+      gate = new WindowGate(this);
+    }
+    return gate;
+  }
+
+  /** Shows (or, with null, ends) a wait for a window or freeze: timeline event and run status. */
+  void windowWait(String step, String target, WindowWait wait) {
+    waitingForWindow = wait;
+    if (wait != null) {
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("window", wait.waitingFor());
+      detail.put("reason", wait.reason());
+      detail.put(
+          "opensAt",
+          wait.opensAtMillis() == null
+              ? null
+              : java.time.Instant.ofEpochMilli(wait.opensAtMillis()).toString());
+      event(step, target, "waiting", 1, null, JsonValues.toJson(detail));
+    } else {
+      event(step, target, "window_open", 1, null, null);
+    }
+    mirror();
   }
 
   // ---- the machinery ----
@@ -267,6 +302,10 @@ public final class RunJournal {
   private <I, R> R attempt(Step<R> spec, I input, Functions.Func1<I, R> body) {
     I current = input;
     for (int attempt = 1; ; attempt++) {
+      if (attempt > 1 && !spec.scopes().isEmpty()) {
+        // A retry decided hours later must still fall inside a window.
+        windows().awaitOpen(spec.name(), spec.target(), spec.scopes(), spec.expected());
+      }
       currentStep = spec.name();
       currentTarget = spec.target();
       event(spec.name(), spec.target(), "started", attempt, null, null);
@@ -474,7 +513,7 @@ public final class RunJournal {
       status = "needs_attention";
     } else if (!pending.isEmpty()) {
       status = "awaiting_approval";
-    } else if (!waitingFor.isEmpty()) {
+    } else if (!waitingFor.isEmpty() || waitingForWindow != null) {
       status = "waiting";
     } else {
       status = "running";

@@ -2,6 +2,7 @@ package io.longhaul.workflows.common;
 
 import io.longhaul.contracts.control.LeaseNames;
 import io.longhaul.contracts.control.LeasePolicy;
+import io.longhaul.contracts.window.Scope;
 import io.temporal.workflow.Functions;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Objects;
  *   <li>{@code approval}: the step waits for an approver before it runs.
  *   <li>{@code leases}: named targets held while the step runs (and until compensation, if any).
  *   <li>{@code giveUpAfter}: how long a failed step waits for an operator before the run fails.
+ *   <li>{@code inWindow}: a disruptive step's scopes and expected duration; it starts only inside
+ *       an open maintenance window of those scopes with room for it, and never during a freeze.
  * </ul>
  */
 public final class Step<R> {
@@ -32,6 +35,8 @@ public final class Step<R> {
   private final List<String> leases;
   private final LeasePolicy leasePolicy;
   private final Duration giveUpAfter;
+  private final List<Scope> scopes;
+  private final Duration expected;
 
   private Step(
       String name,
@@ -42,7 +47,9 @@ public final class Step<R> {
       Approval approval,
       List<String> leases,
       LeasePolicy leasePolicy,
-      Duration giveUpAfter) {
+      Duration giveUpAfter,
+      List<Scope> scopes,
+      Duration expected) {
     this.name = Objects.requireNonNull(name, "name");
     this.target = target;
     this.resultType = resultType;
@@ -53,12 +60,24 @@ public final class Step<R> {
     this.leases.forEach(LeaseNames::check);
     this.leasePolicy = leasePolicy;
     this.giveUpAfter = giveUpAfter;
+    this.scopes = List.copyOf(scopes);
+    this.expected = expected;
   }
 
   /** A step whose result a re-run can reuse. */
   public static <R> Step<R> of(String name, String target, Class<R> resultType) {
     return new Step<>(
-        name, target, resultType, false, null, null, List.of(), LeasePolicy.WAIT, null);
+        name,
+        target,
+        resultType,
+        false,
+        null,
+        null,
+        List.of(),
+        LeasePolicy.WAIT,
+        null,
+        List.of(),
+        Duration.ZERO);
   }
 
   /** A step without a result. */
@@ -73,17 +92,47 @@ public final class Step<R> {
 
   public Step<R> skippable() {
     return new Step<>(
-        name, target, resultType, true, compensation, approval, leases, leasePolicy, giveUpAfter);
+        name,
+        target,
+        resultType,
+        true,
+        compensation,
+        approval,
+        leases,
+        leasePolicy,
+        giveUpAfter,
+        scopes,
+        expected);
   }
 
   public Step<R> compensatedBy(Functions.Proc undo) {
     return new Step<>(
-        name, target, resultType, skippable, undo, approval, leases, leasePolicy, giveUpAfter);
+        name,
+        target,
+        resultType,
+        skippable,
+        undo,
+        approval,
+        leases,
+        leasePolicy,
+        giveUpAfter,
+        scopes,
+        expected);
   }
 
   public Step<R> approvedBy(Approval a) {
     return new Step<>(
-        name, target, resultType, skippable, compensation, a, leases, leasePolicy, giveUpAfter);
+        name,
+        target,
+        resultType,
+        skippable,
+        compensation,
+        a,
+        leases,
+        leasePolicy,
+        giveUpAfter,
+        scopes,
+        expected);
   }
 
   public Step<R> leases(LeasePolicy policy, String... names) {
@@ -96,12 +145,46 @@ public final class Step<R> {
         approval,
         List.of(names),
         policy,
-        giveUpAfter);
+        giveUpAfter,
+        scopes,
+        expected);
+  }
+
+  /**
+   * Marks the step disruptive: it waits for an open window of these scopes with at least {@code
+   * expectedDuration} left (the run's operation is a scope too), and for any freeze to lift.
+   */
+  public Step<R> inWindow(Duration expectedDuration, Scope... stepScopes) {
+    if (stepScopes.length == 0) {
+      throw new IllegalArgumentException("a disruptive step declares at least one scope");
+    }
+    return new Step<>(
+        name,
+        target,
+        resultType,
+        skippable,
+        compensation,
+        approval,
+        leases,
+        leasePolicy,
+        giveUpAfter,
+        List.of(stepScopes),
+        expectedDuration);
   }
 
   public Step<R> giveUpAfter(Duration wait) {
     return new Step<>(
-        name, target, resultType, skippable, compensation, approval, leases, leasePolicy, wait);
+        name,
+        target,
+        resultType,
+        skippable,
+        compensation,
+        approval,
+        leases,
+        leasePolicy,
+        wait,
+        scopes,
+        expected);
   }
 
   public String name() {
@@ -134,6 +217,14 @@ public final class Step<R> {
 
   LeasePolicy leasePolicy() {
     return leasePolicy;
+  }
+
+  List<Scope> scopes() {
+    return scopes;
+  }
+
+  Duration expected() {
+    return expected;
   }
 
   Duration giveUpAfterOr(Duration fallback) {

@@ -27,14 +27,17 @@ import io.longhaul.contracts.spawn.SpawnInput;
 import io.longhaul.contracts.spawn.SpawnResult;
 import io.longhaul.contracts.spawn.SwitchActivities;
 import io.longhaul.contracts.spawn.VerifyRequest;
+import io.longhaul.contracts.window.Scope;
 import io.longhaul.workflows.common.ActivityProfiles;
 import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.RunJournal;
+import io.longhaul.workflows.common.Step;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +49,15 @@ import java.util.List;
  * retries, or a cancellation, undoes every completed step in reverse and the run ends failed.
  */
 public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements InstanceSpawnWorkflow {
+  /**
+   * Histories recorded before window gates start the domain without asking the gate; they replay on
+   * the old path (DEFAULT_VERSION).
+   */
+  static final String WINDOW_GATE = "window-gate";
+
+  /** How long starting a domain takes at most, for the window's "does it fit" check. */
+  static final Duration DOMAIN_START = Duration.ofMinutes(5);
+
   private final PlacementActivities placement =
       Workflow.newActivityStub(
           PlacementActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
@@ -117,7 +129,17 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
         new DomainRequest(
             host, name, in.memoryMiB(), in.vcpus(), port.mac(), port.tapName(), port.portId());
     undo.add("define-start", host, () -> hypervisors.destroyDomain(new DomainRef(host, name)));
-    journal.step("define-start", host, () -> hypervisors.defineAndStart(domain));
+    // The first disruptive step: outside the site's window the spawn waits here, visibly.
+    Step<Void> defineStart = Step.of("define-start", host);
+    if (Workflow.getVersion(WINDOW_GATE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      defineStart = defineStart.inWindow(DOMAIN_START, Scope.site(in.site()));
+    }
+    journal.step(
+        defineStart,
+        () -> {
+          hypervisors.defineAndStart(domain);
+          return null;
+        });
 
     PlugRequest plug = new PlugRequest(host, port.tapName(), port.portId());
     undo.add("plug", host, () -> hypervisors.unplug(plug));

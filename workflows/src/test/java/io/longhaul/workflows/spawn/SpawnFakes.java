@@ -42,6 +42,9 @@ import io.longhaul.contracts.spawn.PushResult;
 import io.longhaul.contracts.spawn.ReleasePortRequest;
 import io.longhaul.contracts.spawn.SwitchActivities;
 import io.longhaul.contracts.spawn.VerifyRequest;
+import io.longhaul.contracts.window.GateQuery;
+import io.longhaul.contracts.window.GateRules;
+import io.longhaul.contracts.window.WindowActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,7 +62,8 @@ final class SpawnFakes
         RunRecorderActivities,
         RunControlActivities,
         LeaseActivities,
-        ChildRunActivities {
+        ChildRunActivities,
+        WindowActivities {
   static final String PORT_ID = "0f5c2a9e-1d4b-4c3a-9b7e-5a1f2e3d4c5b";
   final List<String> calls = new CopyOnWriteArrayList<>();
   final List<StepEvent> events = new CopyOnWriteArrayList<>();
@@ -69,6 +73,12 @@ final class SpawnFakes
 
   SpawnFakes(String failing) {
     this.failing = failing;
+  }
+
+  /** No windows and no freezes: every gated step may start at once. */
+  @Override
+  public GateRules rules(GateQuery query) {
+    return new GateRules(query.scopes(), List.of(), List.of());
   }
 
   private void call(String method, String target) {

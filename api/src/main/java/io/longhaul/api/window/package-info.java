@@ -1,0 +1,2 @@
+/** Maintenance windows and freezes: CRUD, "freeze now", what is open, and reaching live runs. */
+package io.longhaul.api.window;
