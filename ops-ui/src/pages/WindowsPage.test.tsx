@@ -72,8 +72,8 @@ const freezes: Freeze[] = [
   { id: 7, name: "freeze-now:global", scopes: [], startsAt: local(12, 9), endsAt: null, reason: "incident 42", createdBy: "admin", createdAt: local(12, 9), liftedBy: null },
 ];
 const schedules: Schedule[] = [
-  { id: 3, name: "nightly discovery", operation: "topology-discovery", reason: "r", rrule: null, cron: "0 2 * * *", windowId: null, zone: "UTC", anchor: null, overlap: "skip", catchupSeconds: 0, paused: false },
-  { id: 4, name: "hdfs batch", operation: "hdfs-migration", reason: "r", rrule: null, cron: null, windowId: 1, zone: null, anchor: null, overlap: "skip", catchupSeconds: 0, paused: true },
+  { id: 3, name: "nightly-discovery", operation: "topology-discovery", reason: "r", rrule: null, cron: "0 2 * * *", windowId: null, zone: "UTC", anchor: null, overlap: "skip", catchupSeconds: 0, paused: false },
+  { id: 4, name: "hdfs-batch", operation: "hdfs-migration", reason: "r", rrule: null, cron: null, windowId: 1, zone: null, anchor: null, overlap: "skip", catchupSeconds: 0, paused: true },
 ];
 
 function server() {
@@ -111,9 +111,9 @@ describe("the windows page", () => {
     page("operator");
     expect(await screen.findByTestId("calendar-site:sha")).toBeInTheDocument();
     expect(await screen.findByRole("button", { name: "Lift freeze-now:global" })).toBeInTheDocument();
-    expect(await screen.findByRole("button", { name: "Pause nightly discovery" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Resume hdfs batch" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Trigger nightly discovery now" })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Pause nightly-discovery" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Resume hdfs-batch" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Trigger nightly-discovery now" })).toBeInTheDocument();
     expect(screen.getByText("each opening of hdfs-daytime")).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole("button", { name: "Freeze now" }));
@@ -132,7 +132,7 @@ describe("the windows page", () => {
     page("viewer");
     expect(await screen.findByTestId("calendar-site:sha")).toBeInTheDocument();
     expect(await screen.findByText("incident 42")).toBeInTheDocument();
-    expect(await screen.findByText("nightly discovery")).toBeInTheDocument();
+    expect(await screen.findByText("nightly-discovery")).toBeInTheDocument();
     expect(screen.queryAllByRole("button")).toHaveLength(0);
     expect(screen.queryByLabelText(/^Reason/)).toBeNull();
   });

@@ -6,27 +6,26 @@ import { when } from "../components/time";
 import { useApi } from "../components/useApi";
 import { useCan } from "../session";
 import { Calendar } from "../windows/Calendar";
-import { useOpenViews } from "../windows/useOpenViews";
+import { useOpenViews, type OpenViews } from "../windows/useOpenViews";
 
 const DAYS = 14;
 
 /** Maintenance windows ahead, freezes with the emergency switch, and schedules. */
 export function WindowsPage() {
   const windows = useApi<MaintenanceWindow[]>("/api/v1/windows");
+  const open = useOpenViews(windows.data ? windowScopes(windows.data) : undefined, DAYS);
   return (
     <section>
       <h1>Windows</h1>
       <p className="muted">Disruptive steps run only while their scopes' windows are open and no freeze covers them. Times are local.</p>
-      <CalendarSection windows={windows.data} error={windows.error} reload={windows.reload} />
-      <FreezesSection scopes={windows.data ? windowScopes(windows.data) : []} />
+      <CalendarSection windows={windows.data} error={windows.error} reload={windows.reload} open={open} />
+      <FreezesSection scopes={windows.data ? windowScopes(windows.data) : []} onChanged={open.reload} />
       <SchedulesSection windows={windows.data ?? []} />
     </section>
   );
 }
 
-function CalendarSection({ windows, error, reload }: { windows?: MaintenanceWindow[]; error?: Error; reload: () => void }) {
-  const scopes = windows ? windowScopes(windows) : undefined;
-  const open = useOpenViews(scopes, DAYS);
+function CalendarSection({ windows, error, reload, open }: { windows?: MaintenanceWindow[]; error?: Error; reload: () => void; open: OpenViews }) {
   const failed = error ?? open.error;
   return (
     <section className="card" aria-labelledby="calendar-title">
@@ -63,10 +62,14 @@ function useAction(reload: () => void) {
   return { busy, error, act };
 }
 
-function FreezesSection({ scopes }: { scopes: string[] }) {
+function FreezesSection({ scopes, onChanged }: { scopes: string[]; onChanged: () => void }) {
   const canAct = useCan("operator");
   const freezes = useApi<Freeze[]>("/api/v1/freezes", 10_000);
-  const { busy, error, act } = useAction(freezes.reload);
+  // A freeze changes the calendar too.
+  const { busy, error, act } = useAction(() => {
+    freezes.reload();
+    onChanged();
+  });
   return (
     <section className="card" aria-labelledby="freezes-title">
       <h2 id="freezes-title">Freezes</h2>

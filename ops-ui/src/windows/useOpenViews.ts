@@ -2,8 +2,14 @@ import { useEffect, useState } from "react";
 import { get } from "../api/http";
 import type { OpenView } from "../api/windows";
 
+export interface OpenViews {
+  views?: OpenView[];
+  error?: Error;
+  reload: () => void;
+}
+
 /** What is open for each scope over the next `days` days, refreshed every `everyMs`. */
-export function useOpenViews(scopes: string[] | undefined, days: number, everyMs = 60_000) {
+export function useOpenViews(scopes: string[] | undefined, days: number, everyMs = 60_000): OpenViews {
   const [views, setViews] = useState<OpenView[]>();
   const [error, setError] = useState<Error>();
   const [tick, setTick] = useState(0);
