@@ -318,6 +318,33 @@ try {
     await shot("23-approved-spawn-succeeded");
   });
 
+  await step("admin freezes everything from the windows page, sees it listed, and lifts it", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    signedIn = false;
+    await page.getByLabel("User name").waitFor();
+    await signIn(admin);
+    await page.getByRole("link", { name: "Windows" }).click();
+    await page.getByRole("heading", { name: "Windows", exact: true }).waitFor();
+    await page.getByTestId("calendar-site:lon").waitFor();
+    await page.getByText("No freeze is active or planned.").waitFor();
+    await page.getByRole("button", { name: "Pause portal-new-year" }).waitFor();
+    await page.getByRole("button", { name: "Freeze now" }).click();
+    await page.getByText("Reason is required").waitFor();
+    await page.getByLabel("Scope", { exact: true }).selectOption({ label: "Everything (global)" });
+    await page.getByLabel(/^Reason/).fill("portal test: change freeze");
+    await page.getByRole("button", { name: "Freeze now" }).click();
+    const row = page.getByTestId("freeze").filter({ hasText: "portal test: change freeze" });
+    await row.getByText("global (everything)").waitFor();
+    await page.getByTestId("calendar-site:lon").getByText("frozen").first().waitFor();
+    await shot("24-windows");
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("region", { name: /Windows and freezes open now/ }).getByText(/Frozen: global/).waitFor();
+    await shot("25-dashboard-frozen");
+    await page.getByRole("link", { name: "Windows" }).click();
+    await page.getByRole("button", { name: "Lift freeze-now:global" }).click();
+    await page.getByText("No freeze is active or planned.").waitFor();
+  });
+
   await step("a viewer sees the same pages without a single action button", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     signedIn = false;
@@ -335,11 +362,13 @@ try {
       ["/inventory/networks", "Inventory"],
       ["/lab", "Lab"],
       ["/inventory/fabric/sha", "Fabric of sha"],
+      ["/windows", "Windows"],
     ];
     for (const [path, heading] of pages) {
       await page.goto(base + path);
       await page.getByRole("heading", { name: heading }).first().waitFor();
       await page.locator(".state-loading").first().waitFor({ state: "detached" }).catch(() => {});
+      if (path === "/windows") await page.getByTestId("schedule").first().waitFor();
       const extra = (await buttonNames()).filter((b) => !viewerButtons.has(b));
       expect(extra.length === 0, `viewer sees buttons on ${path}: ${extra.join(", ")}`);
       // A disabled form's checkboxes (the spawn's "Require approval") are fine; a usable one is not.

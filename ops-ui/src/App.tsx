@@ -10,6 +10,7 @@ import { RunsPage } from "./pages/RunsPage";
 import { RunPage } from "./pages/RunPage";
 import { InventoryPage } from "./pages/InventoryPage";
 import { LabPage } from "./pages/LabPage";
+import { WindowsPage } from "./pages/WindowsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ErrorState, Loading } from "./components/states";
 
@@ -57,6 +58,7 @@ export function App() {
           <Route path="/runs" element={<RunsPage />} />
           <Route path="/runs/:id" element={<RunPage />} />
           <Route path="/inventory/*" element={<InventoryPage />} />
+          <Route path="/windows" element={<WindowsPage />} />
           {state.labOn && <Route path="/lab" element={<LabPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
@@ -90,6 +92,7 @@ function Shell({ me, labOn, logout, children }: { me: Me; labOn: boolean; logout
           <NavLink to="/catalog">Catalog</NavLink>
           <NavLink to="/runs">Runs</NavLink>
           <NavLink to="/inventory">Inventory</NavLink>
+          <NavLink to="/windows">Windows</NavLink>
           {labOn && <NavLink to="/lab">Lab</NavLink>}
         </nav>
         <span className="whoami">

@@ -5,6 +5,7 @@ import { RunsTable } from "../components/RunsTable";
 import { Empty, ErrorState, Loading } from "../components/states";
 import { useApi } from "../components/useApi";
 import { useCan } from "../session";
+import { OpenNowSection } from "../windows/OpenNow";
 
 interface Section {
   title: string;
@@ -38,6 +39,7 @@ export function DashboardPage() {
         )}
       </div>
       <div className="dashboard">
+        <OpenNowSection />
         {SECTIONS.map((s) => (
           <DashboardSection key={s.status} section={s} known={known.has(s.status)} />
         ))}

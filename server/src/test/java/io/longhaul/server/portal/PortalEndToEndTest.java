@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * topology discovery from the catalog, watch it succeed, see the fabric, inject a lab fault that
  * parks the next run, retry it from its page once the fault is cleared, and check that a viewer
  * gets no action buttons; then spawn an instance from the catalog and watch it, park a spawn on a
- * leaf fault and retry it, and have a second user approve a spawn's plan. The browser script is
- * ops-ui/e2e/portal.e2e.mjs; screenshots of every main page land in target/screenshots/.
+ * leaf fault and retry it, have a second user approve a spawn's plan, and freeze everything from
+ * the windows page and lift it. The browser script is ops-ui/e2e/portal.e2e.mjs; screenshots of
+ * every main page land in target/screenshots/.
  */
 @SpringBootTest(
     classes = LonghaulApplication.class,
@@ -130,6 +132,54 @@ class PortalEndToEndTest {
             Map.of("username", APPROVER, "password", APPROVER_PASSWORD, "role", "approver"));
     assertThat(approver.status()).as(approver.raw()).isEqualTo(201);
 
+    // Something for the windows page to show; scopes no run of this test declares, so nothing
+    // waits, and schedules that cannot fire during it (1 January, or paused).
+    ApiClient.Response weekdays =
+        admin.post(
+            "/api/v1/windows",
+            Map.of(
+                "name", "lon-weekdays",
+                "scopes", List.of("site:lon"),
+                "cron", "0 8 * * 1-5",
+                "durationMinutes", 600,
+                "zone", "Europe/London"));
+    assertThat(weekdays.status()).as(weekdays.raw()).isEqualTo(201);
+    ApiClient.Response research =
+        admin.post(
+            "/api/v1/windows",
+            Map.of(
+                "name", "research-days",
+                "scopes", List.of("bu:research"),
+                "rrule", "FREQ=DAILY;BYHOUR=6",
+                "anchor", "2026-01-01T06:00",
+                "durationMinutes", 960,
+                "zone", "UTC"));
+    assertThat(research.status()).as(research.raw()).isEqualTo(201);
+    ApiClient.Response nightly =
+        admin.post(
+            "/api/v1/schedules",
+            Map.of(
+                "name", "portal-new-year",
+                "operation", "topology-discovery",
+                "params", Map.of("site", "sha"),
+                "reason", "new year's discovery",
+                "cron", "0 3 1 1 *",
+                "zone", "UTC"));
+    assertThat(nightly.status()).as(nightly.raw()).isEqualTo(201);
+    ApiClient.Response inWindow =
+        admin.post(
+            "/api/v1/schedules",
+            Map.of(
+                "name", "portal-weekdays",
+                "operation", "topology-discovery",
+                "params", Map.of("site", "sha"),
+                "reason", "each weekday window",
+                "windowId", weekdays.body().path("id").asLong()));
+    assertThat(inWindow.status()).as(inWindow.raw()).isEqualTo(201);
+    ApiClient.Response paused =
+        admin.post("/api/v1/schedules/" + inWindow.body().path("id").asLong() + "/pause", Map.of());
+    assertThat(paused.status()).as(paused.raw()).isEqualTo(200);
+
     Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
     Path log = Files.createTempFile("portal-e2e", ".log");
     ProcessBuilder browser =
@@ -166,5 +216,6 @@ class PortalEndToEndTest {
     assertThat(process.exitValue()).as("the browser script:\n" + output).isZero();
     assertThat(screenshots.resolve("05-run-succeeded.png")).isNotEmptyFile();
     assertThat(screenshots.resolve("23-approved-spawn-succeeded.png")).isNotEmptyFile();
+    assertThat(screenshots.resolve("24-windows.png")).isNotEmptyFile();
   }
 }
