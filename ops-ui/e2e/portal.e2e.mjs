@@ -323,7 +323,7 @@ try {
     signedIn = false;
     await page.getByLabel("User name").waitFor();
     await signIn(admin);
-    await page.getByRole("link", { name: "Windows" }).click();
+    await page.getByRole("link", { name: "Windows", exact: true }).click();
     await page.getByRole("heading", { name: "Windows", exact: true }).waitFor();
     await page.getByTestId("calendar-site:lon").waitFor();
     await page.getByText("No freeze is active or planned.").waitFor();
@@ -340,7 +340,7 @@ try {
     await page.getByRole("link", { name: "Dashboard" }).click();
     await page.getByRole("region", { name: /Windows and freezes open now/ }).getByText(/Frozen: global/).waitFor();
     await shot("25-dashboard-frozen");
-    await page.getByRole("link", { name: "Windows" }).click();
+    await page.getByRole("link", { name: "Windows", exact: true }).click();
     await page.getByRole("button", { name: "Lift freeze-now:global" }).click();
     await page.getByText("No freeze is active or planned.").waitFor();
   });
