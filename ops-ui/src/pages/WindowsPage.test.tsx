@@ -63,6 +63,13 @@ describe("the calendar", () => {
     expect(within(amsRow).getAllByRole("cell")[1]).toHaveTextContent("02:00–04:00");
     expect(amsRow.querySelector(".cal-now")).toBeNull();
   });
+
+  it("does not call a frozen opening open now", () => {
+    render(<Calendar views={[{ ...sha, openNow: false, closesAt: null, waitingFor: "freeze incident", opensAt: local(13, 10) }]} now={now} days={3} />);
+    expect(screen.getAllByRole("cell")[0]).toHaveTextContent("10:00–23:00");
+    expect(document.querySelector(".cal-now")).toBeNull();
+    expect(screen.getByRole("rowheader")).toHaveTextContent("held by freeze incident · opens Tue");
+  });
 });
 
 const windows: MaintenanceWindow[] = [

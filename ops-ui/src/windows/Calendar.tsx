@@ -47,7 +47,8 @@ function segments(view: OpenView, day: Date, now: Date): Segment[] {
       return {
         label: `${hhmm(new Date(s), day)}–${e === to ? "24:00" : hhmm(new Date(e), day)}`,
         window: o.window,
-        now: isNow && s <= now.getTime() && now.getTime() < e,
+        // A frozen or otherwise held opening is not open now, however the window reads.
+        now: view.openNow && isNow && s <= now.getTime() && now.getTime() < e,
       };
     });
 }
