@@ -392,13 +392,8 @@ final class EosCli extends SwitchCli {
         "Port       Name                         Status       Vlan        Duplex Speed  Type            Flags Encapsulation\n");
     for (SwitchState.InterfaceInfo i : state.interfaces()) {
       String status = !i.adminUp() ? "disabled" : i.operUp() ? "connected" : "notconnect";
-      String vlanCol =
-          switch (i.mode()) {
-            case "trunk" -> "trunk";
-            case "routed" -> "routed";
-            default -> String.valueOf(state.running.ports[i.index()].accessVlan);
-          };
-      boolean fast = i.index() > state.spec().interfaceCount() - 6 || state.spec().isSpine();
+      String vlanCol = vlanColumn(i);
+      boolean fast = fastPort(i);
       sb.append(
           rstrip(
               String.format(

@@ -377,13 +377,8 @@ final class NxosCli extends SwitchCli {
     sb.append(rule);
     for (SwitchState.InterfaceInfo i : state.interfaces()) {
       String status = !i.adminUp() ? "disabled" : i.operUp() ? "connected" : "notconnec";
-      String vlanCol =
-          switch (i.mode()) {
-            case "trunk" -> "trunk";
-            case "routed" -> "routed";
-            default -> String.valueOf(state.running.ports[i.index()].accessVlan);
-          };
-      boolean fast = i.index() > state.spec().interfaceCount() - 6 || state.spec().isSpine();
+      String vlanCol = vlanColumn(i);
+      boolean fast = fastPort(i);
       sb.append(
           rstrip(
               String.format(

@@ -248,6 +248,20 @@ public abstract class SwitchCli {
     return true;
   }
 
+  /** The "Vlan" column of an interface-status table: trunk, routed, or the access VLAN. */
+  protected final String vlanColumn(SwitchState.InterfaceInfo i) {
+    return switch (i.mode()) {
+      case "trunk" -> "trunk";
+      case "routed" -> "routed";
+      default -> String.valueOf(state.running.ports[i.index()].accessVlan);
+    };
+  }
+
+  /** Uplink ports (the last six of a leaf, every spine port) report the faster speed. */
+  protected final boolean fastPort(SwitchState.InterfaceInfo i) {
+    return i.index() > state.spec().interfaceCount() - 6 || state.spec().isSpine();
+  }
+
   protected SwitchConfig.Vlan vlanEntry(SwitchConfig cfg, int id) {
     return cfg.vlans.computeIfAbsent(id, k -> new SwitchConfig.Vlan(null, null));
   }
