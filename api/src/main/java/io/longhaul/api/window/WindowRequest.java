@@ -3,6 +3,7 @@ package io.longhaul.api.window;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  * {@code anchor}, a local date-time) or a cron expression, a wall-clock duration and a zone.
  */
 public record WindowRequest(
-    @NotBlank String name,
+    // The database's check on the name, so a bad one is refused as "name", not as a constraint.
+    @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$") String name,
     String description,
     @NotEmpty List<String> scopes,
     String rrule,
