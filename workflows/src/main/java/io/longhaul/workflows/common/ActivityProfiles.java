@@ -28,6 +28,18 @@ public final class ActivityProfiles {
         .build();
   }
 
+  /**
+   * A step that only touches Longhaul's own database (an allocation, a placement, a lookup): run in
+   * the workflow's task, without a round trip through the server per call. Retried like {@link
+   * #shortCall}, so a step parks for an operator after the same number of attempts.
+   */
+  public static LocalActivityOptions databaseStep() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(retry(5))
+        .build();
+  }
+
   /** A short call: a read or an allocation. */
   public static ActivityOptions shortCall(String taskQueue) {
     return ActivityOptions.newBuilder()
@@ -67,7 +79,7 @@ public final class ActivityProfiles {
     return ActivityOptions.newBuilder()
         .setTaskQueue(taskQueue)
         .setStartToCloseTimeout(Duration.ofMinutes(10))
-        .setHeartbeatTimeout(Duration.ofSeconds(10))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
         .setRetryOptions(retry(4))
         .build();
   }
