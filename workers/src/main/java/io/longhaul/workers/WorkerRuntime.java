@@ -37,7 +37,16 @@ public class WorkerRuntime implements AutoCloseable {
     if (factory != null) {
       return;
     }
-    WorkerFactory f = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+    // Virtual threads for workflow code: a cached run parks its thread, and thousands may be
+    // cached.
+    WorkerFactory f =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(settings.workflowCacheSize())
+                .setMaxWorkflowThreadCount(settings.workflowCacheSize() * 4)
+                .setUsingVirtualWorkflowThreads(true)
+                .build());
     Map<String, List<WorkerRegistration>> byQueue = new LinkedHashMap<>();
     registrations.forEach(
         r -> byQueue.computeIfAbsent(r.taskQueue(), q -> new ArrayList<>()).add(r));
