@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public class WorkerRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
 
+  private static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(5);
+
   private final WorkflowClient client;
   private final List<WorkerRegistration> registrations;
   private final WorkerSettings settings;
@@ -94,6 +96,8 @@ public class WorkerRuntime implements AutoCloseable {
         .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())
         .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
         .setMaxConcurrentLocalActivityExecutionSize(settings.maxConcurrentLocalActivities())
+        // A workflow task that cannot get a core for a second is not a deadlock on 2 busy cores.
+        .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis())
         .build();
   }
 }
