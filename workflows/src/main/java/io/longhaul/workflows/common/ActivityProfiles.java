@@ -59,14 +59,16 @@ public final class ActivityProfiles {
   }
 
   /**
-   * A change on a host over SSH that heartbeats between commands: a worker that dies mid-call is
-   * noticed after the heartbeat timeout, not after the whole start-to-close.
+   * A change on a host over SSH that heartbeats between commands (and while queued for a session):
+   * a worker that dies mid-call is noticed after the heartbeat timeout, not after the whole
+   * start-to-close. 30 s leaves room for a loaded worker: a credential lookup waiting for a pooled
+   * connection, an SSH handshake on busy cores.
    */
   public static ActivityOptions hostChange(String taskQueue) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(taskQueue)
         .setStartToCloseTimeout(Duration.ofMinutes(2))
-        .setHeartbeatTimeout(Duration.ofSeconds(10))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
         .setRetryOptions(retry(4))
         .build();
   }
