@@ -29,10 +29,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * IPAM over PostgreSQL. An allocation is one statement and a bulk allocation one transaction; the
- * free list's SKIP LOCKED keeps concurrent allocations apart, and the unique name and allocation
- * key turn a concurrent or retried allocation into a lookup of the port that won. Binding and
- * release are one transaction each.
+ * IPAM over PostgreSQL. An allocation is one statement, committed together with the concurrent ones
+ * of this process ({@link AllocationBatcher}), and a bulk allocation one transaction; the free
+ * list's SKIP LOCKED keeps concurrent allocations apart, and the unique name and allocation key
+ * turn a concurrent or retried allocation into a lookup of the port that won. Binding and release
+ * are one transaction each.
  */
 @Component
 public class IpamActivitiesImpl implements IpamActivities {
@@ -41,6 +42,7 @@ public class IpamActivitiesImpl implements IpamActivities {
   private final SiteRepository sites;
   private final HypervisorRepository hypervisors;
   private final TransactionTemplate tx;
+  final AllocationBatcher batcher; // package-private: tests read its counters
 
   public IpamActivitiesImpl(
       PortRepository ports,
@@ -53,13 +55,21 @@ public class IpamActivitiesImpl implements IpamActivities {
     this.sites = sites;
     this.hypervisors = hypervisors;
     this.tx = new TransactionTemplate(transactions);
+    this.batcher = new AllocationBatcher(ports, transactions);
+  }
+
+  /** How one allocation statement is run: alone, or in the batcher's shared transaction. */
+  @FunctionalInterface
+  private interface Allocator {
+    Optional<Allocation> allocate(String site, long networkId, String name, String key);
   }
 
   @Override
   public PortLease allocatePort(AllocateRequest request) {
-    // No transaction: each statement of allocate() stands alone, and the allocation itself is one
-    // statement, committed on its own.
-    return retryOnDuplicate(() -> allocate(request, request.allocationKey()));
+    // No transaction of our own: the allocation statement commits with whatever concurrent
+    // allocations the batcher groups it with (group commit), and the look-ups allocate() may need
+    // afterwards stand alone.
+    return retryOnDuplicate(() -> allocate(request, request.allocationKey(), batcher::allocate));
   }
 
   @Override
@@ -79,18 +89,19 @@ public class IpamActivitiesImpl implements IpamActivities {
                                 request.networkLabel(),
                                 null,
                                 null),
-                            request.allocationKey() + "/" + i));
+                            request.allocationKey() + "/" + i,
+                            ports::allocate));
                   }
                   return out;
                 }));
   }
 
-  private PortLease allocate(AllocateRequest request, String key) {
+  private PortLease allocate(AllocateRequest request, String key, Allocator first) {
     // The common case, a new port on a given network, is one statement; the look-ups below only
     // run when it took nothing (the name or key has a port already, or an error to report).
     if (request.networkId() != null) {
       Optional<Allocation> fresh =
-          ports.allocate(request.site(), request.networkId(), request.name(), key);
+          first.allocate(request.site(), request.networkId(), request.name(), key);
       if (fresh.isPresent()) {
         return lease(fresh.get().port(), fresh.get().network(), true);
       }
