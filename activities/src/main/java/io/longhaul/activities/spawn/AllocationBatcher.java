@@ -21,13 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * up durability (synchronous_commit stays on: an address is handed out only once it is on disk).
  *
  * <p>Leader and followers, nothing waits on a timer: a caller queues its request; when no batch is
- * running it leads, takes what is queued (at most {@link #MAX_BATCH}), runs it, and hands the lead
- * to the oldest request that arrived meanwhile. Alone, a caller runs its statement as before, on
- * its own and committed on its own, so a quiet system sees no added latency. In a batch, each
- * member's statement runs under its own savepoint: one that fails (a unique-key race, a deadlock
- * with another process) is rolled back to it and, once the batch has committed, runs alone on the
- * slow path, where it fails or succeeds just as it would have unbatched. A failed commit fails
- * every member of the batch; nothing of it was handed out, and the activity retries.
+ * running it leads, takes what is queued (at most {@link #MAX_BATCH}), runs its statements, hands
+ * the lead to the oldest request that arrived meanwhile, and commits (so one batch's statements
+ * overlap the previous one's commit, and only one batch runs statements at a time). Alone, a caller
+ * runs its statement as before, on its own and committed on its own, so a quiet system sees no
+ * added latency. In a batch, each member's statement runs under its own savepoint: one that fails
+ * (a unique-key race, a deadlock with another process) is rolled back to it and, once the batch has
+ * committed, runs alone on the slow path, where it fails or succeeds just as it would have
+ * unbatched. A failed commit fails every member of the batch; nothing of it was handed out, and the
+ * activity retries.
  *
  * <p>Invariants stay with the statement and the constraints: a member sees the ports its batch
  * inserted before it (same transaction), so a retry with the same allocation key in one batch finds
@@ -99,8 +101,9 @@ final class AllocationBatcher {
     } finally {
       lock.unlock();
     }
+    var handOff = new HandOff();
     try {
-      run(batch);
+      run(batch, handOff);
     } finally {
       lock.lock();
       try {
@@ -110,11 +113,8 @@ final class AllocationBatcher {
           }
           m.done = true;
         }
-        Member next = queue.peek();
-        if (next == null) {
-          running = false;
-        } else {
-          next.leads = true;
+        if (!handOff.done) {
+          passLead();
         }
         changed.signalAll();
       } finally {
@@ -122,6 +122,38 @@ final class AllocationBatcher {
       }
     }
     return outcome(me);
+  }
+
+  /** Under the lock: the oldest waiting request leads the next batch, or nobody is running. */
+  private void passLead() {
+    Member next = queue.peek();
+    if (next == null) {
+      running = false;
+    } else {
+      next.leads = true;
+    }
+  }
+
+  /**
+   * Passes the lead on once a batch's statements have run, before its commit: the next batch's
+   * statements then run while this one's WAL flush is under way, and PostgreSQL's own group commit
+   * may flush both at once. Safe because batches share nothing but the constraints: a member whose
+   * key an uncommitted batch just inserted waits for that commit, then fails on the unique key and
+   * runs again alone, where it finds the port.
+   */
+  private final class HandOff {
+    boolean done;
+
+    void now() {
+      lock.lock();
+      try {
+        done = true;
+        passLead();
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   private Optional<Allocation> outcome(Member m) {
@@ -137,7 +169,7 @@ final class AllocationBatcher {
     return m.result;
   }
 
-  private void run(List<Member> batch) {
+  private void run(List<Member> batch, HandOff handOff) {
     if (batch.size() == 1) {
       // Nobody to share with: the plain statement, one round trip and its own commit.
       Member m = batch.getFirst();
@@ -156,6 +188,7 @@ final class AllocationBatcher {
               m.alone = false;
               runMember(status, m);
             }
+            handOff.now();
           });
       sharedCommits.incrementAndGet();
       sharedMembers.addAndGet(batch.size());
