@@ -55,7 +55,7 @@ public class IpamActivitiesImpl implements IpamActivities {
     this.sites = sites;
     this.hypervisors = hypervisors;
     this.tx = new TransactionTemplate(transactions);
-    this.batcher = new AllocationBatcher(ports, transactions);
+    this.batcher = new AllocationBatcher(ports);
   }
 
   /** How one allocation statement is run: alone, or in the batcher's shared transaction. */
@@ -66,9 +66,9 @@ public class IpamActivitiesImpl implements IpamActivities {
 
   @Override
   public PortLease allocatePort(AllocateRequest request) {
-    // No transaction of our own: the allocation statement commits with whatever concurrent
-    // allocations the batcher groups it with (group commit), and the look-ups allocate() may need
-    // afterwards stand alone.
+    // No transaction: the allocation statement commits with whatever concurrent allocations the
+    // batcher groups it with (group commit), and the look-ups allocate() may need afterwards stand
+    // alone.
     return retryOnDuplicate(() -> allocate(request, request.allocationKey(), batcher::allocate));
   }
 
