@@ -39,10 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * B5: concurrent address allocations on one /20. Longhaul: the spawn's own {@code
  * IpamActivitiesImpl.allocatePort} (one statement: site and network checked, name and
- * allocation-key guards, free address taken {@code FOR UPDATE SKIP LOCKED}, port inserted,
- * committed on its own). Naive: the network's row locked {@code SELECT … FOR UPDATE}, then the
- * lowest free address deleted and the port inserted, in one transaction: allocations on a network
- * queue behind each other.
+ * allocation-key guards, free address taken {@code FOR UPDATE SKIP LOCKED}, port inserted;
+ * concurrent calls share one statement and one commit: {@code AllocationBatcher} and {@code
+ * PortRepository.allocateAll}). Naive: the network's row locked {@code SELECT … FOR UPDATE}, then
+ * the lowest free address deleted and the port inserted, in one transaction: allocations on a
+ * network queue behind each other.
  */
 public final class IpamContentionBenchmark implements Benchmark {
   static final String CIDR = "10.64.0.0/20";
@@ -99,7 +100,8 @@ public final class IpamContentionBenchmark implements Benchmark {
         s.variant(
             "longhaul",
             "IpamActivitiesImpl.allocatePort: one statement (free address taken FOR UPDATE SKIP"
-                + " LOCKED, port inserted), committed on its own",
+                + " LOCKED, port inserted); concurrent calls share one statement and commit"
+                + " (group commit), a lone call commits on its own",
             trial(
                 db,
                 k,
@@ -152,7 +154,9 @@ public final class IpamContentionBenchmark implements Benchmark {
     notes.add(
         "Longhaul's side checks more per allocation than the naive one (site, network, name and"
             + " allocation-key guards) but sends one statement where the naive side sends four"
-            + " and a commit.");
+            + " and a commit; under concurrency its statements also share commits (group commit:"
+            + " the allocations waiting while one transaction runs form the next, so one WAL"
+            + " flush covers many allocations, synchronous_commit on).");
     notes.add(
         "PostgreSQL runs on the same 2 cores as the bench JVM; the connection pool has one"
             + " connection per allocator at most (16).");

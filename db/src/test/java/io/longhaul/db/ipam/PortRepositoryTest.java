@@ -76,6 +76,48 @@ class PortRepositoryTest {
   }
 
   @Test
+  @DisplayName(
+      "a batch allocates as one-by-one would: lowest addresses in order, guards, full networks")
+  void allocateAll() {
+    Network small = network("small", "10.2.0.0/30", "10.2.0.1", 200); // one free address
+    Port named = ports.allocate("sha", net.id(), "web-1", "k0").orElseThrow().port();
+    List<Optional<Allocation>> out =
+        ports.allocateAll(
+            List.of(
+                new PortRepository.Request("sha", net.id(), null, "k1"),
+                new PortRepository.Request("sha", small.id(), null, "k2"),
+                new PortRepository.Request("sha", net.id(), null, "k1"), // same key: nothing
+                new PortRepository.Request("sha", net.id(), "web-1", "k3"), // taken name
+                new PortRepository.Request("sha", small.id(), null, "k4"), // small is full now
+                new PortRepository.Request("fra", net.id(), null, "k5"), // not fra's network
+                new PortRepository.Request("sha", 999_999, null, "k6"),
+                new PortRepository.Request("sha", net.id(), "web-2", "k7")));
+    assertThat(out.get(0).orElseThrow().port().address()).isEqualTo("10.1.0.3");
+    assertThat(out.get(0).orElseThrow().network()).isEqualTo(net);
+    assertThat(out.get(1).orElseThrow().port().address()).isEqualTo("10.2.0.2");
+    assertThat(out.get(1).orElseThrow().network()).isEqualTo(small);
+    assertThat(out.subList(2, 7)).allMatch(Optional::isEmpty);
+    assertThat(out.get(7).orElseThrow().port().address()).isEqualTo("10.1.0.4");
+    assertThat(out.get(7).orElseThrow().port().name()).isEqualTo("web-2");
+    assertThat(ports.list()).hasSize(4).contains(named);
+    assertThat(ports.usage(net.id())).isEqualTo(new NetworkUsage(net.id(), 3, 250));
+  }
+
+  @Test
+  @DisplayName("a batch with one bad request fails whole and allocates nothing")
+  void allocateAllFailsWhole() {
+    assertThatThrownBy(
+            () ->
+                ports.allocateAll(
+                    List.of(
+                        new PortRepository.Request("sha", net.id(), null, "k1"),
+                        new PortRepository.Request("sha", net.id(), "Not A Name!", "k2"))))
+        .isInstanceOf(DataAccessException.class);
+    assertThat(ports.list()).isEmpty();
+    assertThat(ports.usage(net.id()).free()).isEqualTo(253);
+  }
+
+  @Test
   @DisplayName("a network of another site, an unknown network and a full one allocate nothing")
   void nothingToTake() {
     assertThat(ports.allocate("fra", net.id(), null, "k1")).isEmpty();
