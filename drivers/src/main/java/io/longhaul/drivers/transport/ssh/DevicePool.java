@@ -23,13 +23,13 @@ final class DevicePool {
   private final Semaphore permits;
   private final Deque<Session> idle = new ArrayDeque<>();
 
-  DevicePool(SshEndpoint endpoint, SshOptions options) {
+  DevicePool(SshEndpoint endpoint, SshOptions options, KnownHostsFile knownHosts) {
     this.endpoint = endpoint;
     this.options = options;
     this.permits = new Semaphore(options.maxSessionsPerDevice(), true);
     this.jsch = new JSch();
     try {
-      jsch.setKnownHosts(options.knownHosts().toString());
+      jsch.setHostKeyRepository(knownHosts.current());
       var login = endpoint.login();
       if (login.privateKey() != null) {
         jsch.addIdentity(login.username(), login.privateKey(), null, login.passphrase());

@@ -20,9 +20,11 @@ public final class JschTransport implements SshTransport {
 
   private final SshOptions options;
   private final ConcurrentMap<String, DevicePool> pools = new ConcurrentHashMap<>();
+  private final KnownHostsFile knownHosts;
 
   public JschTransport(SshOptions options) {
     this.options = options;
+    this.knownHosts = new KnownHostsFile(options.knownHosts());
   }
 
   @Override
@@ -155,7 +157,8 @@ public final class JschTransport implements SshTransport {
   }
 
   private DevicePool pool(SshEndpoint endpoint) {
-    return pools.computeIfAbsent(endpoint.poolKey(), k -> new DevicePool(endpoint, options));
+    return pools.computeIfAbsent(
+        endpoint.poolKey(), k -> new DevicePool(endpoint, options, knownHosts));
   }
 
   @Override
