@@ -100,6 +100,35 @@ class OverlayLabTest extends DriversLabTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sha", "sin"})
+    @DisplayName(
+        "a line refused in the middle of the one-write block is named, and what the switch ran"
+            + " after it is undone too")
+    void refusedMidBlock(String site) {
+      var state = lab().switchState(leaf(site));
+      var bindings = batch(site, 1700, 51700);
+      String second = "interface " + bindings.get(1).interfaceName();
+      String before = state.runningConfig();
+      state.resetCounters();
+      lab().faults().inject(leaf(site), new Fault.CommandFails(second));
+
+      assertThatThrownBy(() -> driver(site).overlay().apply("mid-" + site, bindings))
+          .isInstanceOfSatisfying(
+              DeviceException.CommandRejected.class,
+              e -> assertThat(e.command()).isEqualTo(second));
+
+      // The switch read on past the refused line: the second port's trunk line ran too (in the
+      // first port's context), which is why a refusal must undo the whole block.
+      assertThat(state.commandLog())
+          .filteredOn(l -> l.startsWith("switchport trunk allowed vlan"))
+          .hasSize(2);
+      assertThat(state.commandLog())
+          .contains(site.equals("sha") ? "rollback running-config checkpoint lh-mid-sha" : "abort");
+      assertThat(state.runningConfig()).isEqualTo(before);
+      assertThat(state.vlans()).doesNotContainKey(1700);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha", "sin"})
     @DisplayName("a connection dropped mid-command is retryable and changes nothing")
     void drop(String site) {
       var state = lab().switchState(leaf(site));

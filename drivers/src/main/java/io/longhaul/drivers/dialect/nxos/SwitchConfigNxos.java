@@ -7,14 +7,15 @@ import io.longhaul.drivers.dialect.CliSwitch;
 import io.longhaul.drivers.transport.Heartbeat;
 import io.longhaul.drivers.transport.ssh.CliSession;
 import io.longhaul.drivers.transport.ssh.SshTransport;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NX-OS switch configuration: {@code checkpoint lh-<changeId>}, {@code configure terminal}, the
- * commands, {@code end}, read back; on any failure {@code rollback running-config checkpoint} and
- * prove the running configuration equals the one before.
+ * NX-OS switch configuration: {@code checkpoint lh-<changeId>}, then {@code configure terminal},
+ * the commands and {@code end} in one write, read back; on any failure {@code rollback
+ * running-config checkpoint} and prove the running configuration equals the one before.
  */
 public final class SwitchConfigNxos extends CliSwitch {
   private static final Logger log = LoggerFactory.getLogger(SwitchConfigNxos.class);
@@ -43,11 +44,13 @@ public final class SwitchConfigNxos extends CliSwitch {
       log.info("{}: reusing checkpoint {}", device(), checkpoint);
     }
     try {
-      cli.run("configure terminal");
-      for (String command : commands) {
-        cli.run(command);
-      }
-      cli.run("end");
+      // One write for the whole block: a line the switch refuses is found in the answers, and the
+      // lines after it (which the switch still ran) are undone by the same rollback as before.
+      var block = new ArrayList<String>(commands.size() + 2);
+      block.add("configure terminal");
+      block.addAll(commands);
+      block.add("end");
+      cli.runAll(block);
       verifier.verify(cli.run("show running-config"));
     } catch (DeviceException e) {
       rollback(cli, checkpoint, before, e);

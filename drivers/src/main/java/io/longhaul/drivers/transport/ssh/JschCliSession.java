@@ -7,6 +7,7 @@ import io.longhaul.drivers.transport.Heartbeat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 
 /** A shell channel driven line by line: write a command, read until the prompt comes back. */
@@ -53,18 +54,48 @@ final class JschCliSession implements CliSession {
 
   @Override
   public String send(String command) {
-    if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
-      // Dialects validate their parameters; this is the last line of defence.
-      throw new DeviceException.InvalidParameter(device, "command", "contains a line break");
-    }
+    requireOneLine(command);
     int from = fromDevice.size();
-    try {
-      toDevice.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-      toDevice.flush();
-    } catch (IOException e) {
-      throw new DeviceException.Unreachable(device, command, "write failed: " + e, e);
-    }
+    write(command + "\n", command);
     return stripEcho(awaitPrompt(command, from), command);
+  }
+
+  @Override
+  public List<String> runAll(List<String> commands) {
+    if (commands.isEmpty()) {
+      return List.of();
+    }
+    commands.forEach(this::requireOneLine);
+    String before = prompt;
+    int from = fromDevice.size();
+    write(String.join("\n", commands) + "\n", commands.getFirst());
+    var wait = new Wait(commands.getFirst(), from);
+    int answered = 0;
+    while (true) {
+      int size = fromDevice.size();
+      if (size > wait.seen) {
+        var batch =
+            BatchAnswers.parse(
+                normalize(fromDevice.textFrom(from)), commands, before, profile.prompt());
+        if (batch.complete(commands.size())) {
+          prompt = batch.prompt();
+          for (int i = 0; i < commands.size(); i++) {
+            if (profile.error().matcher(batch.outputs().get(i)).find()) {
+              throw new DeviceException.CommandRejected(
+                  device, commands.get(i), batch.outputs().get(i));
+            }
+          }
+          return batch.outputs();
+        }
+        if (batch.answered() > answered) {
+          // Each answer restarts the clock: the timeout is per command, as for run().
+          answered = batch.answered();
+          wait = wait.next(commands.get(answered));
+        }
+        wait.seen = size;
+      }
+      wait.pause(size);
+    }
   }
 
   @Override
@@ -77,15 +108,27 @@ final class JschCliSession implements CliSession {
     awaitPrompt("(login)", 0);
   }
 
+  private void requireOneLine(String command) {
+    if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
+      // Dialects validate their parameters; this is the last line of defence.
+      throw new DeviceException.InvalidParameter(device, "command", "contains a line break");
+    }
+  }
+
+  private void write(String text, String command) {
+    try {
+      toDevice.write(text.getBytes(StandardCharsets.UTF_8));
+      toDevice.flush();
+    } catch (IOException e) {
+      throw new DeviceException.Unreachable(device, command, "write failed: " + e, e);
+    }
+  }
+
   private String awaitPrompt(String command, int from) {
-    long start = System.nanoTime();
-    long deadline = start + options.commandTimeout().toNanos();
-    long beatEvery = options.heartbeatInterval().toNanos();
-    long nextBeat = start + beatEvery;
-    int seen = from;
+    var wait = new Wait(command, from);
     while (true) {
       int size = fromDevice.size();
-      if (size > seen) {
+      if (size > wait.seen) {
         String tail = normalize(fromDevice.textFrom(Math.max(from, size - PROMPT_TAIL)));
         Matcher m = profile.prompt().matcher(tail);
         if (m.find()) {
@@ -93,8 +136,42 @@ final class JschCliSession implements CliSession {
           String all = normalize(fromDevice.textFrom(from));
           return all.substring(0, all.length() - (tail.length() - m.start(1)));
         }
-        seen = size;
+        wait.seen = size;
       }
+      wait.pause(size);
+    }
+  }
+
+  /**
+   * One wait for a command's answer: its deadline, heartbeats, and how much output has been looked
+   * at ({@code seen}).
+   */
+  private final class Wait {
+    private final String command;
+    private final int from;
+    private final long deadline;
+    private final long beatEvery = options.heartbeatInterval().toNanos();
+    private long nextBeat;
+    int seen;
+
+    Wait(String command, int from) {
+      this.command = command;
+      this.from = from;
+      long now = System.nanoTime();
+      this.deadline = now + options.commandTimeout().toNanos();
+      this.nextBeat = now + beatEvery;
+      this.seen = from;
+    }
+
+    /** The wait for the next command of a batch: a fresh deadline, the same output. */
+    Wait next(String nextCommand) {
+      var w = new Wait(nextCommand, from);
+      w.seen = seen;
+      return w;
+    }
+
+    /** Waits for more output; throws if the connection closed or the deadline passed. */
+    void pause(int size) {
       if (fromDevice.closed() || channel.isClosed() || !session.isConnected()) {
         throw new DeviceException.Unreachable(
             device, command, "connection closed mid-command", null);
