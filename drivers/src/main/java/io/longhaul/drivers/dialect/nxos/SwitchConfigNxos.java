@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * NX-OS switch configuration: {@code checkpoint lh-<changeId>}, then {@code configure terminal},
- * the commands and {@code end} in one write, read back; on any failure {@code rollback
+ * the commands, {@code end} and the read-back in one write; on any failure {@code rollback
  * running-config checkpoint} and prove the running configuration equals the one before.
  */
 public final class SwitchConfigNxos extends CliSwitch {
@@ -44,14 +44,15 @@ public final class SwitchConfigNxos extends CliSwitch {
       log.info("{}: reusing checkpoint {}", device(), checkpoint);
     }
     try {
-      // One write for the whole block: a line the switch refuses is found in the answers, and the
-      // lines after it (which the switch still ran) are undone by the same rollback as before.
-      var block = new ArrayList<String>(commands.size() + 2);
+      // One write for the whole block and the read-back: a line the switch refuses is found in
+      // the answers, and the lines after it (which the switch still ran) are undone by the same
+      // rollback as before; the read-back is only looked at when every line was accepted.
+      var block = new ArrayList<String>(commands.size() + 3);
       block.add("configure terminal");
       block.addAll(commands);
       block.add("end");
-      cli.runAll(block);
-      verifier.verify(cli.run("show running-config"));
+      block.add("show running-config");
+      verifier.verify(cli.runAll(block).getLast());
     } catch (DeviceException e) {
       rollback(cli, checkpoint, before, e);
       throw e;

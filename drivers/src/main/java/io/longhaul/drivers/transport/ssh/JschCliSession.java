@@ -7,6 +7,7 @@ import io.longhaul.drivers.transport.Heartbeat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -23,6 +24,7 @@ final class JschCliSession implements CliSession {
   private final SshOptions options;
   private final Heartbeat heartbeat;
   private String prompt = "";
+  private List<String> pendingSetup = List.of();
 
   JschCliSession(
       String device,
@@ -54,10 +56,7 @@ final class JschCliSession implements CliSession {
 
   @Override
   public String send(String command) {
-    requireOneLine(command);
-    int from = fromDevice.size();
-    write(command + "\n", command);
-    return stripEcho(awaitPrompt(command, from), command);
+    return exchange(List.of(command)).getFirst();
   }
 
   @Override
@@ -65,32 +64,63 @@ final class JschCliSession implements CliSession {
     if (commands.isEmpty()) {
       return List.of();
     }
-    commands.forEach(this::requireOneLine);
-    String before = prompt;
+    var outputs = exchange(commands);
+    for (int i = 0; i < commands.size(); i++) {
+      if (profile.error().matcher(outputs.get(i)).find()) {
+        throw new DeviceException.CommandRejected(device, commands.get(i), outputs.get(i));
+      }
+    }
+    return outputs;
+  }
+
+  /**
+   * The profile's setup (paging off) goes out with the first command instead of on its own: the CLI
+   * runs it first all the same, and the session saves a round trip.
+   */
+  void setupWithFirstCommand(List<String> setup) {
+    pendingSetup = List.copyOf(setup);
+  }
+
+  /** Writes any pending setup and the commands in one write; returns the commands' outputs. */
+  private List<String> exchange(List<String> commands) {
+    var lines = new ArrayList<String>(pendingSetup);
+    int setup = lines.size();
+    pendingSetup = List.of();
+    lines.addAll(commands);
+    lines.forEach(this::requireOneLine);
     int from = fromDevice.size();
-    write(String.join("\n", commands) + "\n", commands.getFirst());
-    var wait = new Wait(commands.getFirst(), from);
+    write(String.join("\n", lines) + "\n", lines.getFirst());
+    List<String> outputs =
+        lines.size() == 1
+            ? List.of(stripEcho(awaitPrompt(lines.getFirst(), from), lines.getFirst()))
+            : awaitAnswers(lines, from);
+    for (int i = 0; i < setup; i++) {
+      if (profile.error().matcher(outputs.get(i)).find()) {
+        throw new DeviceException.CommandRejected(device, lines.get(i), outputs.get(i));
+      }
+    }
+    return outputs.subList(setup, outputs.size());
+  }
+
+  /** Reads until every one of {@code lines}, typed ahead from {@code from}, is answered. */
+  private List<String> awaitAnswers(List<String> lines, int from) {
+    String before = prompt;
+    var wait = new Wait(lines.getFirst(), from);
     int answered = 0;
     while (true) {
       int size = fromDevice.size();
       if (size > wait.seen) {
         var batch =
             BatchAnswers.parse(
-                normalize(fromDevice.textFrom(from)), commands, before, profile.prompt());
-        if (batch.complete(commands.size())) {
+                normalize(fromDevice.textFrom(from)), lines, before, profile.prompt());
+        if (batch.complete(lines.size())) {
           prompt = batch.prompt();
-          for (int i = 0; i < commands.size(); i++) {
-            if (profile.error().matcher(batch.outputs().get(i)).find()) {
-              throw new DeviceException.CommandRejected(
-                  device, commands.get(i), batch.outputs().get(i));
-            }
-          }
           return batch.outputs();
         }
         if (batch.answered() > answered) {
           // Each answer restarts the clock: the timeout is per command, as for run().
           answered = batch.answered();
-          wait = wait.next(commands.get(answered));
+          wait = wait.next(lines.get(answered));
         }
         wait.seen = size;
       }

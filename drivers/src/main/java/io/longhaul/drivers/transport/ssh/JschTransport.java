@@ -87,9 +87,7 @@ public final class JschTransport implements SshTransport {
           new JschCliSession(
               endpoint.device(), session, channel, toDevice, sink, profile, options, heartbeat);
       cli.start();
-      for (String setup : profile.setup()) {
-        cli.run(setup);
-      }
+      cli.setupWithFirstCommand(profile.setup());
       try {
         T result = work.run(cli);
         healthy = true;
