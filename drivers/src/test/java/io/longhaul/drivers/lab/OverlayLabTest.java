@@ -148,6 +148,39 @@ class OverlayLabTest extends DriversLabTest {
   }
 
   @Nested
+  @DisplayName("shells")
+  class Shells {
+    private static long newShells(List<String> commandLog) {
+      // Every shell the driver opens starts with the profile's setup.
+      return commandLog.stream().filter("terminal length 0"::equals).count();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha", "sin"})
+    @DisplayName(
+        "a shell back at its login prompt serves the next work; one after a failure does not")
+    void keptShell(String site) {
+      var state = lab().switchState(leaf(site));
+      driver(site).vlans().read();
+      state.resetCounters();
+
+      driver(site).vlans().read();
+      driver(site).overlay().apply("shell-" + site, batch(site, 1800, 51800));
+      driver(site).vlans().read();
+      assertThat(newShells(state.commandLog())).isZero();
+
+      lab().faults().inject(leaf(site), new Fault.CommandFails("switchport trunk allowed vlan"));
+      assertThatThrownBy(
+              () -> driver(site).overlay().apply("shell-fail-" + site, batch(site, 1810, 51810)))
+          .isInstanceOf(DeviceException.CommandRejected.class);
+      lab().faults().clearAll();
+      state.resetCounters();
+      assertThat(driver(site).vlans().read().vniByVlan()).containsEntry(1800, 51800);
+      assertThat(newShells(state.commandLog())).isEqualTo(1);
+    }
+  }
+
+  @Nested
   @DisplayName("remove")
   class Remove {
     @ParameterizedTest(name = "{0}")

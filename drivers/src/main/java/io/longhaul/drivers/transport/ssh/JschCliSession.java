@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 
-/** A shell channel driven line by line: write a command, read until the prompt comes back. */
+/**
+ * A shell channel driven line by line (write a command, read until the prompt comes back) or a
+ * block at a time. It may serve several works on one device in turn (see {@link DevicePool}).
+ */
 final class JschCliSession implements CliSession {
   private static final int PROMPT_TAIL = 512;
 
@@ -22,8 +25,9 @@ final class JschCliSession implements CliSession {
   private final StreamSink fromDevice;
   private final CliProfile profile;
   private final SshOptions options;
-  private final Heartbeat heartbeat;
+  private Heartbeat heartbeat;
   private String prompt = "";
+  private String loginPrompt;
   private List<String> pendingSetup = List.of();
 
   JschCliSession(
@@ -136,6 +140,38 @@ final class JschCliSession implements CliSession {
   /** Reads the banner and first prompt. */
   void start() {
     awaitPrompt("(login)", 0);
+    loginPrompt = prompt;
+  }
+
+  /** Hands the shell to the next work on this device, with that work's heartbeat. */
+  void bind(Heartbeat next) {
+    heartbeat = next;
+  }
+
+  /**
+   * True when the shell can serve the next work as if freshly opened: same dialect, channel open,
+   * and back at the prompt it showed at login (not left in a configuration mode).
+   */
+  boolean reusable(CliProfile forProfile) {
+    return profile.equals(forProfile)
+        && prompt.equals(loginPrompt)
+        && channel.isConnected()
+        && !channel.isClosed()
+        && session.isConnected()
+        && !fromDevice.closed();
+  }
+
+  /** Drops what was read so far; a kept shell must not grow without bound. */
+  void forgetOutput() {
+    fromDevice.clear();
+  }
+
+  void close() {
+    channel.disconnect();
+  }
+
+  CliProfile profile() {
+    return profile;
   }
 
   private void requireOneLine(String command) {

@@ -44,6 +44,16 @@ final class StreamSink extends OutputStream {
     }
   }
 
+  /** Forgets everything received so far (offsets restart at 0). */
+  void clear() {
+    lock.lock();
+    try {
+      bytes.reset();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Wakes waiters without new data (the channel closed under us). */
   void poke() {
     close();
