@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public class WorkerRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
 
+  private static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(5);
+
   private final WorkflowClient client;
   private final List<WorkerRegistration> registrations;
   private final WorkerSettings settings;
@@ -37,7 +39,16 @@ public class WorkerRuntime implements AutoCloseable {
     if (factory != null) {
       return;
     }
-    WorkerFactory f = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+    // Virtual threads for workflow code: a cached run parks its thread, and thousands may be
+    // cached.
+    WorkerFactory f =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(settings.workflowCacheSize())
+                .setMaxWorkflowThreadCount(settings.workflowCacheSize() * 4)
+                .setUsingVirtualWorkflowThreads(true)
+                .build());
     Map<String, List<WorkerRegistration>> byQueue = new LinkedHashMap<>();
     registrations.forEach(
         r -> byQueue.computeIfAbsent(r.taskQueue(), q -> new ArrayList<>()).add(r));
@@ -85,6 +96,8 @@ public class WorkerRuntime implements AutoCloseable {
         .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())
         .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
         .setMaxConcurrentLocalActivityExecutionSize(settings.maxConcurrentLocalActivities())
+        // A workflow task that cannot get a core for a second is not a deadlock on 2 busy cores.
+        .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis())
         .build();
   }
 }

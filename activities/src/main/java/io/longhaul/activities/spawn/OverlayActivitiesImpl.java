@@ -1,5 +1,6 @@
 package io.longhaul.activities.spawn;
 
+import io.longhaul.activities.AsyncReplies;
 import io.longhaul.activities.Failures;
 import io.longhaul.contracts.TaskQueues;
 import io.longhaul.contracts.spawn.LeafBinding;
@@ -26,18 +27,14 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The requester's side of a leaf's configuration workflow, and its reference counts. {@link
- * #submit} starts the leaf's workflow if it is not running (update-with-start) and waits for the
- * batch that carries the request.
+ * #submit} starts the leaf's workflow if it is not running (update-with-start) and completes when
+ * the batch that carries the request is pushed, asynchronously (see {@link AsyncReplies}).
  */
 @Component
 public class OverlayActivitiesImpl implements OverlayActivities {
@@ -45,13 +42,16 @@ public class OverlayActivitiesImpl implements OverlayActivities {
   private final SwitchRepository switches;
   private final OverlayUserRepository users;
   private final TransactionTemplate tx;
+  private final AsyncReplies replies;
 
   public OverlayActivitiesImpl(
       WorkflowClient temporal,
+      AsyncReplies replies,
       SwitchRepository switches,
       OverlayUserRepository users,
       PlatformTransactionManager transactions) {
     this.temporal = temporal;
+    this.replies = replies;
     this.switches = switches;
     this.users = users;
     this.tx = new TransactionTemplate(transactions);
@@ -92,23 +92,15 @@ public class OverlayActivitiesImpl implements OverlayActivities {
     } catch (WorkflowUpdateException e) {
       throw rethrow(e);
     }
-    // Heartbeat while the batch runs, so a requester whose worker died is retried soon.
-    CompletableFuture<OverlayResult> result = handle.getResultAsync();
-    while (true) {
-      try {
-        return result.get(2, TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
-        context.heartbeat(null);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof WorkflowUpdateException u) {
-          throw rethrow(u);
-        }
-        throw new IllegalStateException("waiting for " + request.switchName(), e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    // The answer may take a while (a batch, a slow switch): wait for it without holding a slot.
+    return replies.completeLater(
+        handle.getResultAsync(),
+        error ->
+            error instanceof WorkflowUpdateException u
+                ? rethrow(u)
+                : ApplicationFailure.newFailure(
+                    "waiting for " + request.switchName() + ": " + error.getMessage(),
+                    error.getClass().getSimpleName()));
   }
 
   /** The batch's failure as this activity's, keeping its type and retryability. */

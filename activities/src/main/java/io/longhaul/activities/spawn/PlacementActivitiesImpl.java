@@ -129,6 +129,12 @@ public class PlacementActivitiesImpl implements PlacementActivities {
         if (a.host() == null) {
           break;
         }
+        // A refusal may be this instance's own reservation, made meanwhile by an earlier attempt
+        // of this call (a retried workflow task runs its local activities again).
+        Optional<Reservation> raced = placements.find(instance.id());
+        if (raced.isPresent()) {
+          return placement(instance, raced.get());
+        }
         refused.add(a.host());
       }
     }

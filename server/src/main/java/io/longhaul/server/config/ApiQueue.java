@@ -40,6 +40,7 @@ public class ApiQueue {
             sticky,
             w.maxConcurrentActivities(),
             w.maxConcurrentWorkflowTasks(),
-            w.maxConcurrentLocalActivities()));
+            w.maxConcurrentLocalActivities(),
+            w.workflowCacheSize()));
   }
 }

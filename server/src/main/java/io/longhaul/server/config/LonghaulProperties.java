@@ -50,6 +50,7 @@ public record LonghaulProperties(
       @DefaultValue("200") int maxConcurrentActivities,
       @DefaultValue("200") int maxConcurrentWorkflowTasks,
       @DefaultValue("200") int maxConcurrentLocalActivities,
+      @DefaultValue("2000") int workflowCacheSize,
       Set<String> sites) {
 
     /** Whether this worker serves the site's queue; no list means every site in the inventory. */

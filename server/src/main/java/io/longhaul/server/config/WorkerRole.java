@@ -52,6 +52,7 @@ public class WorkerRole {
             sticky,
             w.maxConcurrentActivities(),
             w.maxConcurrentWorkflowTasks(),
-            w.maxConcurrentLocalActivities()));
+            w.maxConcurrentLocalActivities(),
+            w.workflowCacheSize()));
   }
 }

@@ -36,7 +36,7 @@ public class TemporalConfig {
     WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
     Optional<EmbeddedTemporalServer> server = Optional.ofNullable(embedded.getIfAvailable());
     if (server.isPresent()) {
-      options.setTarget(t.embeddedHost() + ":" + server.get().port());
+      options.setChannel(server.get().inProcessChannel());
     } else {
       options.setTarget(t.target());
       if (t.tls().enabled()) {

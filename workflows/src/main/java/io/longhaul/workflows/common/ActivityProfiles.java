@@ -28,6 +28,18 @@ public final class ActivityProfiles {
         .build();
   }
 
+  /**
+   * A step that only touches Longhaul's own database (an allocation, a placement, a lookup): run in
+   * the workflow's task, without a round trip through the server per call. Retried like {@link
+   * #shortCall}, so a step parks for an operator after the same number of attempts.
+   */
+  public static LocalActivityOptions databaseStep() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(retry(5))
+        .build();
+  }
+
   /** A short call: a read or an allocation. */
   public static ActivityOptions shortCall(String taskQueue) {
     return ActivityOptions.newBuilder()
@@ -47,14 +59,16 @@ public final class ActivityProfiles {
   }
 
   /**
-   * A change on a host over SSH that heartbeats between commands: a worker that dies mid-call is
-   * noticed after the heartbeat timeout, not after the whole start-to-close.
+   * A change on a host over SSH that heartbeats between commands (and while queued for a session):
+   * a worker that dies mid-call is noticed after the heartbeat timeout, not after the whole
+   * start-to-close. 30 s leaves room for a loaded worker: a credential lookup waiting for a pooled
+   * connection, an SSH handshake on busy cores.
    */
   public static ActivityOptions hostChange(String taskQueue) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(taskQueue)
         .setStartToCloseTimeout(Duration.ofMinutes(2))
-        .setHeartbeatTimeout(Duration.ofSeconds(10))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
         .setRetryOptions(retry(4))
         .build();
   }
@@ -67,7 +81,7 @@ public final class ActivityProfiles {
     return ActivityOptions.newBuilder()
         .setTaskQueue(taskQueue)
         .setStartToCloseTimeout(Duration.ofMinutes(10))
-        .setHeartbeatTimeout(Duration.ofSeconds(10))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
         .setRetryOptions(retry(4))
         .build();
   }

@@ -36,18 +36,17 @@ import java.util.List;
  */
 public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
     implements InstanceDeleteWorkflow {
-  private final PlacementActivities placement =
-      Workflow.newActivityStub(
-          PlacementActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
-  private final IpamActivities ipam =
-      Workflow.newActivityStub(
-          IpamActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+  private PlacementActivities placement;
+  private IpamActivities ipam;
   private final OverlayActivities overlay =
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
 
   @Override
   public DeleteResult delete(DeleteInput input) {
+    DatabaseSteps database = DatabaseSteps.forThisRun();
+    placement = database.placement();
+    ipam = database.ipam();
     return journal.run(() -> steps(journal, input.name()));
   }
 

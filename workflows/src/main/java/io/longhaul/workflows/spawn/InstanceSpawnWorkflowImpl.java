@@ -58,18 +58,17 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
   /** How long starting a domain takes at most, for the window's "does it fit" check. */
   static final Duration DOMAIN_START = Duration.ofMinutes(5);
 
-  private final PlacementActivities placement =
-      Workflow.newActivityStub(
-          PlacementActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
-  private final IpamActivities ipam =
-      Workflow.newActivityStub(
-          IpamActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+  private PlacementActivities placement;
+  private IpamActivities ipam;
   private final OverlayActivities overlay =
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
 
   @Override
   public SpawnResult spawn(SpawnInput input) {
+    DatabaseSteps database = DatabaseSteps.forThisRun();
+    placement = database.placement();
+    ipam = database.ipam();
     Compensations undo = new Compensations(journal);
     return journal.run(
         () -> {

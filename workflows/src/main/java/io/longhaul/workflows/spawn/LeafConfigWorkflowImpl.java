@@ -27,15 +27,28 @@ import java.util.Map;
  * a burst costs a handful of sessions, never one per spawn, and sessions never interleave. History
  * stays bounded: the workflow continues as new after {@link #BATCHES_PER_RUN} batches or when idle,
  * once every handler has answered.
+ *
+ * <p>Since {@link #GROUP_COMMIT} an idle leaf pushes a request at once and lingers only while a
+ * burst is under way (the previous push ended less than a linger ago), and the reference counting
+ * runs as a local activity: it needs no activity slot on the workflow queue, where requesters may
+ * hold every slot while they wait for this workflow's answer.
  */
 public class LeafConfigWorkflowImpl implements LeafConfigWorkflow {
   static final int MAX_BATCH = 200;
   static final int BATCHES_PER_RUN = 100;
   static final Duration IDLE = Duration.ofMinutes(30);
+  static final String GROUP_COMMIT = "group-commit";
 
-  private final OverlayActivities overlay =
+  private final OverlayActivities remoteCount =
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+  private final OverlayActivities localCount =
+      Workflow.newLocalActivityStub(OverlayActivities.class, ActivityProfiles.databaseStep());
+  private boolean groupCommit;
+
+  /** When the last push ended, -1 before the first. */
+  private long lastPushEnded = -1;
+
   private final List<Ticket> pending = new ArrayList<>();
   private final Map<Integer, Outcome> outcomes = new HashMap<>();
   private int nextTicket;
@@ -52,13 +65,17 @@ public class LeafConfigWorkflowImpl implements LeafConfigWorkflow {
         Workflow.newActivityStub(
             SwitchActivities.class, ActivityProfiles.deviceChange(TaskQueues.site(state.site())));
     String prefix = "lc" + Workflow.getInfo().getRunId().substring(0, 8) + "-";
+    groupCommit = Workflow.getVersion(GROUP_COMMIT, Workflow.DEFAULT_VERSION, 1) >= 1;
+    long linger = state.lingerOrDefault();
     long batches = 0;
     while (batches < BATCHES_PER_RUN) {
       if (!Workflow.await(IDLE, () -> !pending.isEmpty())) {
         break;
       }
-      // Let the rest of a burst arrive: one session for all of them.
-      Workflow.sleep(Duration.ofMillis(state.lingerOrDefault()));
+      if (!groupCommit || inBurst(linger)) {
+        // Let the rest of a burst arrive: one session for all of them.
+        Workflow.sleep(Duration.ofMillis(linger));
+      }
       List<Ticket> batch = new ArrayList<>(pending.subList(0, Math.min(MAX_BATCH, pending.size())));
       pending.subList(0, batch.size()).clear();
       push(switches, prefix + batches, state.switchName(), batch);
@@ -76,12 +93,16 @@ public class LeafConfigWorkflowImpl implements LeafConfigWorkflow {
             state.switchName(), state.site(), state.batches() + batches, state.lingerMillis()));
   }
 
+  private boolean inBurst(long linger) {
+    return lastPushEnded >= 0 && Workflow.currentTimeMillis() - lastPushEnded < linger;
+  }
+
   private void push(
       SwitchActivities switches, String batchId, String switchName, List<Ticket> tickets) {
     OverlayBatch batch =
         new OverlayBatch(batchId, switchName, tickets.stream().map(Ticket::request).toList());
     try {
-      OverlayPush push = overlay.count(batch);
+      OverlayPush push = (groupCommit ? localCount : remoteCount).count(batch);
       boolean changed = false;
       if (!push.empty()) {
         PushResult r = switches.pushOverlay(push);
@@ -97,6 +118,7 @@ public class LeafConfigWorkflowImpl implements LeafConfigWorkflow {
       ApplicationFailure failure = asApplicationFailure(batch.batchId(), e);
       tickets.forEach(t -> outcomes.put(t.id(), new Outcome(null, failure)));
     }
+    lastPushEnded = Workflow.currentTimeMillis();
   }
 
   /** The push's typed failure, kept non-retryable if it was, so requesters do not loop on it. */

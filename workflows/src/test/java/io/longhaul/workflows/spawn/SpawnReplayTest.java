@@ -32,7 +32,13 @@ class SpawnReplayTest {
     "instance-spawn-compensated.json, spawn-test",
     "instance-delete.json, rec-delete",
     "instance-spawn-bulk.json, rec-bulk",
-    "leaf-config.json, leaf-config:leaf1"
+    "leaf-config.json, leaf-config:leaf1",
+    // Recorded before the database steps ran as local activities and leaves committed in groups.
+    "before-local-steps/instance-spawn.json, rec-spawn",
+    "before-local-steps/instance-spawn-compensated.json, spawn-test",
+    "before-local-steps/instance-delete.json, rec-delete",
+    "before-local-steps/instance-spawn-bulk.json, rec-bulk",
+    "before-local-steps/leaf-config.json, leaf-config:leaf1"
   })
   void replays(String file, String workflowId) throws Exception {
     String json =

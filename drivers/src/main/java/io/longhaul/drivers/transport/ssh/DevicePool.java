@@ -4,6 +4,7 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import io.longhaul.drivers.DeviceException;
+import io.longhaul.drivers.transport.Heartbeat;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * sessions (with the shell each may keep open) wait for the next command when reuse is on.
  */
 final class DevicePool {
+  private static final long WAIT_SLICE_MILLIS = 1_000;
+  private static final TimeUnit MS = TimeUnit.MILLISECONDS;
   private static final ThreadFactory VIRTUAL = Thread.ofVirtual().name("jsch-", 0).factory();
 
   private final SshEndpoint endpoint;
@@ -45,16 +48,23 @@ final class DevicePool {
     }
   }
 
-  /** Takes a permit and a connected session; the caller must {@link #release} it. */
-  Session borrow(String command) {
+  /**
+   * Takes a permit and a connected session; the caller must {@link #release} it. Waiting for a
+   * permit heartbeats every second: a burst of work on one device queues here, and the queued
+   * callers are alive, not stuck, so their activities must not time out while they wait.
+   */
+  Session borrow(String command, Heartbeat heartbeat) {
     try {
-      long waitMillis = options.commandTimeout().toMillis();
-      if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-        throw new DeviceException.TimedOut(
-            endpoint.device(),
-            command,
-            "all " + options.maxSessionsPerDevice() + " sessions busy",
-            null);
+      long deadline = System.nanoTime() + options.commandTimeout().toNanos();
+      while (!permits.tryAcquire(Math.min(WAIT_SLICE_MILLIS, remainingMillis(deadline)), MS)) {
+        if (remainingMillis(deadline) <= 0) {
+          throw new DeviceException.TimedOut(
+              endpoint.device(),
+              command,
+              "all " + options.maxSessionsPerDevice() + " sessions busy",
+              null);
+        }
+        heartbeat.beat(0);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -123,6 +133,10 @@ final class DevicePool {
       idle.forEach(Session::disconnect);
       idle.clear();
     }
+  }
+
+  private static long remainingMillis(long deadlineNanos) {
+    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
   }
 
   private Session takeIdle() {

@@ -35,7 +35,7 @@ public final class JschTransport implements SshTransport {
   @Override
   public ExecResult exec(SshEndpoint endpoint, String command, byte[] stdin, Heartbeat heartbeat) {
     DevicePool pool = pool(endpoint);
-    Session session = pool.borrow(command);
+    Session session = pool.borrow(command, heartbeat);
     boolean healthy = false;
     ChannelExec channel = null;
     try {
@@ -72,7 +72,7 @@ public final class JschTransport implements SshTransport {
   @Override
   public <T> T cli(SshEndpoint endpoint, CliProfile profile, Heartbeat heartbeat, CliWork<T> work) {
     DevicePool pool = pool(endpoint);
-    Session session = pool.borrow("(shell)");
+    Session session = pool.borrow("(shell)", heartbeat);
     boolean healthy = false;
     JschCliSession cli = null;
     boolean done = false;
