@@ -53,6 +53,10 @@ public class RunControlActivitiesImpl implements RunControlActivities {
   @Override
   public void completeStep(StepCompletion c) {
     StepEvent e = c.event();
+    if (c.started() != null) {
+      runs.markRunning(e.runId());
+      events.append(toRow(c.started()));
+    }
     events.append(toRow(e));
     ledger.complete(c.changeId(), e.step(), e.target(), e.runId(), c.resultJson());
     if (c.progress() != null) {

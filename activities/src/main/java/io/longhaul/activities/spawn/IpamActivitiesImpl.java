@@ -14,6 +14,7 @@ import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.Network;
 import io.longhaul.db.inventory.NetworkRepository;
 import io.longhaul.db.inventory.SiteRepository;
+import io.longhaul.db.ipam.Allocation;
 import io.longhaul.db.ipam.Port;
 import io.longhaul.db.ipam.PortRepository;
 import io.temporal.failure.ApplicationFailure;
@@ -28,9 +29,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * IPAM over PostgreSQL. Each call is one transaction; the free list's SKIP LOCKED keeps concurrent
- * allocations apart, and the unique name and allocation key turn a concurrent or retried allocation
- * into a lookup of the port that won.
+ * IPAM over PostgreSQL. An allocation is one statement and a bulk allocation one transaction; the
+ * free list's SKIP LOCKED keeps concurrent allocations apart, and the unique name and allocation
+ * key turn a concurrent or retried allocation into a lookup of the port that won. Binding and
+ * release are one transaction each.
  */
 @Component
 public class IpamActivitiesImpl implements IpamActivities {
@@ -55,7 +57,9 @@ public class IpamActivitiesImpl implements IpamActivities {
 
   @Override
   public PortLease allocatePort(AllocateRequest request) {
-    return retryOnDuplicate(() -> tx.execute(s -> allocate(request, request.allocationKey())));
+    // No transaction: each statement of allocate() stands alone, and the allocation itself is one
+    // statement, committed on its own.
+    return retryOnDuplicate(() -> allocate(request, request.allocationKey()));
   }
 
   @Override
@@ -82,6 +86,15 @@ public class IpamActivitiesImpl implements IpamActivities {
   }
 
   private PortLease allocate(AllocateRequest request, String key) {
+    // The common case, a new port on a given network, is one statement; the look-ups below only
+    // run when it took nothing (the name or key has a port already, or an error to report).
+    if (request.networkId() != null) {
+      Optional<Allocation> fresh =
+          ports.allocate(request.site(), request.networkId(), request.name(), key);
+      if (fresh.isPresent()) {
+        return lease(fresh.get().port(), fresh.get().network(), true);
+      }
+    }
     if (request.name() != null) {
       Optional<Port> named = ports.findByName(request.name());
       if (named.isPresent()) {
@@ -95,9 +108,9 @@ public class IpamActivitiesImpl implements IpamActivities {
       }
     }
     for (Network network : candidates(request)) {
-      Optional<Port> port = ports.allocate(network.id(), request.name(), key);
+      Optional<Allocation> port = ports.allocate(request.site(), network.id(), request.name(), key);
       if (port.isPresent()) {
-        return lease(port.get(), true);
+        return lease(port.get().port(), port.get().network(), true);
       }
     }
     throw ApplicationFailure.newNonRetryableFailure(
@@ -217,7 +230,10 @@ public class IpamActivitiesImpl implements IpamActivities {
   }
 
   private PortLease lease(Port port, boolean created) {
-    Network n = networks.get(port.networkId());
+    return lease(port, networks.get(port.networkId()), created);
+  }
+
+  private PortLease lease(Port port, Network n, boolean created) {
     String host =
         port.hypervisorId() == null
             ? null

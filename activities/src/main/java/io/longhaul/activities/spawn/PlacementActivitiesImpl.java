@@ -37,12 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Instances and their placement. The host is chosen by a query and reserved by an insert that the
  * database may refuse (over-commit trigger, anti-affinity exclusion); a refused insert moves on to
- * the next candidate in a fresh transaction.
+ * the next candidate in a fresh transaction. A reservation's transaction locks one host only, so
+ * concurrent reservations queue on a host but never deadlock.
  */
 @Component
 public class PlacementActivitiesImpl implements PlacementActivities {
-  private static final int CANDIDATES = 8;
-
   private final InstanceRepository instances;
   private final PlacementRepository placements;
   private final SiteRepository sites;
@@ -161,16 +160,13 @@ public class PlacementActivitiesImpl implements PlacementActivities {
           s -> {
             chosen[0] =
                 placements
-                    .candidates(
+                    .candidate(
                         instance.siteId(),
                         instance.vcpus(),
                         instance.memoryMb(),
                         instance.antiAffinity(),
-                        skipLocked,
-                        CANDIDATES + refused.size())
-                    .stream()
-                    .filter(h -> !refused.contains(h))
-                    .findFirst()
+                        refused,
+                        skipLocked)
                     .orElse(null);
             if (chosen[0] == null) {
               return new Attempt(null, null);

@@ -185,14 +185,19 @@ public class RunService {
                 .build());
     try {
       stub.start(input);
-      runs.markRunning(runId);
     } catch (WorkflowExecutionAlreadyStarted e) {
-      runs.markRunning(runId);
+      // Started by an earlier attempt of this request: the run is live.
     } catch (RuntimeException e) {
       // The run record stays as evidence; it says why nothing ran.
       log.warn("starting run {} failed", runId, e);
       runs.markEnded(runId, RunStatus.FAILED, "StartFailed", "the workflow could not be started");
       throw new IllegalStateException("the workflow could not be started", e);
+    }
+    try {
+      runs.markRunning(runId);
+    } catch (RuntimeException e) {
+      // The workflow runs: never record it as failed. Its first step marks the run running.
+      log.warn("run {} started; marking it running failed: {}", runId, e.getMessage());
     }
   }
 

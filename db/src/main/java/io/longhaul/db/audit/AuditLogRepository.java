@@ -1,17 +1,21 @@
 package io.longhaul.db.audit;
 
 import static io.longhaul.db.jooq.Tables.AUDIT_LOG;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends to the hash-chained audit log. Appends are serialised by a transaction-scoped advisory
@@ -25,26 +29,39 @@ public class AuditLogRepository {
   private static final long LOCK_KEY = 0x4c48_4155_4449_5400L; // "LHAUDIT\0"
 
   private final DSLContext db;
+  private final Semaphore appenders = new Semaphore(1, true);
 
   public AuditLogRepository(DSLContext db) {
     this.db = db;
   }
 
   public AuditEntry append(String actor, String action, String target, String detailJson) {
-    return db.transactionResult(tx -> append(tx.dsl(), actor, action, target, detailJson));
+    // Appends queue on the database's lock one at a time anyway; queued here, a burst waits
+    // without holding pooled connections that everything else needs. Inside a caller's transaction
+    // the lock may already be held by it, so no gate there (it would deadlock against itself).
+    boolean gate = !TransactionSynchronizationManager.isActualTransactionActive();
+    if (gate) {
+      appenders.acquireUninterruptibly();
+    }
+    try {
+      return db.transactionResult(tx -> append(tx.dsl(), actor, action, target, detailJson));
+    } finally {
+      if (gate) {
+        appenders.release();
+      }
+    }
   }
 
+  /** Two round trips under the lock: take it, then insert with the predecessor read inline. */
   private static AuditEntry append(
       DSLContext db, String actor, String action, String target, String detailJson) {
     db.execute("select pg_advisory_xact_lock(?)", LOCK_KEY);
-    String prev =
-        db.select(AUDIT_LOG.HASH)
-            .from(AUDIT_LOG)
-            .orderBy(AUDIT_LOG.ID.desc())
-            .limit(1)
-            .fetchOptional(AUDIT_LOG.HASH)
-            .orElse(GENESIS);
-    OffsetDateTime at = db.select(field("now()", OffsetDateTime.class)).fetchSingle().value1();
+    Field<String> prev =
+        coalesce(
+            field(select(AUDIT_LOG.HASH).from(AUDIT_LOG).orderBy(AUDIT_LOG.ID.desc()).limit(1)),
+            inline(GENESIS));
+    // now() is the transaction's start time: the stored time and the hashed one are the same.
+    Field<OffsetDateTime> at = field("now()", OffsetDateTime.class);
     JSONB detail = JSONB.valueOf(detailJson == null ? "{}" : detailJson);
     return db.insertInto(AUDIT_LOG)
         .set(AUDIT_LOG.AT, at)
@@ -56,8 +73,8 @@ public class AuditLogRepository {
         .set(
             AUDIT_LOG.HASH,
             hash(
-                val(prev, String.class),
-                val(at, OffsetDateTime.class),
+                prev,
+                at,
                 val(actor, String.class),
                 val(action, String.class),
                 val(target, String.class),

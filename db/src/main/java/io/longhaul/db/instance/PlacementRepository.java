@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.sum;
 
 import io.longhaul.db.jooq.tables.records.PlacementRecord;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Capacity reservations. The choice of host is a query; the decision is the database's: the
- * placement trigger locks the host row and refuses an over-commit, and an exclusion constraint
- * refuses two members of an anti-affinity group on one host.
+ * placement triggers lock the host row (before the foreign key's check, V7) and refuse an
+ * over-commit, and an exclusion constraint refuses two members of an anti-affinity group on one
+ * host.
  */
 @Repository
 public class PlacementRepository {
@@ -39,12 +41,20 @@ public class PlacementRepository {
   }
 
   /**
-   * Hosts of the site, not in maintenance, with room for the request and no member of the group,
-   * most free memory first. With {@code skipLocked}, hosts another reservation is deciding on are
-   * passed over, which spreads a burst across hosts instead of queueing it on one.
+   * The best host of the site for the request: not in maintenance, not among {@code refused}, with
+   * room and no member of the group, most free memory first. With {@code skipLocked} the host is
+   * locked and hosts another reservation holds are passed over, which spreads a burst across hosts
+   * instead of queueing it on one; only the host returned is locked, so a reservation never holds
+   * more than one host (two holding several, taken in different orders, could deadlock). Without it
+   * nothing is locked here; the placement trigger locks the host on insert.
    */
-  public List<Long> candidates(
-      long siteId, int vcpus, long memoryMb, String antiAffinity, boolean skipLocked, int limit) {
+  public Optional<Long> candidate(
+      long siteId,
+      int vcpus,
+      long memoryMb,
+      String antiAffinity,
+      Collection<Long> refused,
+      boolean skipLocked) {
     Field<BigDecimal> usedCpu =
         select(coalesce(sum(PLACEMENT.VCPUS), BigDecimal.ZERO))
             .from(PLACEMENT)
@@ -74,14 +84,15 @@ public class PlacementRepository {
             .from(HYPERVISOR)
             .where(HYPERVISOR.SITE_ID.eq(siteId))
             .and(HYPERVISOR.MAINTENANCE.isFalse())
+            .and(HYPERVISOR.ID.notIn(refused))
             .and(cpuRoom.ge(BigDecimal.valueOf(vcpus)))
             .and(memoryRoom.ge(BigDecimal.valueOf(memoryMb)))
             .and(group)
             .orderBy(memoryRoom.desc(), HYPERVISOR.NAME)
-            .limit(limit);
+            .limit(1);
     return skipLocked
-        ? query.forUpdate().of(HYPERVISOR).skipLocked().fetch(HYPERVISOR.ID)
-        : query.fetch(HYPERVISOR.ID);
+        ? query.forUpdate().of(HYPERVISOR).skipLocked().fetchOptional(HYPERVISOR.ID)
+        : query.fetchOptional(HYPERVISOR.ID);
   }
 
   /** Inserts the reservation; the trigger and the constraint may refuse it. */

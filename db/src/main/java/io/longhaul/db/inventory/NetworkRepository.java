@@ -24,6 +24,11 @@ public class NetworkRepository extends InventoryRepository<NetworkRecord, Networ
 
   @Override
   protected Network map(Record row) {
+    return network(row);
+  }
+
+  /** The network in a row that holds the network's columns, e.g. a join's. */
+  public static Network network(Record row) {
     NetworkRecord r = row.into(NETWORK);
     return new Network(
         r.getId(),

@@ -34,6 +34,34 @@ class AuditLogRepositoryTest {
   }
 
   @Test
+  @DisplayName("appenders racing from two processes' repositories keep one unbroken chain")
+  void concurrentAppends() throws Exception {
+    // Two repositories stand for two Longhaul processes: each queues its own appenders, and the
+    // database's lock orders both queues.
+    var other = new AuditLogRepository(db);
+    var threads = new java.util.ArrayList<Thread>();
+    for (int t = 0; t < 8; t++) {
+      var repo = t % 2 == 0 ? audit : other;
+      String actor = "actor-" + t;
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 10; i++) {
+                      repo.append(actor, "run.start", "run-" + i, null);
+                    }
+                  }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    var entries = audit.list(null, 100);
+    assertThat(entries).hasSize(80);
+    assertThat(entries).extracting(AuditEntry::prevHash).doesNotHaveDuplicates();
+    assertThat(audit.firstBrokenLink()).isEmpty();
+  }
+
+  @Test
   @DisplayName("refuses updates and deletes")
   void appendOnly() {
     audit.append("alice", "run.start", "run-1", null);

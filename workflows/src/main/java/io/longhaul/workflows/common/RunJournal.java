@@ -54,6 +54,12 @@ public final class RunJournal {
    */
   static final String OPERATOR_CONTROL = "operator-control";
 
+  /**
+   * Histories recorded before in-task steps wrote {@code started} separately for every step; they
+   * replay on that path (DEFAULT_VERSION).
+   */
+  static final String IN_TASK_STEPS = "in-task-steps";
+
   static final String ABORTED = "AbortedByOperator";
   static final String REJECTED = "ApprovalRejected";
   static final String EXPIRED = "ApprovalExpired";
@@ -77,6 +83,7 @@ public final class RunJournal {
   private WindowWait waitingForWindow;
   private RunContext context;
   private boolean ledger;
+  private boolean inTaskSteps;
   private Duration giveUpAfter;
   private boolean leaseWoken;
   private int seq;
@@ -294,6 +301,7 @@ public final class RunJournal {
     if (context == null) {
       int version = Workflow.getVersion(OPERATOR_CONTROL, Workflow.DEFAULT_VERSION, 1);
       ledger = version >= 1;
+      inTaskSteps = Workflow.getVersion(IN_TASK_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
       context = ledger ? control.begin(runId) : new RunContext(runId, Map.of());
       startedMillis = Workflow.currentTimeMillis();
     }
@@ -308,7 +316,12 @@ public final class RunJournal {
       }
       currentStep = spec.name();
       currentTarget = spec.target();
-      event(spec.name(), spec.target(), "started", attempt, null, null);
+      StepEvent started = stepEvent(spec.name(), spec.target(), "started", attempt, null, null);
+      // An in-task step's started event waits for its outcome: one local activity, not two.
+      StepEvent deferred = inTaskSteps && ledger && spec.isInTask() ? started : null;
+      if (deferred == null) {
+        recorder.recordEvent(started);
+      }
       try {
         R result = body.apply(current);
         done++;
@@ -317,7 +330,7 @@ public final class RunJournal {
         if (ledger) {
           control.completeStep(
               new StepCompletion(
-                  succeeded, context.changeId(), JsonValues.toJson(result), progress()));
+                  succeeded, context.changeId(), JsonValues.toJson(result), progress(), deferred));
         } else {
           recorder.recordEvent(succeeded);
         }
@@ -325,6 +338,9 @@ public final class RunJournal {
       } catch (CanceledFailure e) {
         throw e;
       } catch (TemporalFailure e) {
+        if (deferred != null) {
+          recorder.recordEvent(deferred);
+        }
         event(spec.name(), spec.target(), "failed", attempt, e, null);
         if (CancellationScope.current().isCancelRequested()) {
           throw e;

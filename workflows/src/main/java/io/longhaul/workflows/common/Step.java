@@ -21,6 +21,8 @@ import java.util.Objects;
  *   <li>{@code approval}: the step waits for an approver before it runs.
  *   <li>{@code leases}: named targets held while the step runs (and until compensation, if any).
  *   <li>{@code giveUpAfter}: how long a failed step waits for an operator before the run fails.
+ *   <li>{@code inTask}: the body never leaves the workflow's task, so {@code started} is written
+ *       with the outcome.
  *   <li>{@code inWindow}: a disruptive step's scopes and expected duration; it starts only inside
  *       an open maintenance window of those scopes with room for it, and never during a freeze.
  * </ul>
@@ -37,6 +39,7 @@ public final class Step<R> {
   private final Duration giveUpAfter;
   private final List<Scope> scopes;
   private final Duration expected;
+  private final boolean inTask;
 
   private Step(
       String name,
@@ -49,7 +52,8 @@ public final class Step<R> {
       LeasePolicy leasePolicy,
       Duration giveUpAfter,
       List<Scope> scopes,
-      Duration expected) {
+      Duration expected,
+      boolean inTask) {
     this.name = Objects.requireNonNull(name, "name");
     this.target = target;
     this.resultType = resultType;
@@ -62,6 +66,7 @@ public final class Step<R> {
     this.giveUpAfter = giveUpAfter;
     this.scopes = List.copyOf(scopes);
     this.expected = expected;
+    this.inTask = inTask;
   }
 
   /** A step whose result a re-run can reuse. */
@@ -77,7 +82,8 @@ public final class Step<R> {
         LeasePolicy.WAIT,
         null,
         List.of(),
-        Duration.ZERO);
+        Duration.ZERO,
+        false);
   }
 
   /** A step without a result. */
@@ -88,6 +94,28 @@ public final class Step<R> {
   /** A step whose result type is unknown: a re-run applies it again. */
   static <R> Step<R> untyped(String name, String target) {
     return of(name, target, null);
+  }
+
+  /**
+   * A step whose body finishes inside the workflow's task (local activities only, e.g. a database
+   * step): its {@code started} event is written with its outcome, one local activity instead of
+   * two. A re-run applies it again, as for {@link #untyped}.
+   */
+  public static <R> Step<R> inTask(String name, String target) {
+    Step<R> s = untyped(name, target);
+    return new Step<>(
+        s.name,
+        s.target,
+        s.resultType,
+        s.skippable,
+        s.compensation,
+        s.approval,
+        s.leases,
+        s.leasePolicy,
+        s.giveUpAfter,
+        s.scopes,
+        s.expected,
+        true);
   }
 
   public Step<R> skippable() {
@@ -102,7 +130,8 @@ public final class Step<R> {
         leasePolicy,
         giveUpAfter,
         scopes,
-        expected);
+        expected,
+        inTask);
   }
 
   public Step<R> compensatedBy(Functions.Proc undo) {
@@ -117,7 +146,8 @@ public final class Step<R> {
         leasePolicy,
         giveUpAfter,
         scopes,
-        expected);
+        expected,
+        inTask);
   }
 
   public Step<R> approvedBy(Approval a) {
@@ -132,7 +162,8 @@ public final class Step<R> {
         leasePolicy,
         giveUpAfter,
         scopes,
-        expected);
+        expected,
+        inTask);
   }
 
   public Step<R> leases(LeasePolicy policy, String... names) {
@@ -147,7 +178,8 @@ public final class Step<R> {
         policy,
         giveUpAfter,
         scopes,
-        expected);
+        expected,
+        inTask);
   }
 
   /**
@@ -169,7 +201,8 @@ public final class Step<R> {
         leasePolicy,
         giveUpAfter,
         List.of(stepScopes),
-        expectedDuration);
+        expectedDuration,
+        inTask);
   }
 
   public Step<R> giveUpAfter(Duration wait) {
@@ -184,7 +217,8 @@ public final class Step<R> {
         leasePolicy,
         wait,
         scopes,
-        expected);
+        expected,
+        inTask);
   }
 
   public String name() {
@@ -225,6 +259,10 @@ public final class Step<R> {
 
   Duration expected() {
     return expected;
+  }
+
+  boolean isInTask() {
+    return inTask;
   }
 
   Duration giveUpAfterOr(Duration fallback) {

@@ -21,6 +21,7 @@ import io.longhaul.contracts.spawn.ReleasePortRequest;
 import io.longhaul.workflows.common.ActivityProfiles;
 import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.RunJournal;
+import io.longhaul.workflows.common.Step;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -53,11 +54,13 @@ public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
   private DeleteResult steps(RunJournal journal, String name) {
     String runId = Workflow.getInfo().getWorkflowId();
     InstanceRef ref = new InstanceRef(runId, name);
-    InstanceView instance = journal.step("find", name, () -> placement.find(ref));
+    InstanceView instance = journal.step(Step.inTask("find", name), () -> placement.find(ref));
     journal.step(
-        "mark-deleting",
-        name,
-        () -> placement.setState(new InstanceStateRequest(runId, name, "deleting", null)));
+        Step.<Void>inTask("mark-deleting", name),
+        () -> {
+          placement.setState(new InstanceStateRequest(runId, name, "deleting", null));
+          return null;
+        });
     String host = instance.hypervisor();
     boolean released = true;
     if (host != null) {
@@ -66,7 +69,8 @@ public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
               HypervisorActivities.class,
               ActivityProfiles.hostChange(TaskQueues.site(instance.site())));
       if (instance.vlan() != null && instance.vni() != null) {
-        HostLeaves leaves = journal.step("find-leaves", host, () -> placement.hostLeaves(host));
+        HostLeaves leaves =
+            journal.step(Step.inTask("find-leaves", host), () -> placement.hostLeaves(host));
         List<Promise<OverlayResult>> sent = new ArrayList<>();
         for (OverlayRequest r :
             LeafRequests.of(
@@ -97,12 +101,21 @@ public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
     if (instance.portId() != null) {
       released =
           journal.step(
-              "release-port",
-              name,
+              Step.inTask("release-port", name),
               () -> ipam.releasePort(new ReleasePortRequest(instance.portId(), null, name)));
     }
-    journal.step("release-capacity", name, () -> placement.releaseCapacity(ref));
-    journal.step("forget", name, () -> placement.forget(ref));
+    journal.step(
+        Step.<Void>inTask("release-capacity", name),
+        () -> {
+          placement.releaseCapacity(ref);
+          return null;
+        });
+    journal.step(
+        Step.<Void>inTask("forget", name),
+        () -> {
+          placement.forget(ref);
+          return null;
+        });
     return new DeleteResult(name, host, released);
   }
 }

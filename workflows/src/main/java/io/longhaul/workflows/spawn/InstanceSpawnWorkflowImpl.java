@@ -95,10 +95,10 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
     // Progress counts against this (a host on two leaves); set exactly once the leaves are known.
     journal.expect(stepCount(2, in.requireApproval()));
     undo.add("validate", name, () -> placement.forget(ref));
-    journal.step("validate", name, () -> placement.claim(new ClaimRequest(runId, in)));
+    journal.step(Step.inTask("validate", name), () -> placement.claim(new ClaimRequest(runId, in)));
 
     undo.add("place", name, () -> placement.releaseCapacity(ref));
-    Placement placed = journal.step("place", name, () -> placement.reserve(ref));
+    Placement placed = journal.step(Step.inTask("place", name), () -> placement.reserve(ref));
     String host = placed.hypervisor();
 
     String allocationKey = runId + ":allocate-port";
@@ -108,8 +108,7 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
         () -> ipam.releasePort(new ReleasePortRequest(null, allocationKey, name)));
     PortLease port =
         journal.step(
-            "allocate-port",
-            name,
+            Step.inTask("allocate-port", name),
             () ->
                 ipam.allocatePort(
                     new AllocateRequest(
@@ -145,13 +144,14 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
     journal.step("plug", host, () -> hypervisors.plug(plug));
 
     BindPortRequest bind = new BindPortRequest(port.portId(), host, name);
-    PortBinding previous = journal.step("bind-port", host, () -> ipam.bindPort(bind));
+    PortBinding previous = journal.step(Step.inTask("bind-port", host), () -> ipam.bindPort(bind));
     if (!port.created()) {
       // A drifted pod's port: undoing the bind gives it back to where it was.
       undo.add("bind-port", host, () -> ipam.restoreBinding(previous));
     }
 
-    HostLeaves leaves = journal.step("find-leaves", host, () -> placement.hostLeaves(host));
+    HostLeaves leaves =
+        journal.step(Step.inTask("find-leaves", host), () -> placement.hostLeaves(host));
     journal.expect(
         stepCount(
             (int) leaves.ports().stream().map(HostLeaves.LeafPort::switchName).distinct().count(),
@@ -178,11 +178,11 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
     verify(journal, switches, hypervisors, leaves, port, domain);
 
     journal.step(
-        "activate",
-        name,
+        Step.<Void>inTask("activate", name),
         () -> {
           ipam.activatePort(bind);
           placement.setState(new InstanceStateRequest(runId, name, "active", port.portId()));
+          return null;
         });
     return new SpawnResult(
         name,
