@@ -39,8 +39,8 @@ public class WorkerRuntime implements AutoCloseable {
     if (factory != null) {
       return;
     }
-    // Virtual threads for workflow code: a cached run parks its thread, and thousands may be
-    // cached.
+    // Workflow code on virtual threads: every cached run parks a thread per coroutine (a spawn
+    // has up to three), and B2 in bench/ keeps 1,000 runs in flight.
     WorkerFactory f =
         WorkerFactory.newInstance(
             client,
@@ -96,7 +96,8 @@ public class WorkerRuntime implements AutoCloseable {
         .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())
         .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
         .setMaxConcurrentLocalActivityExecutionSize(settings.maxConcurrentLocalActivities())
-        // A workflow task that cannot get a core for a second is not a deadlock on 2 busy cores.
+        // A workflow task that cannot get a core (or a carrier thread) for a second is not a
+        // deadlock on 2 busy cores; at 1 s a storm's workflow tasks failed and were retried.
         .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis())
         .build();
   }

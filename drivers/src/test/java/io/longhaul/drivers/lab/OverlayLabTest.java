@@ -100,6 +100,35 @@ class OverlayLabTest extends DriversLabTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sha", "sin"})
+    @DisplayName(
+        "a line refused in the middle of the one-write block is named, and what the switch ran"
+            + " after it is undone too")
+    void refusedMidBlock(String site) {
+      var state = lab().switchState(leaf(site));
+      var bindings = batch(site, 1700, 51700);
+      String second = "interface " + bindings.get(1).interfaceName();
+      String before = state.runningConfig();
+      state.resetCounters();
+      lab().faults().inject(leaf(site), new Fault.CommandFails(second));
+
+      assertThatThrownBy(() -> driver(site).overlay().apply("mid-" + site, bindings))
+          .isInstanceOfSatisfying(
+              DeviceException.CommandRejected.class,
+              e -> assertThat(e.command()).isEqualTo(second));
+
+      // The switch read on past the refused line: the second port's trunk line ran too (in the
+      // first port's context), which is why a refusal must undo the whole block.
+      assertThat(state.commandLog())
+          .filteredOn(l -> l.startsWith("switchport trunk allowed vlan"))
+          .hasSize(2);
+      assertThat(state.commandLog())
+          .contains(site.equals("sha") ? "rollback running-config checkpoint lh-mid-sha" : "abort");
+      assertThat(state.runningConfig()).isEqualTo(before);
+      assertThat(state.vlans()).doesNotContainKey(1700);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha", "sin"})
     @DisplayName("a connection dropped mid-command is retryable and changes nothing")
     void drop(String site) {
       var state = lab().switchState(leaf(site));
@@ -115,6 +144,39 @@ class OverlayLabTest extends DriversLabTest {
       var retried = driver(site).overlay().apply("drop-" + site, batch(site, 1400, 51400));
       assertThat(retried.changed()).isTrue();
       assertThat(state.vlans()).containsEntry(1400, 51400);
+    }
+  }
+
+  @Nested
+  @DisplayName("shells")
+  class Shells {
+    private static long newShells(List<String> commandLog) {
+      // Every shell the driver opens starts with the profile's setup.
+      return commandLog.stream().filter("terminal length 0"::equals).count();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha", "sin"})
+    @DisplayName(
+        "a shell back at its login prompt serves the next work; one after a failure does not")
+    void keptShell(String site) {
+      var state = lab().switchState(leaf(site));
+      driver(site).vlans().read();
+      state.resetCounters();
+
+      driver(site).vlans().read();
+      driver(site).overlay().apply("shell-" + site, batch(site, 1800, 51800));
+      driver(site).vlans().read();
+      assertThat(newShells(state.commandLog())).isZero();
+
+      lab().faults().inject(leaf(site), new Fault.CommandFails("switchport trunk allowed vlan"));
+      assertThatThrownBy(
+              () -> driver(site).overlay().apply("shell-fail-" + site, batch(site, 1810, 51810)))
+          .isInstanceOf(DeviceException.CommandRejected.class);
+      lab().faults().clearAll();
+      state.resetCounters();
+      assertThat(driver(site).vlans().read().vniByVlan()).containsEntry(1800, 51800);
+      assertThat(newShells(state.commandLog())).isEqualTo(1);
     }
   }
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 /** A fault a lab device can be told to show. */
 public sealed interface Fault {
 
-  /** Added before every command's answer (SSH) and every SNMP response. */
+  /**
+   * Added before every command's answer (SSH) and every SNMP response; on a switch shell, lines
+   * typed ahead in one write pay it once (one trip to the device), as an exec request does.
+   */
   record Latency(Duration delay) implements Fault {}
 
   /** The SSH connection is closed in the middle of the next command's output. */

@@ -109,12 +109,22 @@ abstract class DeviceCommand implements Command {
    * with the dialect's error (CommandFails).
    */
   protected boolean beforeAnswer(String line) throws InterruptedException, Dropped {
+    return beforeAnswer(line, true);
+  }
+
+  /**
+   * As {@link #beforeAnswer(String)}; {@code payLatency} false for a line that was already waiting
+   * when the previous one was answered (typed ahead in the same write): the latency stands for the
+   * trip to the device, which a burst of lines makes once, as an exec request does.
+   */
+  protected boolean beforeAnswer(String line, boolean payLatency)
+      throws InterruptedException, Dropped {
     if (faults.has(device, Fault.Down.class)) {
       throw new Dropped();
     }
     faults.awaitNoHang(device, this::isOpen);
     Duration latency = faults.latency(device);
-    if (!latency.isZero()) {
+    if (payLatency && !latency.isZero()) {
       Thread.sleep(latency);
     }
     return faults.commandFails(device, line);

@@ -75,6 +75,11 @@ public final class SshFrontend implements AutoCloseable {
     server.setPublickeyAuthenticator(null);
     server.setKeyboardInteractiveAuthenticator(null);
     CoreModuleProperties.IDLE_TIMEOUT.set(server, Duration.ofMinutes(30));
+    // Answers go out at once, as from OpenSSH (TCP_NODELAY on interactive sessions) and network
+    // gear. With Nagle's algorithm, an answer written right after another waited for the client's
+    // delayed ACK (~40 ms on Linux): every block of typed-ahead lines, and every exec's output
+    // followed by its exit status, paid it.
+    CoreModuleProperties.TCP_NODELAY.set(server, true);
     CoreModuleProperties.AUTH_TIMEOUT.set(server, Duration.ofSeconds(30));
     server.setShellFactory(
         (ShellFactory)

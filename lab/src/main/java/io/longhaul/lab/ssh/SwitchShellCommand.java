@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** An interactive switch CLI: banner, prompt, one command per line; echoes when a pty exists. */
+/**
+ * An interactive switch CLI: banner, prompt, one command per line; echoes when a pty exists. Lines
+ * typed ahead in one write pay the device latency once, like the same lines sent as one exec.
+ */
 final class SwitchShellCommand extends DeviceCommand {
   private final SwitchCli cli;
 
@@ -24,6 +27,7 @@ final class SwitchShellCommand extends DeviceCommand {
     StringBuilder line = new StringBuilder();
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     int prev = -1;
+    boolean typedAhead = false;
     while (isOpen()) {
       int c = in.read();
       if (c < 0) {
@@ -42,7 +46,7 @@ final class SwitchShellCommand extends DeviceCommand {
         if (echo) {
           write(cmd + "\n");
         }
-        boolean fails = !cmd.isBlank() && beforeAnswer(cmd);
+        boolean fails = !cmd.isBlank() && beforeAnswer(cmd, !typedAhead);
         CliResult r;
         if (fails) {
           cli.execute(""); // keep the prompt; the command never reaches the device
@@ -55,6 +59,8 @@ final class SwitchShellCommand extends DeviceCommand {
           return 0;
         }
         answer(out, r.output() + cli.prompt());
+        // Bytes already here arrived with this line, before its answer could reach the client.
+        typedAhead = in.available() > (prev == '\r' ? 1 : 0);
       } else {
         bytes.write(c);
       }

@@ -7,17 +7,20 @@ import io.longhaul.drivers.dialect.CliSwitch;
 import io.longhaul.drivers.transport.Heartbeat;
 import io.longhaul.drivers.transport.ssh.CliSession;
 import io.longhaul.drivers.transport.ssh.SshTransport;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * EOS switch configuration: {@code configure session lh-<changeId>}, the commands, check {@code
- * show session-config diffs}, {@code commit} (or {@code abort} on any failure), read back. Nothing
- * reaches the running configuration before commit, so an abort leaves the device as before.
+ * EOS switch configuration: {@code configure session lh-<changeId>}, the commands and {@code show
+ * session-config diffs} in one write, check the diff, {@code commit} (or {@code abort} on any
+ * failure), read back. Nothing reaches the running configuration before commit, so an abort leaves
+ * the device as before.
  */
 public final class SwitchConfigEos extends CliSwitch {
   private static final Logger log = LoggerFactory.getLogger(SwitchConfigEos.class);
+  private static final String DIFFS = "show session-config diffs";
 
   public SwitchConfigEos(
       SwitchTarget target, SshLogin login, SshTransport ssh, Heartbeat heartbeat) {
@@ -34,20 +37,21 @@ public final class SwitchConfigEos extends CliSwitch {
       CliSession cli, String changeId, String before, List<String> commands, Verifier verifier) {
     String session = "lh-" + changeId;
     try {
-      cli.run("configure session " + session);
-      if (!EosParsers.showSessionConfigDiffs(cli.run("show session-config diffs")).empty()) {
+      String diffs = cli.runAll(List.of("configure session " + session, DIFFS)).get(1);
+      if (!EosParsers.showSessionConfigDiffs(diffs).empty()) {
         // Left pending by an attempt that lost its connection: start clean.
         log.info("{}: aborting stale session {}", device(), session);
-        cli.run("abort");
-        cli.run("configure session " + session);
+        cli.runAll(List.of("abort", "configure session " + session));
       }
-      for (String command : commands) {
-        cli.run(command);
-      }
-      var diff = EosParsers.showSessionConfigDiffs(cli.run("show session-config diffs"));
+      // The commands and the diff in one write: nothing reaches the running configuration before
+      // commit, so a refused line (found in the answers) is undone by the abort as before.
+      var block = new ArrayList<String>(commands.size() + 1);
+      block.addAll(commands);
+      block.add(DIFFS);
+      var answers = cli.runAll(block);
+      var diff = EosParsers.showSessionConfigDiffs(answers.getLast());
       if (diff.empty()) {
-        throw new DeviceException.VerificationFailed(
-            device(), "show session-config diffs", "session has no changes");
+        throw new DeviceException.VerificationFailed(device(), DIFFS, "session has no changes");
       }
       cli.run("commit");
     } catch (DeviceException e) {

@@ -7,14 +7,15 @@ import io.longhaul.drivers.dialect.CliSwitch;
 import io.longhaul.drivers.transport.Heartbeat;
 import io.longhaul.drivers.transport.ssh.CliSession;
 import io.longhaul.drivers.transport.ssh.SshTransport;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NX-OS switch configuration: {@code checkpoint lh-<changeId>}, {@code configure terminal}, the
- * commands, {@code end}, read back; on any failure {@code rollback running-config checkpoint} and
- * prove the running configuration equals the one before.
+ * NX-OS switch configuration: {@code checkpoint lh-<changeId>}, then {@code configure terminal},
+ * the commands, {@code end} and the read-back in one write; on any failure {@code rollback
+ * running-config checkpoint} and prove the running configuration equals the one before.
  */
 public final class SwitchConfigNxos extends CliSwitch {
   private static final Logger log = LoggerFactory.getLogger(SwitchConfigNxos.class);
@@ -43,12 +44,15 @@ public final class SwitchConfigNxos extends CliSwitch {
       log.info("{}: reusing checkpoint {}", device(), checkpoint);
     }
     try {
-      cli.run("configure terminal");
-      for (String command : commands) {
-        cli.run(command);
-      }
-      cli.run("end");
-      verifier.verify(cli.run("show running-config"));
+      // One write for the whole block and the read-back: a line the switch refuses is found in
+      // the answers, and the lines after it (which the switch still ran) are undone by the same
+      // rollback as before; the read-back is only looked at when every line was accepted.
+      var block = new ArrayList<String>(commands.size() + 3);
+      block.add("configure terminal");
+      block.addAll(commands);
+      block.add("end");
+      block.add("show running-config");
+      verifier.verify(cli.runAll(block).getLast());
     } catch (DeviceException e) {
       rollback(cli, checkpoint, before, e);
       throw e;

@@ -7,13 +7,15 @@ import io.longhaul.drivers.DeviceException;
 import io.longhaul.drivers.transport.Heartbeat;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The sessions of one server and user: a semaphore bounds how many run at once, and idle connected
- * sessions wait for the next command when reuse is on.
+ * sessions (with the shell each may keep open) wait for the next command when reuse is on.
  */
 final class DevicePool {
   private static final long WAIT_SLICE_MILLIS = 1_000;
@@ -25,14 +27,17 @@ final class DevicePool {
   private final JSch jsch;
   private final Semaphore permits;
   private final Deque<Session> idle = new ArrayDeque<>();
+  // A shell left at its login prompt by the last work on a session, kept for the next one: saves
+  // the channel open, pty and shell requests, banner and paging setup. Guarded by idle.
+  private final Map<Session, JschCliSession> shells = new HashMap<>();
 
-  DevicePool(SshEndpoint endpoint, SshOptions options) {
+  DevicePool(SshEndpoint endpoint, SshOptions options, KnownHostsFile knownHosts) {
     this.endpoint = endpoint;
     this.options = options;
     this.permits = new Semaphore(options.maxSessionsPerDevice(), true);
     this.jsch = new JSch();
     try {
-      jsch.setKnownHosts(options.knownHosts().toString());
+      jsch.setHostKeyRepository(knownHosts.current());
       var login = endpoint.login();
       if (login.privateKey() != null) {
         jsch.addIdentity(login.username(), login.privateKey(), null, login.passphrase());
@@ -74,7 +79,7 @@ final class DevicePool {
     }
   }
 
-  /** Returns a session; a broken or non-reusable one is closed. */
+  /** Returns a session; a broken or non-reusable one is closed, with any shell kept on it. */
   void release(Session session, boolean healthy) {
     try {
       if (healthy && options.reuseSessions() && session.isConnected()) {
@@ -82,6 +87,13 @@ final class DevicePool {
           idle.push(session);
         }
       } else {
+        JschCliSession shell;
+        synchronized (idle) {
+          shell = shells.remove(session);
+        }
+        if (shell != null) {
+          shell.close();
+        }
         session.disconnect();
       }
     } finally {
@@ -89,8 +101,35 @@ final class DevicePool {
     }
   }
 
+  /** The shell an earlier work left open on this borrowed session, if it can serve this one. */
+  JschCliSession takeShell(Session session, CliProfile profile) {
+    JschCliSession shell;
+    synchronized (idle) {
+      shell = shells.remove(session);
+    }
+    if (shell != null && !shell.reusable(profile)) {
+      shell.close();
+      return null;
+    }
+    return shell;
+  }
+
+  /** Keeps a shell at its login prompt for the next work on this session (before release). */
+  void keepShell(Session session, JschCliSession shell) {
+    if (!options.reuseSessions() || !shell.reusable(shell.profile())) {
+      shell.close();
+      return;
+    }
+    shell.forgetOutput();
+    synchronized (idle) {
+      shells.put(session, shell);
+    }
+  }
+
   void close() {
     synchronized (idle) {
+      shells.values().forEach(JschCliSession::close);
+      shells.clear();
       idle.forEach(Session::disconnect);
       idle.clear();
     }

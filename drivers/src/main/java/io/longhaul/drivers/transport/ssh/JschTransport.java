@@ -20,9 +20,11 @@ public final class JschTransport implements SshTransport {
 
   private final SshOptions options;
   private final ConcurrentMap<String, DevicePool> pools = new ConcurrentHashMap<>();
+  private final KnownHostsFile knownHosts;
 
   public JschTransport(SshOptions options) {
     this.options = options;
+    this.knownHosts = new KnownHostsFile(options.knownHosts());
   }
 
   @Override
@@ -72,25 +74,19 @@ public final class JschTransport implements SshTransport {
     DevicePool pool = pool(endpoint);
     Session session = pool.borrow("(shell)", heartbeat);
     boolean healthy = false;
-    ChannelShell channel = null;
+    JschCliSession cli = null;
+    boolean done = false;
     try {
-      channel = (ChannelShell) session.openChannel("shell");
-      channel.setPtyType("vt100", 511, 24, 0, 0);
-      var sink = new StreamSink();
-      channel.setOutputStream(sink);
-      channel.setExtOutputStream(sink);
-      OutputStream toDevice = channel.getOutputStream();
-      channel.connect((int) options.connectTimeout().toMillis());
-      var cli =
-          new JschCliSession(
-              endpoint.device(), session, channel, toDevice, sink, profile, options, heartbeat);
-      cli.start();
-      for (String setup : profile.setup()) {
-        cli.run(setup);
+      cli = pool.takeShell(session, profile);
+      if (cli == null) {
+        cli = openShell(endpoint, session, profile, heartbeat);
+      } else {
+        cli.bind(heartbeat);
       }
       try {
         T result = work.run(cli);
         healthy = true;
+        done = true;
         return result;
       } catch (DeviceException.CommandRejected
           | DeviceException.VerificationFailed
@@ -103,10 +99,41 @@ public final class JschTransport implements SshTransport {
     } catch (IOException e) {
       throw new DeviceException.Unreachable(endpoint.device(), "(shell)", "io: " + e, e);
     } finally {
-      if (channel != null) {
-        channel.disconnect();
+      if (cli != null) {
+        if (done) {
+          // Only after work that went through: after a failure the shell's state is not known.
+          pool.keepShell(session, cli);
+        } else {
+          cli.close();
+        }
       }
       pool.release(session, healthy);
+    }
+  }
+
+  private JschCliSession openShell(
+      SshEndpoint endpoint, Session session, CliProfile profile, Heartbeat heartbeat)
+      throws JSchException, IOException {
+    var channel = (ChannelShell) session.openChannel("shell");
+    boolean started = false;
+    try {
+      channel.setPtyType("vt100", 511, 24, 0, 0);
+      var sink = new StreamSink();
+      channel.setOutputStream(sink);
+      channel.setExtOutputStream(sink);
+      OutputStream toDevice = channel.getOutputStream();
+      channel.connect((int) options.connectTimeout().toMillis());
+      var cli =
+          new JschCliSession(
+              endpoint.device(), session, channel, toDevice, sink, profile, options, heartbeat);
+      cli.start();
+      cli.setupWithFirstCommand(profile.setup());
+      started = true;
+      return cli;
+    } finally {
+      if (!started) {
+        channel.disconnect();
+      }
     }
   }
 
@@ -155,7 +182,8 @@ public final class JschTransport implements SshTransport {
   }
 
   private DevicePool pool(SshEndpoint endpoint) {
-    return pools.computeIfAbsent(endpoint.poolKey(), k -> new DevicePool(endpoint, options));
+    return pools.computeIfAbsent(
+        endpoint.poolKey(), k -> new DevicePool(endpoint, options, knownHosts));
   }
 
   @Override

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class StreamSink extends OutputStream {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final Bytes bytes = new Bytes();
   private boolean closed;
 
   @Override
@@ -39,6 +39,16 @@ final class StreamSink extends OutputStream {
     try {
       closed = true;
       changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Forgets everything received so far (offsets restart at 0). */
+  void clear() {
+    lock.lock();
+    try {
+      bytes.reset();
     } finally {
       lock.unlock();
     }
@@ -80,8 +90,7 @@ final class StreamSink extends OutputStream {
   String textFrom(int from) {
     lock.lock();
     try {
-      byte[] all = bytes.toByteArray();
-      return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+      return bytes.textFrom(from);
     } finally {
       lock.unlock();
     }
@@ -101,6 +110,15 @@ final class StreamSink extends OutputStream {
       return true;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Decodes a suffix in place: the prompt is looked for after every chunk, copying all is O(n²).
+   */
+  private static final class Bytes extends ByteArrayOutputStream {
+    String textFrom(int from) {
+      return new String(buf, from, count - from, StandardCharsets.UTF_8);
     }
   }
 
