@@ -58,7 +58,7 @@ public class IpamActivitiesImpl implements IpamActivities {
     this.batcher = new AllocationBatcher(ports);
   }
 
-  /** How one allocation statement is run: alone, or in the batcher's shared transaction. */
+  /** How one allocation statement is run: alone, or in a batch statement with concurrent ones. */
   @FunctionalInterface
   private interface Allocator {
     Optional<Allocation> allocate(String site, long networkId, String name, String key);
