@@ -7,6 +7,7 @@ import io.temporal.workflow.Functions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How the journal runs one step. Its idempotency key is (the run's change id, name, target).
@@ -31,59 +32,48 @@ public final class Step<R> {
   private final String name;
   private final String target;
   private final Class<R> resultType;
-  private final boolean skippable;
-  private final Functions.Proc compensation;
-  private final Approval approval;
-  private final List<String> leases;
-  private final LeasePolicy leasePolicy;
-  private final Duration giveUpAfter;
-  private final List<Scope> scopes;
-  private final Duration expected;
-  private final boolean inTask;
+  private final Options options;
 
-  private Step(
-      String name,
-      String target,
-      Class<R> resultType,
-      boolean skippable,
-      Functions.Proc compensation,
-      Approval approval,
-      List<String> leases,
-      LeasePolicy leasePolicy,
-      Duration giveUpAfter,
-      List<Scope> scopes,
-      Duration expected,
-      boolean inTask) {
+  /**
+   * Everything a builder method may change. A builder copies it, changes the copy and wraps it in a
+   * new step, so a step never changes once made.
+   */
+  private static final class Options {
+    boolean skippable;
+    Functions.Proc compensation;
+    Approval approval;
+    List<String> leases = List.of();
+    LeasePolicy leasePolicy = LeasePolicy.WAIT;
+    Duration giveUpAfter;
+    List<Scope> scopes = List.of();
+    Duration expected = Duration.ZERO;
+    boolean inTask;
+
+    Options copy() {
+      Options o = new Options();
+      o.skippable = skippable;
+      o.compensation = compensation;
+      o.approval = approval;
+      o.leases = leases;
+      o.leasePolicy = leasePolicy;
+      o.giveUpAfter = giveUpAfter;
+      o.scopes = scopes;
+      o.expected = expected;
+      o.inTask = inTask;
+      return o;
+    }
+  }
+
+  private Step(String name, String target, Class<R> resultType, Options options) {
     this.name = Objects.requireNonNull(name, "name");
     this.target = target;
     this.resultType = resultType;
-    this.skippable = skippable;
-    this.compensation = compensation;
-    this.approval = approval;
-    this.leases = List.copyOf(leases);
-    this.leases.forEach(LeaseNames::check);
-    this.leasePolicy = leasePolicy;
-    this.giveUpAfter = giveUpAfter;
-    this.scopes = List.copyOf(scopes);
-    this.expected = expected;
-    this.inTask = inTask;
+    this.options = options;
   }
 
   /** A step whose result a re-run can reuse. */
   public static <R> Step<R> of(String name, String target, Class<R> resultType) {
-    return new Step<>(
-        name,
-        target,
-        resultType,
-        false,
-        null,
-        null,
-        List.of(),
-        LeasePolicy.WAIT,
-        null,
-        List.of(),
-        Duration.ZERO,
-        false);
+    return new Step<>(name, target, resultType, new Options());
   }
 
   /** A step without a result. */
@@ -102,84 +92,29 @@ public final class Step<R> {
    * two. A re-run applies it again, as for {@link #untyped}.
    */
   public static <R> Step<R> inTask(String name, String target) {
-    Step<R> s = untyped(name, target);
-    return new Step<>(
-        s.name,
-        s.target,
-        s.resultType,
-        s.skippable,
-        s.compensation,
-        s.approval,
-        s.leases,
-        s.leasePolicy,
-        s.giveUpAfter,
-        s.scopes,
-        s.expected,
-        true);
+    return Step.<R>untyped(name, target).with(o -> o.inTask = true);
   }
 
   public Step<R> skippable() {
-    return new Step<>(
-        name,
-        target,
-        resultType,
-        true,
-        compensation,
-        approval,
-        leases,
-        leasePolicy,
-        giveUpAfter,
-        scopes,
-        expected,
-        inTask);
+    return with(o -> o.skippable = true);
   }
 
   public Step<R> compensatedBy(Functions.Proc undo) {
-    return new Step<>(
-        name,
-        target,
-        resultType,
-        skippable,
-        undo,
-        approval,
-        leases,
-        leasePolicy,
-        giveUpAfter,
-        scopes,
-        expected,
-        inTask);
+    return with(o -> o.compensation = undo);
   }
 
   public Step<R> approvedBy(Approval a) {
-    return new Step<>(
-        name,
-        target,
-        resultType,
-        skippable,
-        compensation,
-        a,
-        leases,
-        leasePolicy,
-        giveUpAfter,
-        scopes,
-        expected,
-        inTask);
+    return with(o -> o.approval = a);
   }
 
   public Step<R> leases(LeasePolicy policy, String... names) {
-    return new Step<>(
-        name,
-        target,
-        resultType,
-        skippable,
-        compensation,
-        approval,
-        List.of(names),
-        policy,
-        giveUpAfter,
-        scopes,
-        expected,
-        inTask);
+    List<String> leases = List.of(names);
+    leases.forEach(LeaseNames::check);
+    return with(
+        o -> {
+          o.leases = leases;
+          o.leasePolicy = policy;
+        });
   }
 
   /**
@@ -190,35 +125,22 @@ public final class Step<R> {
     if (stepScopes.length == 0) {
       throw new IllegalArgumentException("a disruptive step declares at least one scope");
     }
-    return new Step<>(
-        name,
-        target,
-        resultType,
-        skippable,
-        compensation,
-        approval,
-        leases,
-        leasePolicy,
-        giveUpAfter,
-        List.of(stepScopes),
-        expectedDuration,
-        inTask);
+    List<Scope> scopes = List.of(stepScopes);
+    return with(
+        o -> {
+          o.scopes = scopes;
+          o.expected = expectedDuration;
+        });
   }
 
   public Step<R> giveUpAfter(Duration wait) {
-    return new Step<>(
-        name,
-        target,
-        resultType,
-        skippable,
-        compensation,
-        approval,
-        leases,
-        leasePolicy,
-        wait,
-        scopes,
-        expected,
-        inTask);
+    return with(o -> o.giveUpAfter = wait);
+  }
+
+  private Step<R> with(Consumer<Options> change) {
+    Options changed = options.copy();
+    change.accept(changed);
+    return new Step<>(name, target, resultType, changed);
   }
 
   public String name() {
@@ -234,38 +156,38 @@ public final class Step<R> {
   }
 
   boolean isSkippable() {
-    return skippable;
+    return options.skippable;
   }
 
   Functions.Proc compensation() {
-    return compensation;
+    return options.compensation;
   }
 
   Approval approval() {
-    return approval;
+    return options.approval;
   }
 
   List<String> leaseNames() {
-    return leases;
+    return options.leases;
   }
 
   LeasePolicy leasePolicy() {
-    return leasePolicy;
+    return options.leasePolicy;
   }
 
   List<Scope> scopes() {
-    return scopes;
+    return options.scopes;
   }
 
   Duration expected() {
-    return expected;
+    return options.expected;
   }
 
   boolean isInTask() {
-    return inTask;
+    return options.inTask;
   }
 
   Duration giveUpAfterOr(Duration fallback) {
-    return giveUpAfter != null ? giveUpAfter : fallback;
+    return options.giveUpAfter != null ? options.giveUpAfter : fallback;
   }
 }
