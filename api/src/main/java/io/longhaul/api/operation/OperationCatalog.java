@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.longhaul.contracts.operation.OperationDefinition;
 import java.io.IOException;
@@ -30,9 +31,16 @@ public class OperationCatalog {
 
   public OperationCatalog(List<OperationDefinition> definitions) {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder()
+            .regularExpressionFactory(WholeValuePatterns.INSTANCE)
+            .build();
     for (OperationDefinition d : definitions) {
       JsonNode json = load(d);
-      if (entries.putIfAbsent(d.name(), new Entry(d, json, factory.getSchema(json))) != null) {
+      JsonSchema schema = factory.getSchema(json, config);
+      // Compile every pattern now, so an unanchored one fails startup, not a request.
+      schema.initializeValidators();
+      if (entries.putIfAbsent(d.name(), new Entry(d, json, schema)) != null) {
         throw new IllegalStateException("two operations are named " + d.name());
       }
     }
