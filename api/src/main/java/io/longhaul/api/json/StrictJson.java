@@ -29,7 +29,7 @@ import tools.jackson.databind.module.SimpleModule;
 public class StrictJson {
 
   @Bean
-  JsonMapperBuilderCustomizer strictJson() {
+  JsonMapperBuilderCustomizer strictJsonReader() {
     return StrictJson::configure;
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ public class LoginThrottle {
 
   private record Failures(int count, Instant last, Instant lockedUntil) {}
 
+  @Autowired
   public LoginThrottle(SecurityProperties properties, AuditService audit) {
     this(properties.login(), audit, Clock.systemUTC());
   }

@@ -24,6 +24,9 @@ public class PasswordPolicy {
   static final int MIN_LENGTH = 12;
   static final int MAX_BYTES = 72;
 
+  // Digits and symbols before or after the word: "2024password!" is "password".
+  private static final String AROUND = "^[^\\p{L}]+|[^\\p{L}]+$";
+
   private final Set<String> common;
 
   public PasswordPolicy() {
@@ -62,8 +65,8 @@ public class PasswordPolicy {
   }
 
   private boolean isCommon(String lower) {
-    String bare = lower.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
-    String unswapped = unswap(lower).replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
+    String bare = lower.replaceAll(AROUND, "");
+    String unswapped = unswap(bare).replaceAll(AROUND, "");
     return common.contains(lower)
         || (!bare.isEmpty() && common.contains(bare))
         || (!unswapped.isEmpty() && common.contains(unswapped))

@@ -21,12 +21,15 @@ import java.lang.annotation.Target;
  * in a table or written to the audit log is what was typed.
  */
 @Constraint(validatedBy = {})
-@Pattern(regexp = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*")
+@Pattern(regexp = OneLine.PATTERN)
 @Size
 @ReportAsSingleViolation
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 public @interface OneLine {
+  /** Whole-value pattern (Bean Validation matches the whole value). */
+  String PATTERN = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*";
+
   @OverridesAttribute(constraint = Size.class, name = "max")
   int max();
 

@@ -20,12 +20,15 @@ import java.lang.annotation.Target;
  * characters (NUL, escape sequences) are not, and at most {@link #max} characters.
  */
 @Constraint(validatedBy = {})
-@Pattern(regexp = "[\\n\\r\\t[^\\p{Cc}]]*")
+@Pattern(regexp = Text.PATTERN)
 @Size
 @ReportAsSingleViolation
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 public @interface Text {
+  /** Whole-value pattern (Bean Validation matches the whole value). */
+  String PATTERN = "[\\n\\r\\t[^\\p{Cc}]]*";
+
   @OverridesAttribute(constraint = Size.class, name = "max")
   int max();
 
