@@ -1,5 +1,6 @@
 package io.longhaul.api.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * container) as problem+json with its status and nothing more. Asked for directly, there is no
  * failure to render: 404, where Spring Boot's own page answered anyone with a 500.
  */
+@Hidden // not an API operation
 @RestController
 public class ErrorPage implements org.springframework.boot.webmvc.error.ErrorController {
 

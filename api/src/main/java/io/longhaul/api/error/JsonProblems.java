@@ -43,9 +43,9 @@ public final class JsonProblems {
     }
     if (path.isEmpty()
         && e instanceof StreamReadException s
-        && s.processor() instanceof JsonParser p
-        && !p.isClosed()) {
-      // A syntax error carries no path of its own: where the parser stood is the field.
+        && s.processor() instanceof JsonParser p) {
+      // A syntax error carries no path of its own: where the parser stood is the field (its
+      // context outlives the parser, which the reader has closed by now).
       path.append(pointerToPath(p.streamReadContext().pathAsPointer().toString()));
     }
     return path.isEmpty() ? BODY : path.toString();

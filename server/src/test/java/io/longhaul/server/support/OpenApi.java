@@ -16,7 +16,7 @@ import java.util.Map;
 public final class OpenApi {
   private final JsonNode document;
 
-  public record Operation(String method, String path, JsonNode bodySchema) {
+  public record Operation(String method, String path, JsonNode bodySchema, boolean bodyRequired) {
     /** The path with every {parameter} filled in with {@code value}. */
     public String concrete(String value) {
       return path.replaceAll("\\{[^}]+}", value);
@@ -51,17 +51,14 @@ public final class OpenApi {
       var path = paths.next();
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         var op = ops.next();
-        JsonNode schema =
-            op.getValue()
-                .path("requestBody")
-                .path("content")
-                .path("application/json")
-                .path("schema");
+        JsonNode body = op.getValue().path("requestBody");
+        JsonNode schema = body.path("content").path("application/json").path("schema");
         all.add(
             new Operation(
                 op.getKey().toUpperCase(Locale.ROOT),
                 path.getKey(),
-                schema.isMissingNode() ? null : resolve(schema)));
+                schema.isMissingNode() ? null : resolve(schema),
+                body.path("required").asBoolean(false)));
       }
     }
     return all;
@@ -78,7 +75,7 @@ public final class OpenApi {
   }
 
   /**
-   * A body that has the schema's shape, each value made to pass its field's pattern, enum, type and
+   * A value of the schema's shape, each required field made to pass its pattern, enum, type and
    * bounds (a request built from it may still be refused for what a schema cannot say).
    */
   public JsonNode sample(JsonNode schema) {
@@ -90,10 +87,11 @@ public final class OpenApi {
     String type = s.path("type").asText(s.has("properties") ? "object" : "");
     switch (type) {
       case "object" -> {
+        // Only the required fields: optional ones may exclude each other (oneOf).
         ObjectNode o = f.objectNode();
-        s.path("properties")
-            .fields()
-            .forEachRemaining(p -> o.set(p.getKey(), sample(p.getValue())));
+        for (JsonNode name : s.path("required")) {
+          o.set(name.asText(), sample(s.path("properties").path(name.asText())));
+        }
         return o;
       }
       case "array" -> {
