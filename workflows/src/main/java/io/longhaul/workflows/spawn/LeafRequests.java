@@ -7,18 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One overlay request per leaf of a host: the host's interfaces on that leaf trunk the VLAN mapped
- * to the VNI. Request ids are the run id, the step and the switch, so a retried step is the same
- * request.
+ * to the VNI. Each request's id is its step's idempotency key on that switch, so a retried step, or
+ * a re-run's, is the same request.
  */
 final class LeafRequests {
   private LeafRequests() {}
 
   static List<OverlayRequest> of(
-      String runId,
-      String step,
+      Function<String, String> requestId,
       String site,
       String action,
       String userKey,
@@ -34,9 +34,7 @@ final class LeafRequests {
     List<OverlayRequest> out = new ArrayList<>();
     bySwitch.forEach(
         (sw, bindings) ->
-            out.add(
-                new OverlayRequest(
-                    runId + ":" + step + ":" + sw, site, sw, action, userKey, bindings)));
+            out.add(new OverlayRequest(requestId.apply(sw), site, sw, action, userKey, bindings)));
     return out;
   }
 

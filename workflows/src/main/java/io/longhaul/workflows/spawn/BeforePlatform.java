@@ -8,30 +8,38 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A saga's undo list (samples-java bookingsaga): each step registers its compensation before its
- * side effect, so an activity that acted but never answered is undone too; every compensation is
- * idempotent for that reason. {@link #run} undoes in reverse order in a detached scope, so a
- * cancelled run still cleans up, and records each undo as a {@code compensated} event.
+ * How spawns and teardowns started before {@link InstanceSpawnWorkflowImpl#ON_PLATFORM} act, kept
+ * only so that those runs still replay: their side effects are keyed by the run id, and a spawn
+ * undoes from its own list, recording one {@code compensated} event per undo (a failed one as
+ * {@code failed}, and the rest still run). Delete it once no such run is in flight.
  */
-final class Compensations {
+final class BeforePlatform {
   private record Undo(String step, String target, Functions.Proc action) {}
 
   private final RunJournal journal;
+  private final String runId = Workflow.getInfo().getWorkflowId();
   private final Deque<Undo> undos = new ArrayDeque<>();
 
-  Compensations(RunJournal journal) {
+  BeforePlatform(RunJournal journal) {
     this.journal = journal;
+  }
+
+  /** The run id: the key of every side effect of such a run. */
+  String runId() {
+    return runId;
+  }
+
+  /** A key of the form those runs used: run id, then each part. */
+  String key(String... parts) {
+    return runId + ":" + String.join(":", parts);
   }
 
   void add(String step, String target, Functions.Proc action) {
     undos.push(new Undo(step, target, action));
   }
 
-  /**
-   * Runs every compensation, newest first. One that fails is recorded and the rest still run: a
-   * partial cleanup beats none, and the failed one is named in the run's timeline.
-   */
-  void run() {
+  /** Runs every undo, newest first, in a detached scope, so a cancelled run still cleans up. */
+  void undo() {
     Workflow.newDetachedCancellationScope(
             () -> {
               while (!undos.isEmpty()) {
