@@ -22,11 +22,10 @@ import io.longhaul.workflows.common.ActivityProfiles;
 import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.RunJournal;
 import io.longhaul.workflows.common.Step;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.Promise;
+import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Teardown: the spawn's steps in reverse. The overlay goes first (through each leaf's workflow,
@@ -80,9 +79,8 @@ public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
       if (instance.vlan() != null && instance.vni() != null) {
         HostLeaves leaves =
             journal.step(Step.inTask("find-leaves", host), () -> placement.hostLeaves(host));
-        List<Promise<OverlayResult>> sent = new ArrayList<>();
-        for (OverlayRequest r :
-            LeafRequests.of(
+        Map<String, OverlayRequest> removes =
+            LeafRequests.bySwitch(
                 sw ->
                     before == null
                         ? journal.idempotencyKey("remove-overlay", sw)
@@ -92,13 +90,10 @@ public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
                 name,
                 leaves,
                 instance.vlan(),
-                instance.vni())) {
-          sent.add(
-              Async.function(
-                  () -> journal.step("remove-overlay", r.switchName(), () -> overlay.submit(r))));
-        }
-        Promise.allOf(sent).get();
-        sent.forEach(Promise::get);
+                instance.vni());
+        Functions.Func1<String, OverlayResult> remove =
+            sw -> journal.step("remove-overlay", sw, () -> overlay.submit(removes.get(sw)));
+        BeforePlatform.eachAtOnce(journal, before, List.copyOf(removes.keySet()), remove);
       }
       journal.step("destroy", host, () -> hypervisors.destroyDomain(new DomainRef(host, name)));
       if (instance.portId() != null) {

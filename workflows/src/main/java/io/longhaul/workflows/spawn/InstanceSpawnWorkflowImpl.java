@@ -34,13 +34,9 @@ import io.longhaul.workflows.common.Step;
 import io.longhaul.workflows.common.StepPlan;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Functions;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -305,37 +301,34 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
 
   /** Both leaves at once; each leaf's remove request is its apply's undo. */
   private void ensureOverlay(String site, String name, HostLeaves leaves, PortLease port) {
-    Map<String, OverlayRequest> removes = new LinkedHashMap<>();
-    for (OverlayRequest r :
-        LeafRequests.of(
-            requestIds("undo:ensure-overlay", "unbind"),
-            site,
-            OverlayRequest.REMOVE,
-            name,
-            leaves,
-            port.vlan(),
-            port.vni())) {
-      removes.put(r.switchName(), r);
-    }
-    List<Promise<OverlayResult>> sent = new ArrayList<>();
-    for (OverlayRequest r :
-        LeafRequests.of(
+    Map<String, OverlayRequest> applies =
+        LeafRequests.bySwitch(
             requestIds("ensure-overlay", "bind"),
             site,
             OverlayRequest.APPLY,
             name,
             leaves,
             port.vlan(),
-            port.vni())) {
-      OverlayRequest remove = removes.get(r.switchName());
-      Step<OverlayResult> step =
-          undoneBy(
-              Step.<OverlayResult>untyped("ensure-overlay", r.switchName()),
-              () -> overlay.submit(remove));
-      sent.add(Async.function(() -> journal.step(step, () -> overlay.submit(r))));
-    }
-    Promise.allOf(sent).get();
-    sent.forEach(Promise::get);
+            port.vni());
+    Map<String, OverlayRequest> removes =
+        LeafRequests.bySwitch(
+            requestIds("undo:ensure-overlay", "unbind"),
+            site,
+            OverlayRequest.REMOVE,
+            name,
+            leaves,
+            port.vlan(),
+            port.vni());
+    BeforePlatform.eachAtOnce(
+        journal,
+        before,
+        List.copyOf(applies.keySet()),
+        sw ->
+            journal.step(
+                undoneBy(
+                    Step.<OverlayResult>untyped("ensure-overlay", sw),
+                    () -> overlay.submit(removes.get(sw))),
+                () -> overlay.submit(applies.get(sw))));
   }
 
   private static List<String> switchesOf(HostLeaves leaves) {
@@ -348,24 +341,19 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
       HostLeaves leaves,
       PortLease port,
       DomainRequest domain) {
-    List<Promise<Void>> checks = new ArrayList<>();
-    switchesOf(leaves)
-        .forEach(
-            sw ->
-                checks.add(
-                    Async.procedure(
-                        () ->
-                            journal.step(
-                                "verify",
-                                sw,
-                                () ->
-                                    switches.verifyOverlay(
-                                        new VerifyRequest(
-                                            sw,
-                                            LeafRequests.interfacesOn(leaves, sw),
-                                            port.vlan()))))));
-    Promise.allOf(checks).get();
-    checks.forEach(Promise::get);
+    BeforePlatform.eachAtOnce(
+        journal,
+        before,
+        switchesOf(leaves),
+        sw -> {
+          journal.step(
+              "verify",
+              sw,
+              () ->
+                  switches.verifyOverlay(
+                      new VerifyRequest(sw, LeafRequests.interfacesOn(leaves, sw), port.vlan())));
+          return null;
+        });
     journal.step(
         "verify",
         domain.hypervisor(),

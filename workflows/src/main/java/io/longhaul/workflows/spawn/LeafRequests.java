@@ -38,6 +38,22 @@ final class LeafRequests {
     return out;
   }
 
+  /** The same requests by switch, in the leaves' order. */
+  static Map<String, OverlayRequest> bySwitch(
+      Function<String, String> requestId,
+      String site,
+      String action,
+      String userKey,
+      HostLeaves leaves,
+      int vlan,
+      int vni) {
+    Map<String, OverlayRequest> out = new LinkedHashMap<>();
+    for (OverlayRequest r : of(requestId, site, action, userKey, leaves, vlan, vni)) {
+      out.put(r.switchName(), r);
+    }
+    return out;
+  }
+
   /** The interfaces of a host on one leaf. */
   static List<String> interfacesOn(HostLeaves leaves, String switchName) {
     return leaves.ports().stream()
