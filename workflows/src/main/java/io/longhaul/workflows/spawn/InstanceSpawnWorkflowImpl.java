@@ -199,14 +199,16 @@ public class InstanceSpawnWorkflowImpl extends ControlledWorkflow implements Ins
           in,
           host,
           port,
-          LeafRequests.of(
-              requestIds("ensure-overlay", "bind"),
-              in.site(),
-              OverlayRequest.APPLY,
-              name,
-              leaves,
-              port.vlan(),
-              port.vni()));
+          List.copyOf(
+              LeafRequests.bySwitch(
+                      requestIds("ensure-overlay", "bind"),
+                      in.site(),
+                      OverlayRequest.APPLY,
+                      name,
+                      leaves,
+                      port.vlan(),
+                      port.vni())
+                  .values()));
     }
     ensureOverlay(in.site(), name, leaves, port);
     verify(switches, hypervisors, leaves, port, domain);

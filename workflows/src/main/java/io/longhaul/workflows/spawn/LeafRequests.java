@@ -17,28 +17,7 @@ import java.util.function.Function;
 final class LeafRequests {
   private LeafRequests() {}
 
-  static List<OverlayRequest> of(
-      Function<String, String> requestId,
-      String site,
-      String action,
-      String userKey,
-      HostLeaves leaves,
-      int vlan,
-      int vni) {
-    Map<String, List<LeafBinding>> bySwitch = new LinkedHashMap<>();
-    for (HostLeaves.LeafPort p : leaves.ports()) {
-      bySwitch
-          .computeIfAbsent(p.switchName(), k -> new ArrayList<>())
-          .add(new LeafBinding(p.interfaceName(), vlan, vni));
-    }
-    List<OverlayRequest> out = new ArrayList<>();
-    bySwitch.forEach(
-        (sw, bindings) ->
-            out.add(new OverlayRequest(requestId.apply(sw), site, sw, action, userKey, bindings)));
-    return out;
-  }
-
-  /** The same requests by switch, in the leaves' order. */
+  /** The requests by switch, in the order of the host's leaf ports. */
   static Map<String, OverlayRequest> bySwitch(
       Function<String, String> requestId,
       String site,
@@ -47,10 +26,16 @@ final class LeafRequests {
       HostLeaves leaves,
       int vlan,
       int vni) {
-    Map<String, OverlayRequest> out = new LinkedHashMap<>();
-    for (OverlayRequest r : of(requestId, site, action, userKey, leaves, vlan, vni)) {
-      out.put(r.switchName(), r);
+    Map<String, List<LeafBinding>> bindings = new LinkedHashMap<>();
+    for (HostLeaves.LeafPort p : leaves.ports()) {
+      bindings
+          .computeIfAbsent(p.switchName(), k -> new ArrayList<>())
+          .add(new LeafBinding(p.interfaceName(), vlan, vni));
     }
+    Map<String, OverlayRequest> out = new LinkedHashMap<>();
+    bindings.forEach(
+        (sw, b) ->
+            out.put(sw, new OverlayRequest(requestId.apply(sw), site, sw, action, userKey, b)));
     return out;
   }
 

@@ -35,10 +35,7 @@ class InstanceSpawnWorkflowTest {
         env.getWorkflowClient()
             .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"));
     io.temporal.client.WorkflowClient.start(stub::spawn, INPUT);
-    for (int i = 0; i < 200 && stub.progress().pending().isEmpty(); i++) {
-      sleep(50);
-    }
-    var pending = stub.progress().pending().getFirst();
+    var pending = awaitPending(stub, p -> true);
     stub.decide(
         new io.longhaul.contracts.control.Decision(
             "abort", pending.step(), pending.target(), null, "op", "test"));
@@ -186,10 +183,7 @@ class InstanceSpawnWorkflowTest {
           env.getWorkflowClient()
               .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"));
       io.temporal.client.WorkflowClient.start(stub::spawn, APPROVED);
-      for (int i = 0; i < 200 && stub.progress().pending().isEmpty(); i++) {
-        sleep(50);
-      }
-      var pending = stub.progress().pending().getFirst();
+      var pending = awaitPending(stub, p -> true);
       assertThat(pending.kind()).isEqualTo("approval");
       assertThat(pending.step()).isEqualTo("approve-overlay");
       assertThat(pending.role()).isEqualTo("approver");
