@@ -291,6 +291,19 @@ class InstanceSpawnWorkflowTest {
     }
 
     @Test
+    @DisplayName("a drifted pod's port it did not create gets its previous binding back")
+    void restoresADriftedBinding(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes("verifyOverlay");
+      fakes.portCreated = false;
+      assertThat(spawnParkedThenAborted(env, fakes)).isInstanceOf(WorkflowFailedException.class);
+      assertThat(fakes.events)
+          .filteredOn(e -> e.kind().equals("compensated"))
+          .extracting(e -> e.step())
+          .containsSubsequence("ensure-overlay", "bind-port", "plug", "allocate-port");
+      assertThat(fakes.calls).contains("restoreBinding " + SpawnFakes.PORT_ID);
+    }
+
+    @Test
     @DisplayName("a failure at validation undoes only the claim")
     void earlyFailure(TestWorkflowEnvironment env) {
       var fakes = new SpawnFakes("claim");

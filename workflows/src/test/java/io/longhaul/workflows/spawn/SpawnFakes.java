@@ -77,6 +77,9 @@ final class SpawnFakes
   /** A method that fails while set, e.g. an undo an operator retries until it is mended. */
   volatile String broken;
 
+  /** False: allocatePort finds a port it did not create (a drifted pod's, by name). */
+  volatile boolean portCreated = true;
+
   /** The change id {@link #begin} reports; null: the run's own id (a first run). */
   volatile String changeId;
 
@@ -160,7 +163,7 @@ final class SpawnFakes
         10100,
         "reserved",
         null,
-        true);
+        portCreated);
   }
 
   @Override
