@@ -249,7 +249,7 @@ public final class RunJournal {
   }
 
   public Progress progress() {
-    return board.snapshot(desk.pending(), waitingFor(), waitingForWindow);
+    return board.snapshot(desk.pending(), leases.waitingFor(), waitingForWindow, conditions);
   }
 
   public void leaseAvailable() {
@@ -316,15 +316,6 @@ public final class RunJournal {
     mirror();
   }
 
-  private List<String> waitingFor() {
-    if (conditions.isEmpty()) {
-      return leases.waitingFor();
-    }
-    List<String> all = new ArrayList<>(leases.waitingFor());
-    all.addAll(conditions);
-    return all;
-  }
-
   // ---- the machinery ----
 
   private void begin() {
@@ -340,7 +331,9 @@ public final class RunJournal {
       status = "needs_attention";
     } else if (!pending.isEmpty()) {
       status = "awaiting_approval";
-    } else if (!waitingFor().isEmpty() || waitingForWindow != null) {
+    } else if (!leases.waitingFor().isEmpty()
+        || waitingForWindow != null
+        || !conditions.isEmpty()) {
       status = "waiting";
     } else {
       status = "running";
