@@ -51,7 +51,7 @@ class BadInputCorpusTest extends ServerTestBase {
       if (op.path().equals("/api/v1/runs")) {
         base.put("operation", "echo");
       }
-      fieldCases(api, op.method(), path, "", base, schema, cases);
+      fieldCases(api, op.method(), path, "", base, schema, cases, null);
       ObjectNode unknown = base.deepCopy();
       unknown.put("zzUnknown", 1);
       cases.add(bytes(op.method(), path, "zzUnknown", unknown, "unknown field"));
@@ -115,18 +115,10 @@ class BadInputCorpusTest extends ServerTestBase {
     assertThat(wrong).isEmpty();
   }
 
-  private static void fieldCases(
-      OpenApi api,
-      String method,
-      String path,
-      String prefix,
-      ObjectNode base,
-      JsonNode schema,
-      List<Case> cases) {
-    fieldCases(api, method, path, prefix, base, schema, cases, null);
-  }
-
-  /** Mutations of each field of {@code schema}, whose sample sits at {@code within} in base. */
+  /**
+   * Mutations of each field of {@code schema}, whose sample sits in base at {@code within} (null:
+   * base itself).
+   */
   private static void fieldCases(
       OpenApi api,
       String method,

@@ -32,6 +32,15 @@ class SessionSecurityTest extends ServerTestBase {
     return r.body().path("id").asLong();
   }
 
+  /** A new API token of the user, minted by the user. */
+  String token(String name) {
+    return ApiClient.basic(port, name, PASSWORD)
+        .post("/api/v1/tokens", Map.of("name", "t"))
+        .body()
+        .path("secret")
+        .asText();
+  }
+
   ApiClient session(String name, String password) {
     ApiClient s = ApiClient.session(port);
     assertThat(s.login(name, password).status()).isEqualTo(204);
@@ -50,12 +59,7 @@ class SessionSecurityTest extends ServerTestBase {
     void demoted() {
       long id = user("demoted1", "operator");
       ApiClient portal = session("demoted1", PASSWORD);
-      String token =
-          ApiClient.basic(port, "demoted1", PASSWORD)
-              .post("/api/v1/tokens", Map.of("name", "t"))
-              .body()
-              .path("secret")
-              .asText();
+      String token = token("demoted1");
       assertThat(portal.post("/api/v1/sites", site("dem1")).status()).isEqualTo(201);
       assertThat(ApiClient.bearer(port, token).get("/api/v1/me").status()).isEqualTo(200);
 
@@ -161,12 +165,7 @@ class SessionSecurityTest extends ServerTestBase {
     void reset() {
       long id = user("reset1", "operator");
       ApiClient portal = session("reset1", PASSWORD);
-      String token =
-          ApiClient.basic(port, "reset1", PASSWORD)
-              .post("/api/v1/tokens", Map.of("name", "t"))
-              .body()
-              .path("secret")
-              .asText();
+      String token = token("reset1");
       var weak =
           admin()
               .send(
