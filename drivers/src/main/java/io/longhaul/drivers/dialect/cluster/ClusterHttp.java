@@ -33,7 +33,7 @@ public final class ClusterHttp implements ClusterApi {
 
   @Override
   public ClusterHealth probe() {
-    ClusterProbe probe = ClusterProbe.of(target.kind());
+    ProbeSpec probe = ProbeSpec.of(target.kind());
     String version = text(probe.versionPath(), get(probe.versionPath()), probe.versionField());
     String state =
         probe.healthField() == null

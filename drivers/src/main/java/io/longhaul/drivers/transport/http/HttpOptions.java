@@ -30,10 +30,13 @@ public record HttpOptions(
     }
   }
 
-  /** 5 s connect, 30 s per response, 64 connections (8 per cluster), 16 MiB bodies, 5 s beats. */
+  /**
+   * 5 s connect, 10 s per response (a short activity's 30 s then holds a probe's two calls), 64
+   * connections (8 per cluster), 16 MiB bodies, 5 s beats.
+   */
   public static HttpOptions defaults() {
     return new HttpOptions(
-        Duration.ofSeconds(5), Duration.ofSeconds(30), 64, 8, 16L << 20, Duration.ofSeconds(5));
+        Duration.ofSeconds(5), Duration.ofSeconds(10), 64, 8, 16L << 20, Duration.ofSeconds(5));
   }
 
   public HttpOptions withTimeouts(Duration connect, Duration response) {

@@ -7,27 +7,27 @@ import io.longhaul.drivers.ClusterKind;
  * healthField} are JSON pointers into the answers; a null {@code healthField} means the health
  * answer is plain text and {@code healthy} is that text.
  */
-record ClusterProbe(
+record ProbeSpec(
     String versionPath,
     String versionField,
     String healthPath,
     String healthField,
     String healthy) {
 
-  static ClusterProbe of(ClusterKind kind) {
+  static ProbeSpec of(ClusterKind kind) {
     return switch (kind) {
       // The NameNode's JMX servlet: NameNodeInfo carries the version, NameNodeStatus the HA state.
       case HDFS ->
-          new ClusterProbe(
+          new ProbeSpec(
               "/jmx?qry=Hadoop:service=NameNode,name=NameNodeInfo",
               "/beans/0/Version",
               "/jmx?qry=Hadoop:service=NameNode,name=NameNodeStatus",
               "/beans/0/State",
               "active");
       // The API server's /version document and its /readyz check, which answers "ok".
-      case K8S -> new ClusterProbe("/version", "/gitVersion", "/readyz", null, "ok");
+      case K8S -> new ProbeSpec("/version", "/gitVersion", "/readyz", null, "ok");
       // Mesh control planes and desktop brokers: {"version": ...} and {"status": "ok"|...}.
-      case MESH, VDI -> new ClusterProbe("/version", "/version", "/healthz", "/status", "ok");
+      case MESH, VDI -> new ProbeSpec("/version", "/version", "/healthz", "/status", "ok");
     };
   }
 }
