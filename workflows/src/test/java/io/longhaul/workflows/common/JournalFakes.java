@@ -8,6 +8,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
 import io.longhaul.contracts.run.StepEvent;
@@ -24,17 +25,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The journal's bookkeeping and the gate's rules, in memory; public so an operation's workflow test
- * registers these instead of writing its own.
+ * The journal's bookkeeping, the gate's rules and bulk runs' child records, in memory; public so
+ * an operation's workflow test registers these instead of writing its own.
  */
 public final class JournalFakes
-    implements RunRecorderActivities, RunControlActivities, LeaseActivities, WindowActivities {
+    implements RunRecorderActivities,
+        RunControlActivities,
+        LeaseActivities,
+        WindowActivities,
+        ChildRunActivities {
+  final List<ChildRun> children = new CopyOnWriteArrayList<>();
   public final List<StepEvent> events = new CopyOnWriteArrayList<>();
   public final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
   public final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
   final List<WindowSpec> windows = new CopyOnWriteArrayList<>();
   final List<FreezeSpec> freezes = new CopyOnWriteArrayList<>();
   final AtomicInteger reads = new AtomicInteger();
+  final AtomicInteger begins = new AtomicInteger();
 
   @Override
   public GateRules rules(GateQuery query) {
@@ -53,6 +60,7 @@ public final class JournalFakes
 
   @Override
   public RunContext begin(String runId) {
+    begins.incrementAndGet();
     return new RunContext(runId, Map.of());
   }
 
@@ -84,5 +92,10 @@ public final class JournalFakes
   @Override
   public void recordOutcome(RunOutcome outcome) {
     outcomes.add(outcome);
+  }
+
+  @Override
+  public void register(ChildRuns request) {
+    children.addAll(request.children());
   }
 }
