@@ -19,7 +19,7 @@ public class ClusterRepository extends InventoryRepository<ClusterRecord, Cluste
   @Override
   protected ClusterRecord toRecord(Cluster.Spec spec) {
     ClusterRecord r = super.toRecord(spec);
-    r.setLabels(spec.labels() == null ? new String[0] : spec.labels().toArray(String[]::new));
+    r.setLabels(labels(spec.labels()));
     return r;
   }
 

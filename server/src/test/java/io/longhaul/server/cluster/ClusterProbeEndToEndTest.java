@@ -103,7 +103,7 @@ class ClusterProbeEndToEndTest extends ServerTestBase {
     assertThat(r.status()).as(r.raw()).isEqualTo(201);
   }
 
-  JsonNode probe(String cluster, Predicate<String> until) {
+  JsonNode probe(String cluster, Predicate<String> until) throws InterruptedException {
     var started =
         admin.post(
             "/api/v1/runs",
@@ -118,7 +118,7 @@ class ClusterProbeEndToEndTest extends ServerTestBase {
     return await(started.body().path("id").asText(), until);
   }
 
-  JsonNode await(String id, Predicate<String> until) {
+  JsonNode await(String id, Predicate<String> until) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     JsonNode run = null;
     while (Instant.now().isBefore(deadline)) {
@@ -126,14 +126,14 @@ class ClusterProbeEndToEndTest extends ServerTestBase {
       if (until.test(run.path("status").asText())) {
         return run;
       }
-      sleep(100);
+      Thread.sleep(100);
     }
     throw new AssertionError("run " + id + " never got there: " + run);
   }
 
   @Test
   @DisplayName("a registered cluster is probed over HTTPS through the clusters queue")
-  void probes() {
+  void probes() throws InterruptedException {
     register(mesh(), lab.clusterCaPem());
     JsonNode run = probe(mesh(), Set.of("succeeded", "failed", "needs_attention")::contains);
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
@@ -170,7 +170,7 @@ class ClusterProbeEndToEndTest extends ServerTestBase {
   @Test
   @DisplayName(
       "a cluster whose certificate the registered trust does not cover is never sent a request")
-  void untrusted() {
+  void untrusted() throws InterruptedException {
     String name = "untrusted-" + unique;
     register(name, new CertificateAuthority("some other CA").pem());
     int before = lab.meshControlPlane(mesh()).requestLog().size();
@@ -184,19 +184,12 @@ class ClusterProbeEndToEndTest extends ServerTestBase {
 
   @Test
   @DisplayName("a probe of a cluster that is not in the inventory is refused by the run, naming it")
-  void unknown() {
+  void unknown() throws InterruptedException {
     JsonNode run =
         probe("nowhere-" + unique, Set.of("succeeded", "needs_attention", "failed")::contains);
     assertThat(run.path("status").asText()).isEqualTo("needs_attention");
     assertThat(run.path("pending").get(0).path("errorType").asText()).isEqualTo("NotFound");
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    assertThat(run.path("pending").get(0).path("errorMessage").asText())
+        .contains("nowhere-" + unique);
   }
 }

@@ -25,8 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The journal's bookkeeping, the gate's rules and bulk runs' child records, in memory; public so
- * an operation's workflow test registers these instead of writing its own.
+ * The journal's bookkeeping, the gate's rules and bulk runs' child records, in memory; public so an
+ * operation's workflow test registers these instead of writing its own.
  */
 public final class JournalFakes
     implements RunRecorderActivities,
