@@ -16,6 +16,11 @@ public record HttpEndpoint(String device, URI baseUri, TrustMaterial trust, Http
   // RFC 3986 path and query characters; no spaces, controls, backslashes or fragments.
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@/%?-]{0,2047}");
 
+  // In the path (not the query): dot segments, and escapes a server might decode into one or
+  // into a separator.
+  private static final Pattern ESCAPES_OR_DOTS =
+      Pattern.compile("(?i)%2e|%2f|%5c|%00|/\\.{1,2}(/|$|\\?)");
+
   public HttpEndpoint {
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(baseUri, "baseUri");
@@ -41,8 +46,7 @@ public record HttpEndpoint(String device, URI baseUri, TrustMaterial trust, Http
     if (path == null
         || !PATH.matcher(path).matches()
         || path.startsWith("//")
-        || path.contains("/../")
-        || path.endsWith("/..")) {
+        || ESCAPES_OR_DOTS.matcher(path.split("\\?", 2)[0] + "?").find()) {
       throw new DeviceException.InvalidParameter(
           device, "path", "not a plain absolute path: " + (path == null ? "null" : path));
     }

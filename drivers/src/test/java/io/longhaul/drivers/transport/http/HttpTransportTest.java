@@ -284,7 +284,18 @@ class HttpTransportTest {
     @Test
     @DisplayName("a path that is not a plain absolute path is refused before anything is sent")
     void badPath() {
-      for (String path : List.of("x", "/../etc", "//other/x", "/a b", "/a\r\nX: y", "/a#f")) {
+      for (String path :
+          List.of(
+              "x",
+              "/../etc",
+              "/a/..",
+              "/a/./b",
+              "/a/%2e%2E/b",
+              "/a%2Fb",
+              "//other/x",
+              "/a b",
+              "/a\r\nX: y",
+              "/a#f")) {
         assertThatThrownBy(() -> http.get(plainEndpoint(), path))
             .as(path)
             .isInstanceOf(DeviceException.InvalidParameter.class);
