@@ -49,7 +49,8 @@ public final class Lab implements AutoCloseable {
   private final Map<String, SwitchState> switches = new LinkedHashMap<>();
   private final Map<String, HypervisorState> hypervisors = new LinkedHashMap<>();
   private final Map<String, MeshControlPlane> meshes = new LinkedHashMap<>();
-  private final CertificateAuthority clusterCa = new CertificateAuthority("Longhaul lab CA");
+  // Made only for a topology with clusters: the key and the first signature cost about a second.
+  private final CertificateAuthority clusterCa;
   private final Map<String, KeyPair> hostKeys = new HashMap<>();
   private final Cabling cabling = new Cabling();
   private final FaultController faults;
@@ -63,6 +64,10 @@ public final class Lab implements AutoCloseable {
 
   private Lab(Topology topology, LabOptions options) throws IOException {
     this.topology = topology;
+    this.clusterCa =
+        topology.clusters().findAny().isPresent()
+            ? new CertificateAuthority("Longhaul lab CA")
+            : null;
     SecureRandom random = new SecureRandom();
     this.credentials =
         new LabCredentials(
@@ -223,8 +228,11 @@ public final class Lab implements AutoCloseable {
     Map<SwitchState, String> snmpTargets = new LinkedHashMap<>();
     switches.forEach((n, s) -> snmpTargets.put(s, hosts.get(n)));
     Map<String, InetSocketAddress> snmpAddrs = snmp.start(snmpTargets, options.snmpPort());
-    http = new HttpFrontend(credentials.httpToken(), faults, clusterCa);
-    Map<String, InetSocketAddress> httpAddrs = http.start(httpTargets, 0);
+    Map<String, InetSocketAddress> httpAddrs = Map.of();
+    if (clusterCa != null) {
+      http = new HttpFrontend(credentials.httpToken(), faults, clusterCa);
+      httpAddrs = http.start(httpTargets, 0);
+    }
     for (SiteSpec site : topology.sites()) {
       for (SwitchSpec s : site.switches()) {
         devices.put(
@@ -266,7 +274,9 @@ public final class Lab implements AutoCloseable {
                 httpAddrs.get(c.name())));
       }
     }
-    Files.writeString(clusterCaFile(), clusterCa.pem());
+    if (clusterCa != null) {
+      Files.writeString(clusterCaFile(), clusterCa.pem());
+    }
     Files.writeString(knownHosts, knownHostsText());
     Files.writeString(
         stateDir.resolve("credentials.properties"),
@@ -286,8 +296,7 @@ public final class Lab implements AutoCloseable {
             + credentials.httpToken()
             + "\nknown_hosts="
             + knownHosts.toAbsolutePath()
-            + "\ncluster_ca="
-            + clusterCaFile().toAbsolutePath()
+            + (clusterCa == null ? "" : "\ncluster_ca=" + clusterCaFile().toAbsolutePath())
             + "\nadmin.token="
             + adminToken
             + "\n");
@@ -355,6 +364,9 @@ public final class Lab implements AutoCloseable {
 
   /** The PEM certificate of the CA that issued every cluster's server certificate. */
   public String clusterCaPem() {
+    if (clusterCa == null) {
+      throw new IllegalStateException("this lab's topology has no clusters");
+    }
     return clusterCa.pem();
   }
 

@@ -186,6 +186,10 @@ public final class AdminServer implements AutoCloseable {
         send(ex, 200, m);
       }
       case "GET cluster-ca" -> {
+        if (lab.topology().clusters().findAny().isEmpty()) {
+          send(ex, 404, Map.of("error", "this lab has no clusters"));
+          return;
+        }
         byte[] b = lab.clusterCaPem().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/x-pem-file");
         ex.sendResponseHeaders(200, b.length);
@@ -214,7 +218,9 @@ public final class AdminServer implements AutoCloseable {
     m.put("snmpV3PrivPassword", c.snmpV3PrivPassword());
     m.put("httpToken", c.httpToken());
     m.put("knownHostsFile", lab.knownHostsFile().toAbsolutePath().toString());
-    m.put("clusterCaFile", lab.clusterCaFile().toAbsolutePath().toString());
+    if (lab.topology().clusters().findAny().isPresent()) {
+      m.put("clusterCaFile", lab.clusterCaFile().toAbsolutePath().toString());
+    }
     return m;
   }
 
