@@ -2,6 +2,7 @@ package io.longhaul.api.inventory;
 
 import io.longhaul.api.audit.AuditService;
 import io.longhaul.api.error.BadRequestException;
+import io.longhaul.db.credential.CredentialRepository;
 import io.longhaul.db.inventory.Cluster;
 import io.longhaul.db.inventory.ClusterRepository;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Set;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,8 +19,30 @@ import org.springframework.web.bind.annotation.RestController;
 public class ClustersController
     extends InventoryController<Cluster, ClustersController.ClusterBody, Cluster.Spec> {
 
-  public ClustersController(ClusterRepository clusters, AuditService audit) {
+  private static final Set<String> HTTP_CREDENTIALS = Set.of("http-token", "http-basic");
+
+  private final CredentialRepository credentials;
+
+  public ClustersController(
+      ClusterRepository clusters, CredentialRepository credentials, AuditService audit) {
     super(clusters, audit, "cluster");
+    this.credentials = credentials;
+  }
+
+  /** A cluster's credential must be one an HTTP API takes; a missing one the table refuses. */
+  @Override
+  protected void check(Cluster.Spec spec) {
+    if (spec.credentialId() == null) {
+      return;
+    }
+    credentials
+        .find(spec.credentialId())
+        .filter(c -> !HTTP_CREDENTIALS.contains(c.kind()))
+        .ifPresent(
+            c -> {
+              throw new BadRequestException(
+                  "credentialId", "is a " + c.kind() + " credential, not http-token or http-basic");
+            });
   }
 
   /**

@@ -123,6 +123,20 @@ class ClustersApiTest extends ServerTestBase {
       b.put("credentialId", 999_999);
       refused(b, "credentialId");
     }
+
+    @Test
+    @DisplayName("a credential that is not for HTTP")
+    void sshCredential() {
+      var ssh =
+          admin.post(
+              "/api/v1/credentials",
+              Map.of(
+                  "name", "ssh-" + unique, "kind", "ssh-password", "username", "u", "secret", "s"));
+      assertThat(ssh.status()).as(ssh.raw()).isEqualTo(201);
+      var b = body("m-" + unique, "https://10.0.0.1");
+      b.put("credentialId", ssh.body().path("id").asLong());
+      refused(b, "credentialId");
+    }
   }
 
   @Test
