@@ -8,6 +8,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
@@ -35,6 +36,7 @@ public final class JournalFakes
         WindowActivities,
         ChildRunActivities {
   final List<ChildRun> children = new CopyOnWriteArrayList<>();
+  final List<StepWithdrawal> withdrawn = new CopyOnWriteArrayList<>();
   public final List<StepEvent> events = new CopyOnWriteArrayList<>();
   public final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
   public final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
@@ -62,6 +64,12 @@ public final class JournalFakes
   public RunContext begin(String runId) {
     begins.incrementAndGet();
     return new RunContext(runId, Map.of());
+  }
+
+  @Override
+  public void withdrawStep(StepWithdrawal withdrawal) {
+    withdrawn.add(withdrawal);
+    events.add(withdrawal.compensated());
   }
 
   @Override
