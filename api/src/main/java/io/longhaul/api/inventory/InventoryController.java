@@ -40,6 +40,12 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
     this.kind = kind;
   }
 
+  /**
+   * Checks a spec against other rows before it is written (e.g. that a referenced credential is of
+   * the right kind), throwing a field-named {@code BadRequestException}; nothing by default.
+   */
+  protected void check(S spec) {}
+
   @GetMapping
   @RequiresRole(Role.VIEWER)
   public List<T> list() {
@@ -59,6 +65,7 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
   @RequiresRole(Role.OPERATOR)
   @Transactional
   public T create(@Valid @RequestBody B body, Authentication auth) {
+    check(body.toSpec());
     T created = repository.create(body.toSpec());
     audit.record(auth, kind + ".create", kind, Map.of("spec", String.valueOf(body.toSpec())));
     return created;
@@ -68,6 +75,7 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
   @RequiresRole(Role.OPERATOR)
   @Transactional
   public T update(@PathVariable long id, @Valid @RequestBody B body, Authentication auth) {
+    check(body.toSpec());
     T updated = repository.update(id, body.toSpec());
     audit.record(
         auth, kind + ".update", kind + ":" + id, Map.of("spec", String.valueOf(body.toSpec())));
