@@ -27,4 +27,24 @@ public final class Printable {
     }
     return out.toString();
   }
+
+  /**
+   * As {@link #escape} but keeps line breaks ({@code \r\n} and {@code \r} become {@code \n}): a
+   * device's multi-line error stays readable for the operator, and nothing else unprintable
+   * survives.
+   */
+  public static String lines(String text, int max) {
+    if (text == null) {
+      return "null";
+    }
+    String[] parts = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    var out = new StringBuilder();
+    for (int i = 0; i < parts.length && out.length() < max; i++) {
+      if (i > 0) {
+        out.append('\n');
+      }
+      out.append(escape(parts[i], max - out.length()));
+    }
+    return out.toString();
+  }
 }
