@@ -7,6 +7,7 @@
 #   stack.sh check                      exit 3 and say what is missing
 #   stack.sh start DIR SSH_PORT         start what is not running; DIR/env describes the stack
 #   stack.sh vswitchd stop|start DIR    take ovs-vswitchd away (ovsdb stays) or bring it back
+#   stack.sh rotate-host-key DIR        sshd gets a new host key; DIR/ssh/known_hosts follows
 #   stack.sh snmp DIR PORT RECORDINGS   snmpsim on 127.0.0.1:PORT replaying RECORDINGS/*.snmprec
 #   stack.sh stop DIR                   stop what start (and snmp) started
 #
@@ -86,6 +87,10 @@ start_sshd() {
   [ -f "$dir/ssh/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C longhaul-test -f "$dir/ssh/id_ed25519"
   [ -f "$dir/ssh/id_rsa_pass" ] || ssh-keygen -q -t rsa -b 3072 -N 'a-passphrase' -C longhaul-test -f "$dir/ssh/id_rsa_pass"
   cat "$dir/ssh/id_ed25519.pub" "$dir/ssh/id_rsa_pass.pub" > "$dir/ssh/authorized_keys"
+  # a local user for password logins (root logs in by key only)
+  id longhaul-test >/dev/null 2>&1 || useradd -M -d /nonexistent -s /bin/sh longhaul-test
+  [ -s "$dir/ssh/password" ] || head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir/ssh/password"
+  echo "longhaul-test:$(cat "$dir/ssh/password")" | chpasswd
   chmod 600 "$dir/ssh/authorized_keys"
   cat > "$dir/ssh/sshd_config" <<CONF
 ListenAddress 127.0.0.1:$port
@@ -125,6 +130,17 @@ case "$cmd" in
       "$(virsh -c qemu:///system version | sed -n 's/^Using library: //p')" \
       "$(virsh -c qemu:///system version | sed -n 's/^Running hypervisor: //p')" \
       "$(ovs-vsctl --version | head -1)" "$(ssh -V 2>&1)" > "$dir/env"
+    ;;
+  rotate-host-key)
+    # a new host key, as a re-installed or re-keyed host has; sshd re-reads it on SIGHUP
+    rm -f "$dir/ssh/host_ed25519.new" "$dir/ssh/host_ed25519.new.pub"
+    ssh-keygen -q -t ed25519 -N '' -f "$dir/ssh/host_ed25519.new"
+    mv "$dir/ssh/host_ed25519.new" "$dir/ssh/host_ed25519"
+    mv "$dir/ssh/host_ed25519.new.pub" "$dir/ssh/host_ed25519.pub"
+    kill -HUP "$(cat "$dir/ssh/sshd.pid")"
+    port=$(sed -n 's/^SSH_PORT=//p' "$dir/env")
+    wait_for 10 sh -c "ssh-keyscan -p $port -t ed25519 127.0.0.1 2>/dev/null | grep -q '$(cut -d' ' -f2 "$dir/ssh/host_ed25519.pub")'"
+    printf '[127.0.0.1]:%s %s\n' "$port" "$(cut -d' ' -f1,2 "$dir/ssh/host_ed25519.pub")" > "$dir/ssh/known_hosts"
     ;;
   vswitchd)
     case "$2" in

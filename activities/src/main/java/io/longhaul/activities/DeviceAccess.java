@@ -2,6 +2,7 @@ package io.longhaul.activities;
 
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.SshKeySecret;
 import io.longhaul.db.inventory.Hypervisor;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.NetworkSwitch;
@@ -78,10 +79,22 @@ public class DeviceAccess {
       throw Failures.invalid(device + " has no SSH credential");
     }
     Credential c = credentials.get(credentialId);
-    if (!"ssh-password".equals(c.kind()) || c.username() == null) {
-      throw Failures.invalid(device + ": credential " + c.name() + " is not an SSH password");
+    if (c.username() == null) {
+      throw Failures.invalid(device + ": credential " + c.name() + " has no username");
     }
-    return SshLogin.password(c.username(), credentials.reveal(c.id()));
+    return switch (c.kind()) {
+      case "ssh-password" -> SshLogin.password(c.username(), credentials.reveal(c.id()));
+      case "ssh-key" -> {
+        SshKeySecret key;
+        try {
+          key = SshKeySecret.parse(credentials.reveal(c.id()));
+        } catch (IllegalArgumentException e) {
+          throw Failures.invalid(device + ": credential " + c.name() + ": " + e.getMessage());
+        }
+        yield SshLogin.key(c.username(), key.privateKey(), key.passphrase());
+      }
+      default -> throw Failures.invalid(device + ": credential " + c.name() + " is not for SSH");
+    };
   }
 
   private SnmpCredentials snmp(NetworkSwitch sw) {

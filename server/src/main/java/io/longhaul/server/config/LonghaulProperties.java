@@ -85,5 +85,5 @@ public record LonghaulProperties(
    * first start written to) {@code keyFile}.
    */
   public record Credentials(
-      String key, @DefaultValue("${user.home}/.longhaul/credential.key") Path keyFile) {}
+      String key, Path keyFile) {}
 }
