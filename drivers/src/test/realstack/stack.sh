@@ -118,7 +118,7 @@ CONF
 case "$cmd" in
   check)
     need sshd ssh-keygen ssh-keyscan libvirtd virtlogd virsh qemu-system-x86_64 ovsdb-server \
-      ovs-vswitchd ovs-vsctl ovsdb-tool unshare
+      ovs-vswitchd ovs-vsctl ovsdb-tool unshare snmpsimd
     [ "$(id -u)" = 0 ] || { echo "not root: libvirt's system instance and OVS need root"; exit 3; }
     ;;
   start)
@@ -150,12 +150,18 @@ case "$cmd" in
     ;;
   snmp)
     need snmpsimd
-    mkdir -p "$dir/snmp"
-    snmpsimd --data-dir="$4" --agent-udpv4-endpoint=127.0.0.1:"$3" \
+    # snmpsimd drops root for nobody, which must read the recordings and write its cache
+    mkdir -p "$dir/snmp/data" "$dir/snmp/cache" "$dir/snmp/run"
+    cp "$4"/*.snmprec "$dir/snmp/data/"
+    chmod 755 "$dir/snmp" "$dir/snmp/data"; chmod 644 "$dir/snmp/data"/*
+    chmod 777 "$dir/snmp/cache" "$dir/snmp/run"
+    snmpsimd --data-dir="$dir/snmp/data" --agent-udpv4-endpoint=127.0.0.1:"$3" \
       --process-user=nobody --process-group=nogroup --cache-dir="$dir/snmp/cache" \
-      --logging-method=file:"$dir/snmp/snmpsimd.log" --daemonize --pid-file="$dir/snmp/snmpsimd.pid"
-    wait_for 10 test -s "$dir/snmp/snmpsimd.pid"
-    echo "$dir/snmp/snmpsimd.pid" >> "$dir/started"
+      --v3-user=longhaul --v3-auth-key=longhaul-auth-key --v3-auth-proto=SHA256 \
+      --v3-priv-key=longhaul-priv-key --v3-priv-proto=AES128 \
+      --logging-method=file:"$dir/snmp/run/snmpsimd.log" --daemonize --pid-file="$dir/snmp/run/snmpsimd.pid"
+    wait_for 20 test -s "$dir/snmp/run/snmpsimd.pid"
+    echo "$dir/snmp/run/snmpsimd.pid" >> "$dir/started"
     ;;
   stop)
     [ -f "$dir/started" ] || exit 0

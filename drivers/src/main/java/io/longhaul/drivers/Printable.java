@@ -47,4 +47,20 @@ public final class Printable {
     }
     return out.toString();
   }
+
+  /**
+   * The text without control characters (C0, DEL, C1) or replacement characters, stripped: what a
+   * device reports as a name is stored and compared in this form, so a NUL padding a recording's
+   * ifDescr or an agent's sysName never reaches a name or the database.
+   */
+  public static String withoutControls(String text) {
+    if (text == null) {
+      return "";
+    }
+    var out = new StringBuilder(text.length());
+    text.codePoints()
+        .filter(c -> c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c != 0xfffd)
+        .forEach(out::appendCodePoint);
+    return out.toString().strip();
+  }
 }
