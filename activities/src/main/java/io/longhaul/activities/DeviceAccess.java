@@ -107,7 +107,7 @@ public class DeviceAccess {
         if (parts.length != 2 || c.username() == null) {
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is incomplete");
         }
-        yield new SnmpCredentials.V3(c.username(), parts[0], parts[1]);
+        yield new SnmpCredentials.V3(c.username(), parts[0], parts[1], sw.snmpContext());
       }
       default ->
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is not for SNMP");

@@ -70,6 +70,7 @@ public class WorkerRuntime implements AutoCloseable {
                 .setWorkflowCacheSize(settings.workflowCacheSize())
                 .setMaxWorkflowThreadCount(settings.workflowCacheSize() * 4)
                 .setUsingVirtualWorkflowThreads(true)
+                .setWorkerInterceptors(new OperatorSafeFailures())
                 .build());
     Map<String, List<WorkerRegistration>> byQueue = new LinkedHashMap<>();
     regs.forEach(r -> byQueue.computeIfAbsent(r.taskQueue(), q -> new ArrayList<>()).add(r));

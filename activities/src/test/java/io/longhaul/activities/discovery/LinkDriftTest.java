@@ -25,7 +25,8 @@ class LinkDriftTest {
   static final List<Hypervisor> HYPERVISORS = List.of(hv(10, "hv1"), hv(11, "hv2"));
 
   static NetworkSwitch sw(long id, String name, String role, String pair) {
-    return new NetworkSwitch(id, 1, name, role, "nxos", pair, "127.0.0.1", 22, 161, 1L, 2L, null);
+    return new NetworkSwitch(
+        id, 1, name, role, "nxos", pair, "127.0.0.1", 22, 161, 1L, 2L, null, "");
   }
 
   static Hypervisor hv(long id, String name) {
