@@ -77,20 +77,26 @@ public class KnownHostKeys {
     if (!embeddedType(blob).equals(parts[0].startsWith("rsa-sha2") ? "ssh-rsa" : parts[0])) {
       throw new BadRequestException("key", "the key's data is not a " + parts[0] + " key");
     }
-    Entry previous = null;
     var kept = new ArrayList<String>();
-    for (String line : lines()) {
-      var e = parse(line);
-      if (e.isPresent() && e.get().host().equals(host) && e.get().port() == port) {
-        previous = e.get();
-      } else {
-        kept.add(line);
-      }
-    }
+    Entry previous = without(host, port, kept);
     String type = parts[0].startsWith("rsa-sha2") ? "ssh-rsa" : parts[0];
     kept.add(name + " " + type + " " + parts[1]);
     write(kept);
     return new Trusted(new Entry(host, port, type, fingerprint(blob)), previous);
+  }
+
+  /** Fills {@code kept} with the file's lines but the host's and port's; returns that entry. */
+  private Entry without(String host, int port, List<String> kept) {
+    Entry found = null;
+    for (String line : lines()) {
+      var e = parse(line);
+      if (e.isPresent() && e.get().host().equals(host) && e.get().port() == port) {
+        found = e.get();
+      } else {
+        kept.add(line);
+      }
+    }
+    return found;
   }
 
   public record Trusted(Entry entry, Entry replaced) {}
@@ -98,16 +104,8 @@ public class KnownHostKeys {
   /** Forgets the key of the host and port; returns it, empty when none was known. */
   public synchronized Optional<Entry> forget(String host, int port) {
     name(host, port);
-    Entry removed = null;
     var kept = new ArrayList<String>();
-    for (String line : lines()) {
-      var e = parse(line);
-      if (e.isPresent() && e.get().host().equals(host) && e.get().port() == port) {
-        removed = e.get();
-      } else {
-        kept.add(line);
-      }
-    }
+    Entry removed = without(host, port, kept);
     if (removed != null) {
       write(kept);
     }
