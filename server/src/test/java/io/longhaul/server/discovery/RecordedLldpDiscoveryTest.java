@@ -123,7 +123,9 @@ class RecordedLldpDiscoveryTest extends ServerTestBase {
                 "cpuCores",
                 8,
                 "memoryMb",
-                32768));
+                32768,
+                "maintenance",
+                false));
     assertThat(hv.status()).as(hv.raw()).isEqualTo(201);
 
     var started =
