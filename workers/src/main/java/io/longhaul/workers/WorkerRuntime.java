@@ -1,5 +1,8 @@
 package io.longhaul.workers;
 
+import io.longhaul.contracts.control.DecisionKey;
+import io.longhaul.contracts.control.RefusedDecisions;
+import io.longhaul.workflows.common.DecisionAuthority;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -26,18 +29,40 @@ public class WorkerRuntime implements AutoCloseable {
   private final WorkflowClient client;
   private final List<WorkerRegistration> registrations;
   private final WorkerSettings settings;
+  private final DecisionKey decisionKey;
+  private final RefusedDecisions refusals;
   private WorkerFactory factory;
+  private Runnable trust;
 
+  /** A runtime for activities only: it hosts no workflow, so it checks no decisions. */
   public WorkerRuntime(
       WorkflowClient client, List<WorkerRegistration> registrations, WorkerSettings settings) {
+    this(client, registrations, settings, null, null);
+  }
+
+  /**
+   * {@code decisionKey} is the key the API signs operators' decisions with; the workflows this
+   * runtime hosts refuse any decision it did not sign, and tell {@code refusals}.
+   */
+  public WorkerRuntime(
+      WorkflowClient client,
+      List<WorkerRegistration> registrations,
+      WorkerSettings settings,
+      DecisionKey decisionKey,
+      RefusedDecisions refusals) {
     this.client = client;
     this.registrations = List.copyOf(registrations);
     this.settings = settings;
+    this.decisionKey = decisionKey;
+    this.refusals = refusals == null ? (runId, d, why) -> {} : refusals;
   }
 
   public synchronized void start() {
     if (factory != null) {
       return;
+    }
+    if (decisionKey != null) {
+      trust = DecisionAuthority.install(decisionKey, refusals);
     }
     // Workflow code on virtual threads: every cached run parks a thread per coroutine (a spawn
     // has up to three), and B2 in bench/ keeps 1,000 runs in flight.
@@ -78,6 +103,10 @@ public class WorkerRuntime implements AutoCloseable {
     factory.shutdownNow();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     factory = null;
+    if (trust != null) {
+      trust.run();
+      trust = null;
+    }
   }
 
   public synchronized boolean running() {

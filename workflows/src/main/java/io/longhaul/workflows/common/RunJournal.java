@@ -236,7 +236,7 @@ public final class RunJournal {
   // ---- what the workflow's OperatorControlled methods delegate to ----
 
   public void validateDecide(Decision decision) {
-    desk.validate(decision);
+    desk.validate(decision, context == null ? null : context.requesters());
   }
 
   public String decide(Decision decision) {
@@ -302,7 +302,7 @@ public final class RunJournal {
       int version = Workflow.getVersion(OPERATOR_CONTROL, Workflow.DEFAULT_VERSION, 1);
       ledger = version >= 1;
       inTaskSteps = Workflow.getVersion(IN_TASK_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
-      context = ledger ? control.begin(runId) : new RunContext(runId, Map.of());
+      context = ledger ? control.begin(runId) : new RunContext(runId, Map.of(), null);
       startedMillis = Workflow.currentTimeMillis();
     }
   }
