@@ -1,7 +1,7 @@
 package io.longhaul.contracts.control;
 
-import io.temporal.common.converter.GlobalDataConverter;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.GlobalDataConverter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,8 +12,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key the API signs decisions with and the workers check them with: an HMAC-SHA256 over the
- * run id and every field of the decision (action, step, target, edited input, actor, role, reason,
+ * The key the API signs decisions with and the workers check them with: an HMAC-SHA256 over the run
+ * id and every field of the decision (action, step, target, edited input, actor, role, reason,
  * issued-at). The key never enters a workflow input or history; only the signature does, and it is
  * bound to one run, one step and the moment it was issued, so it answers nothing else.
  *

@@ -114,6 +114,14 @@ public class AuditLogRepository {
         .fetch(AuditLogRepository::map);
   }
 
+  /** Every entry up to {@code headId}, oldest first. */
+  public List<AuditEntry> listUpTo(long headId) {
+    return db.selectFrom(AUDIT_LOG)
+        .where(AUDIT_LOG.ID.le(headId))
+        .orderBy(AUDIT_LOG.ID)
+        .fetch(AuditLogRepository::map);
+  }
+
   /** Walks the whole chain from its genesis. */
   public ChainCheck verify() {
     return verifyAfter(0, GENESIS);
@@ -196,6 +204,19 @@ public class AuditLogRepository {
             r ->
                 new DatabaseRole(
                     r.get(0, String.class), r.get(1, Boolean.class), r.get(2, Boolean.class)));
+  }
+
+  /**
+   * The database's name and oid, as a file name: a database recreated under the same name is
+   * another chain.
+   */
+  public String databaseIdentity() {
+    String id =
+        db.fetchSingle(
+                "select current_database() || '-' || oid from pg_database"
+                    + " where datname = current_database()")
+            .get(0, String.class);
+    return id.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** The stored hash of one entry, if it exists. */

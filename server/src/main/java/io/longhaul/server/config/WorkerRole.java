@@ -1,5 +1,7 @@
 package io.longhaul.server.config;
 
+import io.longhaul.contracts.control.DecisionKey;
+import io.longhaul.db.audit.AuditLogRepository;
 import io.longhaul.db.inventory.Site;
 import io.longhaul.db.inventory.SiteRepository;
 import io.longhaul.server.lab.LabInventory;
@@ -33,7 +35,9 @@ public class WorkerRole {
       List<SiteRegistrations> perSite,
       SiteRepository sites,
       ObjectProvider<LabInventory> lab,
-      LonghaulProperties props) {
+      LonghaulProperties props,
+      DecisionKey decisionKey,
+      AuditLogRepository audit) {
     var w = props.worker();
     // The lab's sites must be in the inventory before we list the site queues to serve.
     lab.ifAvailable(loaded -> {});
@@ -53,6 +57,8 @@ public class WorkerRole {
             w.maxConcurrentActivities(),
             w.maxConcurrentWorkflowTasks(),
             w.maxConcurrentLocalActivities(),
-            w.workflowCacheSize()));
+            w.workflowCacheSize()),
+        decisionKey,
+        new AuditedRefusals(audit));
   }
 }

@@ -49,7 +49,7 @@ final class JournalFakes
 
   @Override
   public RunContext begin(String runId) {
-    return new RunContext(runId, Map.of());
+    return new RunContext(runId, Map.of(), List.of("requester"));
   }
 
   @Override

@@ -1,0 +1,39 @@
+package io.longhaul.workflows.common;
+
+import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.DecisionKey;
+import io.longhaul.contracts.control.PendingDecision;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Decisions as the API sends them, signed with a key installed for the test JVM the way the worker
+ * runtime installs its own; {@link #REFUSED} hears of every unsigned or forged one.
+ */
+public final class SignedDecisions {
+  public static final DecisionKey KEY = randomKey();
+  public static final List<String> REFUSED = new CopyOnWriteArrayList<>();
+
+  static {
+    DecisionAuthority.install(KEY, (runId, d, why) -> REFUSED.add(runId + " " + why));
+  }
+
+  private SignedDecisions() {}
+
+  public static DecisionKey randomKey() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return new DecisionKey(bytes);
+  }
+
+  /** {@code action} on {@code p} by {@code actor} with {@code role}, signed now. */
+  public static Decision signed(
+      String runId, String action, PendingDecision p, String actor, String role, String reason) {
+    return KEY.sign(
+        runId,
+        Decision.unsigned(action, p.step(), p.target(), null, actor, reason),
+        role,
+        System.currentTimeMillis());
+  }
+}
