@@ -279,7 +279,7 @@ class WindowsEndToEndTest extends ServerTestBase {
         sleep(200);
       }
       throw new AssertionError(
-          "no " + count + " runs by " + requester + ": " + admin().get("/api/v1/runs").raw());
+          "no " + count + " runs via " + schedule + ": " + admin().get("/api/v1/runs").raw());
     }
   }
 }
