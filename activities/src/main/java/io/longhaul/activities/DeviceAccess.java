@@ -2,6 +2,7 @@ package io.longhaul.activities;
 
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.CredentialScopes;
 import io.longhaul.db.inventory.Hypervisor;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.NetworkSwitch;
@@ -19,25 +20,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens drivers for devices named in the inventory, with the credentials the inventory references.
- * Secrets are revealed here, at the last moment, and never leave the activity.
+ * Secrets are revealed here, at the last moment, and never leave the activity; and only to a device
+ * inside the credential's scope and its site's management networks ({@link CredentialScopes}),
+ * whatever the inventory row says, so a binding written around the API sends nothing.
  */
 @Component
 public class DeviceAccess {
   private final SwitchRepository switches;
   private final HypervisorRepository hypervisors;
   private final CredentialRepository credentials;
+  private final CredentialScopes scopes;
   private final Drivers drivers;
 
   public DeviceAccess(
       SwitchRepository switches,
       HypervisorRepository hypervisors,
       CredentialRepository credentials,
+      CredentialScopes scopes,
       Drivers drivers) {
     this.switches = switches;
     this.hypervisors = hypervisors;
     this.credentials = credentials;
+    this.scopes = scopes;
     this.drivers = drivers;
   }
+
+  /** Where a secret would go: the device, its kind, site and address. */
+  private record Destination(String device, String kind, long siteId, String address) {}
 
   public NetworkSwitch switchNamed(String name) {
     return switches
@@ -61,32 +70,35 @@ public class DeviceAccess {
             host(sw.mgmtAddress()),
             sw.sshPort(),
             sw.snmpPort());
-    SnmpCredentials snmp = sw.snmpCredentialId() == null ? null : snmp(sw);
-    return drivers.switchDriver(target, login(sw.name(), sw.sshCredentialId()), snmp, heartbeat());
+    var to = new Destination(sw.name(), "switch", sw.siteId(), host(sw.mgmtAddress()));
+    SnmpCredentials snmp = sw.snmpCredentialId() == null ? null : snmp(sw, to);
+    return drivers.switchDriver(target, login(to, sw.sshCredentialId()), snmp, heartbeat());
   }
 
   public io.longhaul.drivers.capability.Hypervisor hypervisor(String name) {
     Hypervisor h = hypervisorNamed(name);
     return drivers.hypervisor(
         new HypervisorTarget(h.name(), host(h.address()), h.sshPort()),
-        login(h.name(), h.credentialId()),
+        login(
+            new Destination(h.name(), "hypervisor", h.siteId(), host(h.address())),
+            h.credentialId()),
         heartbeat());
   }
 
-  private SshLogin login(String device, Long credentialId) {
+  private SshLogin login(Destination to, Long credentialId) {
     if (credentialId == null) {
-      throw Failures.invalid(device + " has no SSH credential");
+      throw Failures.invalid(to.device() + " has no SSH credential");
     }
     Credential c = credentials.get(credentialId);
     if (!"ssh-password".equals(c.kind()) || c.username() == null) {
-      throw Failures.invalid(device + ": credential " + c.name() + " is not an SSH password");
+      throw Failures.invalid(to.device() + ": credential " + c.name() + " is not an SSH password");
     }
-    return SshLogin.password(c.username(), credentials.reveal(c.id()));
+    return SshLogin.password(c.username(), reveal(c, to));
   }
 
-  private SnmpCredentials snmp(NetworkSwitch sw) {
+  private SnmpCredentials snmp(NetworkSwitch sw, Destination to) {
     Credential c = credentials.get(sw.snmpCredentialId());
-    String secret = credentials.reveal(c.id());
+    String secret = reveal(c, to);
     return switch (c.kind()) {
       case "snmp-v2c" -> new SnmpCredentials.V2c(secret);
       case "snmp-v3" -> {
@@ -99,6 +111,17 @@ public class DeviceAccess {
       default ->
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is not for SNMP");
     };
+  }
+
+  /** The secret, if the credential may go to {@code to}; a non-retryable failure otherwise. */
+  private String reveal(Credential c, Destination to) {
+    scopes
+        .outsideScope(c.id(), to.siteId(), to.kind(), to.address())
+        .ifPresent(
+            why -> {
+              throw Failures.invalid(to.device() + " at " + to.address() + ": " + why);
+            });
+    return credentials.reveal(c.id());
   }
 
   /** Heartbeats from long reads when running inside an activity; a no-op elsewhere (tests). */

@@ -55,18 +55,28 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
   @ResponseStatus(HttpStatus.CREATED)
   @RequiresRole(Role.OPERATOR)
   public T create(@Valid @RequestBody B body, Authentication auth) {
-    T created = repository.create(body.toSpec());
-    audit.record(auth, kind + ".create", kind, Map.of("spec", String.valueOf(body.toSpec())));
+    S spec = admit(null, body.toSpec(), auth);
+    T created = repository.create(spec);
+    audit.record(auth, kind + ".create", kind, Map.of("spec", String.valueOf(spec)));
     return created;
   }
 
   @PutMapping("/{id}")
   @RequiresRole(Role.OPERATOR)
   public T update(@PathVariable long id, @Valid @RequestBody B body, Authentication auth) {
-    T updated = repository.update(id, body.toSpec());
-    audit.record(
-        auth, kind + ".update", kind + ":" + id, Map.of("spec", String.valueOf(body.toSpec())));
+    S spec = admit(repository.get(id), body.toSpec(), auth);
+    T updated = repository.update(id, spec);
+    audit.record(auth, kind + ".update", kind + ":" + id, Map.of("spec", String.valueOf(spec)));
     return updated;
+  }
+
+  /**
+   * Checks a spec against what it replaces ({@code current}; null on create) beyond its fields'
+   * formats, and returns the spec to write. Devices check where they point and which credentials go
+   * with them ({@link DevicePlacement}).
+   */
+  protected S admit(T current, S spec, Authentication auth) {
+    return spec;
   }
 
   @DeleteMapping("/{id}")

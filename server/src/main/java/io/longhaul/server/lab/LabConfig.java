@@ -1,6 +1,7 @@
 package io.longhaul.server.lab;
 
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.CredentialScopes;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.NetworkRepository;
 import io.longhaul.db.inventory.SiteRepository;
@@ -37,8 +38,10 @@ public class LabConfig {
       HypervisorRepository hypervisors,
       NetworkRepository networks,
       CredentialRepository credentials,
+      CredentialScopes scopes,
       PlatformTransactionManager transactions) {
-    new LabInventoryLoader(sites, switches, hypervisors, networks, credentials, transactions)
+    new LabInventoryLoader(
+            sites, switches, hypervisors, networks, credentials, scopes, transactions)
         .load(runtime.lab());
     KnownHosts.replaceLabEntries(props.ssh().knownHosts(), runtime.lab().knownHostsText());
     log.info(

@@ -2,6 +2,7 @@ package io.longhaul.server.lab;
 
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.CredentialScopes;
 import io.longhaul.db.inventory.Hypervisor;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.Network;
@@ -17,6 +18,7 @@ import io.longhaul.lab.topology.NetworkSpec;
 import io.longhaul.lab.topology.SiteSpec;
 import io.longhaul.lab.topology.SwitchSpec;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,17 +26,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads a lab's sites, switches, hypervisors, networks and credentials into the inventory, creating
  * what is missing and updating what changed (ports and secrets change at every lab start). Host
- * links are not loaded: finding them is topology discovery's job.
+ * links are not loaded: finding them is topology discovery's job. Every lab device listens on
+ * loopback, so the lab's sites are managed on {@link #LAB_NETWORK} and the lab's credentials are
+ * scoped to it (and to the device kinds that use them).
  */
 public final class LabInventoryLoader {
   static final String SSH_CREDENTIAL = "lab-ssh";
   static final String SNMP_CREDENTIAL = "lab-snmp";
+  static final String LAB_NETWORK = "127.0.0.0/8";
 
   private final SiteRepository sites;
   private final SwitchRepository switches;
   private final HypervisorRepository hypervisors;
   private final NetworkRepository networks;
   private final CredentialRepository credentials;
+  private final CredentialScopes scopes;
   private final TransactionTemplate tx;
 
   public LabInventoryLoader(
@@ -43,12 +49,14 @@ public final class LabInventoryLoader {
       HypervisorRepository hypervisors,
       NetworkRepository networks,
       CredentialRepository credentials,
+      CredentialScopes scopes,
       PlatformTransactionManager transactions) {
     this.sites = sites;
     this.switches = switches;
     this.hypervisors = hypervisors;
     this.networks = networks;
     this.credentials = credentials;
+    this.scopes = scopes;
     this.tx = new TransactionTemplate(transactions);
   }
 
@@ -60,6 +68,11 @@ public final class LabInventoryLoader {
     var c = lab.credentials();
     long ssh = credential(SSH_CREDENTIAL, "ssh-password", c.sshUsername(), c.sshPassword());
     long snmp = credential(SNMP_CREDENTIAL, "snmp-v2c", null, c.snmpCommunity());
+    scopes.setScope(
+        ssh,
+        new CredentialScopes.Scope(null, List.of("switch", "hypervisor"), List.of(LAB_NETWORK)));
+    scopes.setScope(
+        snmp, new CredentialScopes.Scope(null, List.of("switch"), List.of(LAB_NETWORK)));
     for (SiteSpec siteSpec : lab.topology().sites()) {
       long siteId = site(siteSpec);
       for (SwitchSpec s : siteSpec.switches()) {
@@ -97,10 +110,13 @@ public final class LabInventoryLoader {
 
   private long site(SiteSpec s) {
     var spec = new Site.Spec(s.code(), s.name(), s.timeZone() == null ? "UTC" : s.timeZone());
-    return sites
-        .findByCode(s.code())
-        .map(e -> sites.update(e.id(), spec).id())
-        .orElseGet(() -> sites.create(spec).id());
+    long id =
+        sites
+            .findByCode(s.code())
+            .map(e -> sites.update(e.id(), spec).id())
+            .orElseGet(() -> sites.create(spec).id());
+    scopes.setMgmtNetworks(id, List.of(LAB_NETWORK));
+    return id;
   }
 
   private void hypervisor(LabDevice d, HypervisorSpec h, long siteId, long credentialId) {

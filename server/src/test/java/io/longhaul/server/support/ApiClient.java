@@ -49,6 +49,10 @@ public final class ApiClient {
     return send("POST", path, body);
   }
 
+  public Response put(String path, Object body) {
+    return send("PUT", path, body);
+  }
+
   public Response send(String method, String path, Object body) {
     try {
       HttpRequest.Builder b =
