@@ -27,13 +27,16 @@ public final class SignedDecisions {
     return new DecisionKey(bytes);
   }
 
-  /** {@code action} on {@code p} by {@code actor} with {@code role}, signed now. */
+  /**
+   * {@code action} on {@code p} by {@code actor} with {@code role}, signed now (or when it parked,
+   * if the test server's skipped time put that ahead of the clock).
+   */
   public static Decision signed(
       String runId, String action, PendingDecision p, String actor, String role, String reason) {
     return KEY.sign(
         runId,
         Decision.unsigned(action, p.step(), p.target(), null, actor, reason),
         role,
-        System.currentTimeMillis());
+        Math.max(System.currentTimeMillis(), p.sinceMillis()));
   }
 }

@@ -1,8 +1,8 @@
-package io.longhaul.activities.spawn;
+package io.longhaul.activities.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.longhaul.contracts.spawn.ChildRunActivities;
+import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunRepository;
 import org.springframework.stereotype.Component;
@@ -10,8 +10,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Inserts child run records (pending) with the parent's requester, schedule, re-runner and reason,
- * so separation of duties holds for every child as for the parent.
+ * Inserts child run records (pending) of any operation, with the parent's requester, schedule,
+ * re-runner and reason, so separation of duties holds for every child as for the parent.
  */
 @Component
 public class ChildRunActivitiesImpl implements ChildRunActivities {
