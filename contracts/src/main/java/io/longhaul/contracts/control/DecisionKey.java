@@ -49,27 +49,29 @@ public final class DecisionKey {
    * Temporal's data converter first, so what is signed is exactly what the workflow will read.
    */
   public Decision sign(String runId, Decision d, String role, long issuedAtMillis) {
-    Decision unsigned =
+    var in = roundTrip(d.input());
+    var unsigned =
         new Decision(
             d.action(),
             d.step(),
             d.target(),
-            roundTrip(d.input()),
+            in,
             d.actor(),
             d.reason(),
             role,
             issuedAtMillis,
             null);
+    String signature = id + "." + mac(runId, unsigned);
     return new Decision(
-        unsigned.action(),
-        unsigned.step(),
-        unsigned.target(),
-        unsigned.input(),
-        unsigned.actor(),
-        unsigned.reason(),
+        d.action(),
+        d.step(),
+        d.target(),
+        in,
+        d.actor(),
+        d.reason(),
         role,
         issuedAtMillis,
-        id + "." + mac(runId, unsigned));
+        signature);
   }
 
   /** Whether this key signed {@code d} for {@code runId}. Compares in constant time. */

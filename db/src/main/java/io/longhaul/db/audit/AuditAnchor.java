@@ -73,7 +73,7 @@ public class AuditAnchor {
       problems.add("the checkpoint's signature does not hold: " + file);
     } else {
       Checkpoint k = cp.get();
-      Optional<String> stored = chain.hashOf(k.headId());
+      Optional<String> stored = storedHead(k);
       if (stored.isEmpty() || !stored.get().equals(k.headHash())) {
         problems.add(
             "entry "
@@ -136,7 +136,7 @@ public class AuditAnchor {
     long legacy = 0;
     if (last.isPresent()) {
       Checkpoint k = last.get();
-      if (!signed(k) || !chain.hashOf(k.headId()).map(k.headHash()::equals).orElse(false)) {
+      if (!signed(k) || !storedHead(k).map(k.headHash()::equals).orElse(false)) {
         log.error("audit chain: the last checkpoint no longer holds; not writing a new one");
         return Optional.empty();
       }
@@ -187,6 +187,11 @@ public class AuditAnchor {
       // Unreadable counts as present but unsigned, so verify reports it.
       return Optional.of(new Checkpoint(0, null, 0, 0, null, null));
     }
+  }
+
+  /** The stored hash of the checkpointed head; a checkpoint of the empty log names the genesis. */
+  private Optional<String> storedHead(Checkpoint k) {
+    return k.headId() == 0 ? Optional.of(AuditLogRepository.GENESIS) : chain.hashOf(k.headId());
   }
 
   private boolean signed(Checkpoint k) {

@@ -140,6 +140,20 @@ class AuditTamperTest {
     assertThat(anchor.verify().notes()).anyMatch(n -> n.contains("superuser"));
   }
 
+  @Test
+  @DisplayName("a checkpoint of the empty log (the first start) holds, and later entries extend it")
+  void emptyLogCheckpoint() {
+    DSLContext fresh = TestDatabase.dsl();
+    AuditKey key = randomKey();
+    var log = new AuditLogRepository(fresh, key);
+    var first = new AuditAnchor(log, key, home.resolve("fresh-checkpoint"));
+    assertThat(first.checkpoint().orElseThrow().headId()).isZero();
+    assertThat(first.verify().intact()).isTrue();
+    log.append("alice", "run.start", "run:1", null);
+    assertThat(first.verify().intact()).isTrue();
+    assertThat(first.checkpoint().orElseThrow().rows()).isEqualTo(1);
+  }
+
   private long id(int n) {
     return entries.get(n - 1).id();
   }
