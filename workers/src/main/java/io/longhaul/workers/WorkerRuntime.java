@@ -4,6 +4,7 @@ import io.longhaul.contracts.control.DecisionKey;
 import io.longhaul.contracts.control.RefusedDecisions;
 import io.longhaul.workflows.common.DecisionAuthority;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -32,7 +33,6 @@ public class WorkerRuntime implements AutoCloseable {
   private final DecisionKey decisionKey;
   private final RefusedDecisions refusals;
   private WorkerFactory factory;
-  private Runnable trust;
 
   /** A runtime for activities only: it hosts no workflow, so it checks no decisions. */
   public WorkerRuntime(
@@ -61,9 +61,6 @@ public class WorkerRuntime implements AutoCloseable {
     if (factory != null) {
       return;
     }
-    if (decisionKey != null) {
-      trust = DecisionAuthority.install(decisionKey, refusals);
-    }
     // Workflow code on virtual threads: every cached run parks a thread per coroutine (a spawn
     // has up to three), and B2 in bench/ keeps 1,000 runs in flight.
     WorkerFactory f =
@@ -73,6 +70,7 @@ public class WorkerRuntime implements AutoCloseable {
                 .setWorkflowCacheSize(settings.workflowCacheSize())
                 .setMaxWorkflowThreadCount(settings.workflowCacheSize() * 4)
                 .setUsingVirtualWorkflowThreads(true)
+                .setWorkerInterceptors(authority())
                 .build());
     Map<String, List<WorkerRegistration>> byQueue = new LinkedHashMap<>();
     registrations.forEach(
@@ -103,10 +101,6 @@ public class WorkerRuntime implements AutoCloseable {
     factory.shutdownNow();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     factory = null;
-    if (trust != null) {
-      trust.run();
-      trust = null;
-    }
   }
 
   public synchronized boolean running() {
@@ -116,6 +110,13 @@ public class WorkerRuntime implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** The decision check of the workflows this runtime hosts; without a key every decision fails. */
+  private WorkerInterceptor[] authority() {
+    return decisionKey == null
+        ? new WorkerInterceptor[0]
+        : new WorkerInterceptor[] {new DecisionAuthority(refusals, decisionKey)};
   }
 
   private WorkerOptions workerOptions() {

@@ -36,14 +36,14 @@ final class AuditedRefusals implements RefusedDecisions {
               Map<String, Object> detail = new LinkedHashMap<>();
               detail.put("refused", why);
               detail.put("via", "temporal");
-              detail.put("step", d.step());
-              if (d.target() != null) detail.put("target", d.target());
-              detail.put("claimedActor", String.valueOf(d.actor()));
-              detail.put("claimedRole", String.valueOf(d.role()));
-              detail.put("reason", String.valueOf(d.reason()));
+              detail.put("step", clip(d.step()));
+              if (d.target() != null) detail.put("target", clip(d.target()));
+              detail.put("claimedActor", clip(d.actor()));
+              detail.put("claimedRole", clip(d.role()));
+              detail.put("reason", clip(d.reason()));
               try {
                 audit.append(
-                    "unverified:" + d.actor(),
+                    "unverified:" + clip(d.actor()),
                     "run." + action(d) + ".refused",
                     "run:" + runId,
                     JSON.writeValueAsString(detail));
@@ -52,6 +52,12 @@ final class AuditedRefusals implements RefusedDecisions {
               }
             });
     log.warn("refused an unsigned or forged decision on run {}: {}", runId, why);
+  }
+
+  /** A forger's text, bounded: it is not validated like a request's. */
+  private static String clip(String text) {
+    String t = String.valueOf(text);
+    return t.length() <= 200 ? t : t.substring(0, 200) + "…";
   }
 
   /** The action as the audit names it; a forger's free text never becomes an action name. */

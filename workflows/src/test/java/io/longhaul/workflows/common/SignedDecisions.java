@@ -3,21 +3,26 @@ package io.longhaul.workflows.common;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.DecisionKey;
 import io.longhaul.contracts.control.PendingDecision;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Decisions as the API sends them, signed with a key installed for the test JVM the way the worker
- * runtime installs its own; {@link #REFUSED} hears of every unsigned or forged one.
+ * Decisions as the API sends them, signed with a test key; test environments register {@link
+ * #WORKERS} (the decision check, as the worker runtime does) and {@link #REFUSED} hears of every
+ * unsigned or forged decision.
  */
 public final class SignedDecisions {
   public static final DecisionKey KEY = randomKey();
   public static final List<String> REFUSED = new CopyOnWriteArrayList<>();
 
-  static {
-    DecisionAuthority.install(KEY, (runId, d, why) -> REFUSED.add(runId + " " + why));
-  }
+  /** Worker factory options with the decision check trusting {@link #KEY}. */
+  public static final WorkerFactoryOptions WORKERS =
+      WorkerFactoryOptions.newBuilder()
+          .setWorkerInterceptors(
+              new DecisionAuthority((runId, d, why) -> REFUSED.add(runId + " " + why), KEY))
+          .build();
 
   private SignedDecisions() {}
 

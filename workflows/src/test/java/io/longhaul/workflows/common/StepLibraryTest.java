@@ -42,7 +42,11 @@ class StepLibraryTest {
 
   @BeforeEach
   void start() {
-    env = TestWorkflowEnvironment.newInstance();
+    env =
+        TestWorkflowEnvironment.newInstance(
+            io.temporal.testing.TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(SignedDecisions.WORKERS)
+                .build());
     Worker worker = env.newWorker(LibraryWorkflows.QUEUE);
     worker.registerWorkflowImplementationTypes(
         LibraryWorkflows.FanOutImpl.class,

@@ -35,7 +35,10 @@ class TopologyDiscoveryWorkflowTest {
   // Workers are made per test: the workflow must run on the workflow queue, reads on the site's.
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+      TestWorkflowExtension.newBuilder()
+          .setWorkerFactoryOptions(SignedDecisions.WORKERS)
+          .setDoNotStart(true)
+          .build();
 
   /** Runs one discovery of site {@code s1} against the fakes, with workers on the real queues. */
   static DiscoveryReport discover(

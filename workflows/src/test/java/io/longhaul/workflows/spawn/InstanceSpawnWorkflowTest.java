@@ -27,7 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InstanceSpawnWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+      TestWorkflowExtension.newBuilder()
+          .setWorkerFactoryOptions(SignedDecisions.WORKERS)
+          .setDoNotStart(true)
+          .build();
 
   static final SpawnInput INPUT =
       new SpawnInput("s1", "vm1", "vm", null, "web", null, null, 1, 256, null, false);
