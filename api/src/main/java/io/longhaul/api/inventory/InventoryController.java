@@ -71,9 +71,10 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
   }
 
   /**
-   * Checks a spec against what it replaces ({@code current}; null on create) beyond its fields'
-   * formats, and returns the spec to write. Devices check where they point and which credentials go
-   * with them ({@link DevicePlacement}).
+   * Checks a spec against other rows and against what it replaces ({@code current}; null on create)
+   * beyond its fields' formats, throwing a field-named exception, and returns the spec to write; by
+   * default the spec as it is. Devices check where they point and which credentials go with them
+   * ({@link DevicePlacement}); clusters that their credential is for HTTP.
    */
   protected S admit(T current, S spec, Authentication auth) {
     return spec;

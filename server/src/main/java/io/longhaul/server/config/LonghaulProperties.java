@@ -1,7 +1,9 @@
 package io.longhaul.server.config;
 
+import io.longhaul.workflows.common.ProfileTuning;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,7 +22,8 @@ public record LonghaulProperties(
     @DefaultValue Audit audit,
     @DefaultValue Lab lab,
     @DefaultValue Ssh ssh,
-    @DefaultValue Snmp snmp) {
+    @DefaultValue Snmp snmp,
+    @DefaultValue Http http) {
 
   public boolean hasRole(String role) {
     return roles.contains(role);
@@ -53,7 +56,12 @@ public record LonghaulProperties(
       @DefaultValue("200") int maxConcurrentWorkflowTasks,
       @DefaultValue("200") int maxConcurrentLocalActivities,
       @DefaultValue("2000") int workflowCacheSize,
-      Set<String> sites) {
+      Set<String> sites,
+      Map<String, ProfileTuning> profiles) {
+
+    public Worker {
+      profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+    }
 
     /** Whether this worker serves the site's queue; no list means every site in the inventory. */
     public boolean servesSite(String code) {
@@ -81,6 +89,16 @@ public record LonghaulProperties(
       @DefaultValue("PT0.5S") Duration timeout,
       @DefaultValue("3") int retries,
       @DefaultValue("25") int maxRepetitions) {}
+
+  /**
+   * HTTP to cluster APIs: {@code connectTimeout} covers the TLS handshake, {@code responseTimeout}
+   * runs from the request to the answer's last byte, a longer answer than {@code maxBodyBytes}
+   * fails. Each cluster's trust comes from its inventory entry, never from here.
+   */
+  public record Http(
+      @DefaultValue("PT5S") Duration connectTimeout,
+      @DefaultValue("PT10S") Duration responseTimeout,
+      @DefaultValue("16777216") long maxBodyBytes) {}
 
   /**
    * The AES-256 key sealing device credentials: base64 in {@code key}, or else read from (and on

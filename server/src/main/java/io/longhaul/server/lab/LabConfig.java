@@ -2,6 +2,7 @@ package io.longhaul.server.lab;
 
 import io.longhaul.db.credential.CredentialRepository;
 import io.longhaul.db.credential.CredentialScopes;
+import io.longhaul.db.inventory.ClusterRepository;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.NetworkRepository;
 import io.longhaul.db.inventory.SiteRepository;
@@ -37,11 +38,12 @@ public class LabConfig {
       SwitchRepository switches,
       HypervisorRepository hypervisors,
       NetworkRepository networks,
+      ClusterRepository clusters,
       CredentialRepository credentials,
       CredentialScopes scopes,
       PlatformTransactionManager transactions) {
     new LabInventoryLoader(
-            sites, switches, hypervisors, networks, credentials, scopes, transactions)
+            sites, switches, hypervisors, networks, clusters, credentials, scopes, transactions)
         .load(runtime.lab());
     KnownHosts.replaceLabEntries(props.ssh().knownHosts(), runtime.lab().knownHostsText());
     log.info(
