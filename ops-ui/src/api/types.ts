@@ -95,6 +95,10 @@ export interface Run {
   params: Record<string, unknown>;
   siteCode: string | null;
   requestedBy: string;
+  /** The schedule that started the run; requestedBy is then the schedule's owner. */
+  viaSchedule?: string | null;
+  /** Who re-ran it; requestedBy stays the original's requester. */
+  rerunBy?: string | null;
   reason: string;
   status: string;
   rerunOf: string | null;

@@ -62,7 +62,10 @@ export function RunsTable({ runs, caption, selected, onSelect }: Props) {
             <td>
               <StatusBadge status={r.status} />
             </td>
-            <td>{r.requestedBy}</td>
+            <td>
+              {r.requestedBy}
+              {r.viaSchedule ? ` via ${r.viaSchedule}` : ""}
+            </td>
             <td>{when(r.createdAt)}</td>
             <td>{r.startedAt ? duration(r.startedAt, r.endedAt) : "—"}</td>
           </tr>

@@ -147,7 +147,11 @@ function RunFacts({ run }: { run: Run }) {
     <aside className="card facts" aria-label="Run facts">
       <dl>
         <dt>Requested by</dt>
-        <dd>{run.requestedBy}</dd>
+        <dd>
+          {run.requestedBy}
+          {run.viaSchedule ? ` via schedule ${run.viaSchedule}` : ""}
+          {run.rerunBy ? ` (re-run by ${run.rerunBy})` : ""}
+        </dd>
         <dt>Reason</dt>
         <dd>{run.reason}</dd>
         <dt>Site</dt>

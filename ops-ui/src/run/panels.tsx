@@ -23,7 +23,8 @@ export function PendingPanel({ run, pending, onDone }: { run: Run; pending: Pend
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const approval = pending.kind === "approval";
-  const ownRun = approval && me.username === run.requestedBy;
+  // The server refuses anyone accountable for the change; the portal hides what it can tell.
+  const ownRun = approval && (me.username === run.requestedBy || me.username === run.rerunBy);
   const allowed = approval ? canApprove && !ownRun : canOperate;
   const id = `pending-${pending.step}-${pending.target ?? ""}`.replace(/[^a-zA-Z0-9-]/g, "-");
 

@@ -2,6 +2,7 @@ package io.longhaul.activities;
 
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.CredentialScopes;
 import io.longhaul.db.credential.SshKeySecret;
 import io.longhaul.db.inventory.Cluster;
 import io.longhaul.db.inventory.ClusterRepository;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens drivers for devices named in the inventory, with the credentials the inventory references.
- * Secrets are revealed here, at the last moment, and never leave the activity.
+ * Secrets are revealed here, at the last moment, and never leave the activity; and only to a device
+ * inside the credential's scope and its site's management networks ({@link CredentialScopes}),
+ * whatever the inventory row says, so a binding written around the API sends nothing.
  */
 @Component
 public class DeviceAccess {
@@ -36,6 +39,7 @@ public class DeviceAccess {
   private final HypervisorRepository hypervisors;
   private final ClusterRepository clusters;
   private final CredentialRepository credentials;
+  private final CredentialScopes scopes;
   private final Drivers drivers;
 
   public DeviceAccess(
@@ -43,13 +47,18 @@ public class DeviceAccess {
       HypervisorRepository hypervisors,
       ClusterRepository clusters,
       CredentialRepository credentials,
+      CredentialScopes scopes,
       Drivers drivers) {
     this.switches = switches;
     this.hypervisors = hypervisors;
     this.clusters = clusters;
     this.credentials = credentials;
+    this.scopes = scopes;
     this.drivers = drivers;
   }
+
+  /** Where a secret would go: the device, its kind, site and address. */
+  private record Destination(String device, String kind, long siteId, String address) {}
 
   public NetworkSwitch switchNamed(String name) {
     return switches
@@ -103,38 +112,42 @@ public class DeviceAccess {
             host(sw.mgmtAddress()),
             sw.sshPort(),
             sw.snmpPort());
-    SnmpCredentials snmp = sw.snmpCredentialId() == null ? null : snmp(sw);
-    return drivers.switchDriver(target, login(sw.name(), sw.sshCredentialId()), snmp, heartbeat());
+    var to = new Destination(sw.name(), "switch", sw.siteId(), host(sw.mgmtAddress()));
+    SnmpCredentials snmp = sw.snmpCredentialId() == null ? null : snmp(sw, to);
+    return drivers.switchDriver(target, login(to, sw.sshCredentialId()), snmp, heartbeat());
   }
 
   public io.longhaul.drivers.capability.Hypervisor hypervisor(String name) {
     Hypervisor h = hypervisorNamed(name);
     return drivers.hypervisor(
         new HypervisorTarget(h.name(), host(h.address()), h.sshPort()),
-        login(h.name(), h.credentialId()),
+        login(
+            new Destination(h.name(), "hypervisor", h.siteId(), host(h.address())),
+            h.credentialId()),
         heartbeat());
   }
 
-  private SshLogin login(String device, Long credentialId) {
+  private SshLogin login(Destination to, Long credentialId) {
     if (credentialId == null) {
-      throw Failures.invalid(device + " has no SSH credential");
+      throw Failures.invalid(to.device() + " has no SSH credential");
     }
     Credential c = credentials.get(credentialId);
     if (c.username() == null) {
-      throw Failures.invalid(device + ": credential " + c.name() + " has no username");
+      throw Failures.invalid(to.device() + ": credential " + c.name() + " has no username");
     }
     return switch (c.kind()) {
-      case "ssh-password" -> SshLogin.password(c.username(), credentials.reveal(c.id()));
+      case "ssh-password" -> SshLogin.password(c.username(), reveal(c, to));
       case "ssh-key" -> {
         SshKeySecret key;
         try {
-          key = SshKeySecret.parse(credentials.reveal(c.id()));
+          key = SshKeySecret.parse(reveal(c, to));
         } catch (IllegalArgumentException e) {
-          throw Failures.invalid(device + ": credential " + c.name() + ": " + e.getMessage());
+          throw Failures.invalid(to.device() + ": credential " + c.name() + ": " + e.getMessage());
         }
         yield SshLogin.key(c.username(), key.privateKey(), key.passphrase());
       }
-      default -> throw Failures.invalid(device + ": credential " + c.name() + " is not for SSH");
+      default ->
+          throw Failures.invalid(to.device() + ": credential " + c.name() + " is not for SSH");
     };
   }
 
@@ -160,9 +173,9 @@ public class DeviceAccess {
     };
   }
 
-  private SnmpCredentials snmp(NetworkSwitch sw) {
+  private SnmpCredentials snmp(NetworkSwitch sw, Destination to) {
     Credential c = credentials.get(sw.snmpCredentialId());
-    String secret = credentials.reveal(c.id());
+    String secret = reveal(c, to);
     return switch (c.kind()) {
       case "snmp-v2c" -> new SnmpCredentials.V2c(secret);
       case "snmp-v3" -> {
@@ -175,6 +188,17 @@ public class DeviceAccess {
       default ->
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is not for SNMP");
     };
+  }
+
+  /** The secret, if the credential may go to {@code to}; a non-retryable failure otherwise. */
+  private String reveal(Credential c, Destination to) {
+    scopes
+        .outsideScope(c.id(), to.siteId(), to.kind(), to.address())
+        .ifPresent(
+            why -> {
+              throw Failures.invalid(to.device() + " at " + to.address() + ": " + why);
+            });
+    return credentials.reveal(c.id());
   }
 
   /** Heartbeats from long reads when running inside an activity; a no-op elsewhere (tests). */

@@ -24,10 +24,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -278,7 +281,7 @@ public final class Lab implements AutoCloseable {
       Files.writeString(clusterCaFile(), clusterCa.pem());
     }
     Files.writeString(knownHosts, knownHostsText());
-    Files.writeString(
+    writeOwnerOnly(
         stateDir.resolve("credentials.properties"),
         "ssh.username="
             + credentials.sshUsername()
@@ -339,6 +342,21 @@ public final class Lab implements AutoCloseable {
         + d.ssh().getPort()
         + " "
         + PublicKeyEntry.toString(hostKeys.get(d.name()).getPublic());
+  }
+
+  /**
+   * Writes a file only its owner can read or write: the mode is set before the secrets go in, and
+   * again on an existing file (an older lab wrote it world-readable).
+   */
+  private static void writeOwnerOnly(Path file, String text) throws IOException {
+    Set<PosixFilePermission> ownerOnly =
+        EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    if (Files.exists(file)) {
+      Files.setPosixFilePermissions(file, ownerOnly);
+    } else {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+    }
+    Files.writeString(file, text);
   }
 
   /** OpenSSH known_hosts lines, {@code [127.x.y.z]:port ssh-ed25519 AAAA...}, one per device. */

@@ -1,6 +1,10 @@
 package io.longhaul.workers;
 
+import io.longhaul.contracts.control.DecisionKey;
+import io.longhaul.contracts.control.RefusedDecisions;
+import io.longhaul.workflows.common.DecisionAuthority;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -26,15 +30,33 @@ public class WorkerRuntime implements AutoCloseable {
   private final WorkflowClient client;
   private final List<WorkerRegistration> registrations;
   private final WorkerSettings settings;
+  private final DecisionKey decisionKey;
+  private final RefusedDecisions refusals;
   private WorkerFactory factory;
   // Queues added while polling: a started factory takes no new workers, so each batch gets its own.
   private final List<WorkerFactory> added = new ArrayList<>();
 
+  /** A runtime for activities only: it hosts no workflow, so it checks no decisions. */
   public WorkerRuntime(
       WorkflowClient client, List<WorkerRegistration> registrations, WorkerSettings settings) {
+    this(client, registrations, settings, null, null);
+  }
+
+  /**
+   * {@code decisionKey} is the key the API signs operators' decisions with; the workflows this
+   * runtime hosts refuse any decision it did not sign, and tell {@code refusals}.
+   */
+  public WorkerRuntime(
+      WorkflowClient client,
+      List<WorkerRegistration> registrations,
+      WorkerSettings settings,
+      DecisionKey decisionKey,
+      RefusedDecisions refusals) {
     this.client = client;
     this.registrations = new ArrayList<>(registrations);
     this.settings = settings;
+    this.decisionKey = decisionKey;
+    this.refusals = refusals == null ? (runId, d, why) -> {} : refusals;
   }
 
   public synchronized void start() {
@@ -70,7 +92,7 @@ public class WorkerRuntime implements AutoCloseable {
                 .setWorkflowCacheSize(settings.workflowCacheSize())
                 .setMaxWorkflowThreadCount(settings.workflowCacheSize() * 4)
                 .setUsingVirtualWorkflowThreads(true)
-                .setWorkerInterceptors(new OperatorSafeFailures())
+                .setWorkerInterceptors(interceptors())
                 .build());
     Map<String, List<WorkerRegistration>> byQueue = new LinkedHashMap<>();
     regs.forEach(r -> byQueue.computeIfAbsent(r.taskQueue(), q -> new ArrayList<>()).add(r));
@@ -112,6 +134,19 @@ public class WorkerRuntime implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** The decision check of the workflows this runtime hosts; without a key every decision fails. */
+  /**
+   * Every worker hides unexpected activity errors from operators; one with the decision key also
+   * checks operators' decisions where they are applied.
+   */
+  private WorkerInterceptor[] interceptors() {
+    return decisionKey == null
+        ? new WorkerInterceptor[] {new OperatorSafeFailures()}
+        : new WorkerInterceptor[] {
+          new OperatorSafeFailures(), new DecisionAuthority(refusals, decisionKey)
+        };
   }
 
   private WorkerOptions workerOptions() {

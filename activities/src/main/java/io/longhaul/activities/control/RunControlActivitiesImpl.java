@@ -48,7 +48,7 @@ public class RunControlActivitiesImpl implements RunControlActivities {
     ledger
         .completed(run.changeId())
         .forEach((k, json) -> completed.put(RunContext.key(k.step(), k.target()), json));
-    return new RunContext(run.changeId(), completed);
+    return new RunContext(run.changeId(), completed, runs.requestersOfChange(run.changeId()));
   }
 
   @Override

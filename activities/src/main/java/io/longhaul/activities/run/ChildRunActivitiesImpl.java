@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Inserts child run records (pending) of any operation, with the parent's requester and reason. */
+/**
+ * Inserts child run records (pending) of any operation, with the parent's requester, schedule,
+ * re-runner and reason, so separation of duties holds for every child as for the parent.
+ */
 @Component
 public class ChildRunActivitiesImpl implements ChildRunActivities {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +42,10 @@ public class ChildRunActivitiesImpl implements ChildRunActivities {
                     parent.requestedBy(),
                     "part of run " + parent.id() + ": " + parent.reason(),
                     null,
-                    null));
+                    null,
+                    null,
+                    parent.viaSchedule(),
+                    parent.rerunBy()));
           }
         });
   }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,9 +32,9 @@ public class ClustersController
 
   /** A cluster's credential must be one an HTTP API takes; a missing one the table refuses. */
   @Override
-  protected void check(Cluster.Spec spec) {
+  protected Cluster.Spec admit(Cluster current, Cluster.Spec spec, Authentication auth) {
     if (spec.credentialId() == null) {
-      return;
+      return spec;
     }
     credentials
         .find(spec.credentialId())
@@ -43,6 +44,7 @@ public class ClustersController
               throw new BadRequestException(
                   "credentialId", "is a " + c.kind() + " credential, not http-token or http-basic");
             });
+    return spec;
   }
 
   /**

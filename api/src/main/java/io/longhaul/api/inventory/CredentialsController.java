@@ -6,7 +6,9 @@ import io.longhaul.api.security.RequiresRole;
 import io.longhaul.api.security.Role;
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.CredentialScopes;
 import io.longhaul.db.credential.SshKeySecret;
+import io.longhaul.db.inventory.SiteRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -32,9 +34,60 @@ public class CredentialsController {
   private final CredentialRepository credentials;
   private final AuditService audit;
 
-  public CredentialsController(CredentialRepository credentials, AuditService audit) {
+  private final CredentialScopes scopes;
+  private final SiteRepository sites;
+
+  public CredentialsController(
+      CredentialRepository credentials,
+      AuditService audit,
+      CredentialScopes scopes,
+      SiteRepository sites) {
     this.credentials = credentials;
     this.audit = audit;
+    this.scopes = scopes;
+    this.sites = sites;
+  }
+
+  /**
+   * Where a credential may be sent: one site (null: any), device kinds ({@code switch}, {@code
+   * hypervisor}; empty: any), address ranges (empty: anywhere in the device's site's management
+   * networks).
+   */
+  public record ScopeBody(Long siteId, List<String> kinds, List<String> cidrs) {}
+
+  @GetMapping("/{id}/scope")
+  @RequiresRole(Role.ADMIN)
+  public CredentialScopes.Scope scope(@PathVariable long id) {
+    return scopes.scope(id);
+  }
+
+  /** Narrows or widens where the credential may go; checked again before every use. */
+  @PutMapping("/{id}/scope")
+  @RequiresRole(Role.ADMIN)
+  public CredentialScopes.Scope setScope(
+      @PathVariable long id, @RequestBody ScopeBody body, Authentication auth) {
+    if (body == null) {
+      throw new BadRequestException("body", "is required");
+    }
+    List<String> kinds = body.kinds() == null ? List.of() : body.kinds();
+    for (int i = 0; i < kinds.size(); i++) {
+      if (!CredentialScopes.DEVICE_KINDS.contains(kinds.get(i))) {
+        throw new BadRequestException(
+            "kinds[" + i + "]", "is not one of " + CredentialScopes.DEVICE_KINDS);
+      }
+    }
+    List<String> cidrs =
+        Cidrs.canonical(scopes, "cidrs", body.cidrs() == null ? List.of() : body.cidrs());
+    if (body.siteId() != null && sites.find(body.siteId()).isEmpty()) {
+      throw new BadRequestException("siteId", "no site " + body.siteId());
+    }
+    var set = scopes.setScope(id, new CredentialScopes.Scope(body.siteId(), kinds, cidrs));
+    audit.record(
+        auth,
+        "credential.scope",
+        "credential:" + id,
+        Map.of("siteId", String.valueOf(set.siteId()), "kinds", set.kinds(), "cidrs", set.cidrs()));
+    return set;
   }
 
   public record CredentialBody(

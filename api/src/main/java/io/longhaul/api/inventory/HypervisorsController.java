@@ -11,6 +11,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +22,43 @@ import org.springframework.web.bind.annotation.RestController;
 public class HypervisorsController
     extends InventoryController<Hypervisor, HypervisorsController.HypervisorBody, Hypervisor.Spec> {
 
-  public HypervisorsController(HypervisorRepository hypervisors, AuditService audit) {
+  private final DevicePlacement placement;
+
+  public HypervisorsController(
+      HypervisorRepository hypervisors, AuditService audit, DevicePlacement placement) {
     super(hypervisors, audit, "hypervisor");
+    this.placement = placement;
+  }
+
+  @Override
+  protected Hypervisor.Spec admit(Hypervisor current, Hypervisor.Spec s, Authentication auth) {
+    var bound =
+        placement.admit(
+            current == null
+                ? null
+                : device(
+                    current.siteId(), current.address(), current.sshPort(), current.credentialId()),
+            device(s.siteId(), s.address(), s.sshPort(), s.credentialId()),
+            auth);
+    return new Hypervisor.Spec(
+        s.siteId(),
+        s.name(),
+        s.address(),
+        s.sshPort(),
+        bound.get("credentialId"),
+        s.cpuCores(),
+        s.memoryMb(),
+        s.cpuOvercommit(),
+        s.memoryOvercommit(),
+        s.maintenance());
+  }
+
+  private static DevicePlacement.Device device(
+      long siteId, String address, int ssh, Long credential) {
+    Map<String, Long> credentials = new LinkedHashMap<>();
+    credentials.put("credentialId", credential);
+    return new DevicePlacement.Device(
+        "hypervisor", siteId, "address", address, Map.of("ssh", ssh), credentials);
   }
 
   public record HypervisorBody(

@@ -40,12 +40,6 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
     this.kind = kind;
   }
 
-  /**
-   * Checks a spec against other rows before it is written (e.g. that a referenced credential is of
-   * the right kind), throwing a field-named {@code BadRequestException}; nothing by default.
-   */
-  protected void check(S spec) {}
-
   @GetMapping
   @RequiresRole(Role.VIEWER)
   public List<T> list() {
@@ -65,9 +59,9 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
   @RequiresRole(Role.OPERATOR)
   @Transactional
   public T create(@Valid @RequestBody B body, Authentication auth) {
-    check(body.toSpec());
-    T created = repository.create(body.toSpec());
-    audit.record(auth, kind + ".create", kind, Map.of("spec", String.valueOf(body.toSpec())));
+    S spec = admit(null, body.toSpec(), auth);
+    T created = repository.create(spec);
+    audit.record(auth, kind + ".create", kind, Map.of("spec", String.valueOf(spec)));
     return created;
   }
 
@@ -75,11 +69,20 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
   @RequiresRole(Role.OPERATOR)
   @Transactional
   public T update(@PathVariable long id, @Valid @RequestBody B body, Authentication auth) {
-    check(body.toSpec());
-    T updated = repository.update(id, body.toSpec());
-    audit.record(
-        auth, kind + ".update", kind + ":" + id, Map.of("spec", String.valueOf(body.toSpec())));
+    S spec = admit(repository.get(id), body.toSpec(), auth);
+    T updated = repository.update(id, spec);
+    audit.record(auth, kind + ".update", kind + ":" + id, Map.of("spec", String.valueOf(spec)));
     return updated;
+  }
+
+  /**
+   * Checks a spec against other rows and against what it replaces ({@code current}; null on create)
+   * beyond its fields' formats, throwing a field-named exception, and returns the spec to write; by
+   * default the spec as it is. Devices check where they point and which credentials go with them
+   * ({@link DevicePlacement}); clusters that their credential is for HTTP.
+   */
+  protected S admit(T current, S spec, Authentication auth) {
+    return spec;
   }
 
   @DeleteMapping("/{id}")

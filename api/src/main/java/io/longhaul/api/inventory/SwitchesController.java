@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,8 +19,57 @@ import org.springframework.web.bind.annotation.RestController;
 public class SwitchesController
     extends InventoryController<NetworkSwitch, SwitchesController.SwitchBody, NetworkSwitch.Spec> {
 
-  public SwitchesController(SwitchRepository switches, AuditService audit) {
+  private final DevicePlacement placement;
+
+  public SwitchesController(
+      SwitchRepository switches, AuditService audit, DevicePlacement placement) {
     super(switches, audit, "switch");
+    this.placement = placement;
+  }
+
+  @Override
+  protected NetworkSwitch.Spec admit(
+      NetworkSwitch current, NetworkSwitch.Spec s, Authentication auth) {
+    var bound =
+        placement.admit(
+            current == null
+                ? null
+                : device(
+                    current.siteId(),
+                    current.mgmtAddress(),
+                    current.sshPort(),
+                    current.snmpPort(),
+                    current.sshCredentialId(),
+                    current.snmpCredentialId()),
+            device(
+                s.siteId(),
+                s.mgmtAddress(),
+                s.sshPort(),
+                s.snmpPort(),
+                s.sshCredentialId(),
+                s.snmpCredentialId()),
+            auth);
+    return new NetworkSwitch.Spec(
+        s.siteId(),
+        s.name(),
+        s.role(),
+        s.dialect(),
+        s.leafPair(),
+        s.mgmtAddress(),
+        s.sshPort(),
+        s.snmpPort(),
+        bound.get("sshCredentialId"),
+        bound.get("snmpCredentialId"),
+        s.snmpContext());
+  }
+
+  private static DevicePlacement.Device device(
+      long siteId, String address, int ssh, int snmp, Long sshCredential, Long snmpCredential) {
+    Map<String, Long> credentials = new LinkedHashMap<>();
+    credentials.put("sshCredentialId", sshCredential);
+    credentials.put("snmpCredentialId", snmpCredential);
+    return new DevicePlacement.Device(
+        "switch", siteId, "mgmtAddress", address, Map.of("ssh", ssh, "snmp", snmp), credentials);
   }
 
   public record SwitchBody(

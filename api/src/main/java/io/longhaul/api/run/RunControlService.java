@@ -7,6 +7,7 @@ import io.longhaul.api.error.ConflictException;
 import io.longhaul.api.security.Role;
 import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.DecisionKey;
 import io.longhaul.contracts.control.OperatorControlled;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.db.run.Run;
@@ -25,9 +26,10 @@ import org.springframework.stereotype.Service;
 /**
  * Operators' decisions on parked runs: retry, skip, abort, approve, reject. Each is checked against
  * the pending decision mirrored in PostgreSQL (so a wrong request gets a precise answer without
- * touching Temporal), sent to the workflow as its {@code decide} update (whose validator checks
- * again, against the workflow's own state), and audited with who and why. A refusal is audited too,
- * then answered.
+ * touching Temporal), signed with the {@link DecisionKey} (who decides, with which role, when),
+ * sent to the workflow as its {@code decide} update (whose validator checks the signature and the
+ * same rules again, against the workflow's own state), and audited with who and why. A refusal is
+ * audited too, then answered.
  */
 @Service
 public class RunControlService {
@@ -35,13 +37,19 @@ public class RunControlService {
   private final RunEventRepository events;
   private final WorkflowClient temporal;
   private final AuditService audit;
+  private final DecisionKey key;
 
   public RunControlService(
-      RunRepository runs, RunEventRepository events, WorkflowClient temporal, AuditService audit) {
+      RunRepository runs,
+      RunEventRepository events,
+      WorkflowClient temporal,
+      AuditService audit,
+      DecisionKey key) {
     this.runs = runs;
     this.events = events;
     this.temporal = temporal;
     this.audit = audit;
+    this.key = key;
   }
 
   /** Who asks, with which role: approvals need it for separation of duties. */
@@ -71,9 +79,11 @@ public class RunControlService {
     }
     PendingDecision pending = match(run, action, request);
     if (Actions.APPROVAL.equals(pending.kind())) {
-      if (actor.name().equals(run.requestedBy())) {
+      // Everyone accountable for the change: its requester (a schedule's owner), and whoever
+      // re-ran any of its runs.
+      if (runs.requestersOfChange(run.changeId()).contains(actor.name())) {
         throw new AccessDeniedException(
-            "separation of duties: the run's requester cannot " + action + " it");
+            "separation of duties: a requester of the run's change cannot " + action + " it");
       }
       Role needed = Role.of(pending.role() == null ? "approver" : pending.role());
       if (actor.role() == null || !actor.role().covers(needed)) {
@@ -88,13 +98,17 @@ public class RunControlService {
       throw new BadRequestException("input", "only a retry takes an edited input");
     }
     Decision decision =
-        new Decision(
-            action,
-            pending.step(),
-            pending.target(),
-            request.input(),
-            actor.name(),
-            request.reason());
+        key.sign(
+            runId,
+            Decision.unsigned(
+                action,
+                pending.step(),
+                pending.target(),
+                request.input(),
+                actor.name(),
+                request.reason()),
+            actor.role() == null ? null : actor.role().value(),
+            System.currentTimeMillis());
     try {
       return temporal
           .newUntypedWorkflowStub(runId)

@@ -52,19 +52,35 @@ public class RunService {
 
   public record Started(Run run, boolean created) {}
 
-  public Started start(StartRunRequest request, String requester) {
-    return start(request, requester, null);
+  /**
+   * Who a run is attributed to. {@code requestedBy} is accountable for it (separation of duties
+   * keeps them from approving it): the caller, a schedule's owner, or a re-run's original
+   * requester. {@code viaSchedule} names the schedule that started it, {@code rerunBy} who re-ran
+   * it.
+   */
+  record Attribution(String requestedBy, String viaSchedule, String rerunBy) {
+    /** Who the audit log says acted. */
+    String actor() {
+      if (rerunBy != null) return rerunBy;
+      return viaSchedule != null ? "schedule:" + viaSchedule : requestedBy;
+    }
   }
 
-  public Started start(StartRunRequest request, String requester, String rerunOf) {
-    return start(request, requester, rerunOf, null, null);
+  public Started start(StartRunRequest request, String requester) {
+    return start(request, new Attribution(requester, null, null), null, null, null);
+  }
+
+  /** A run a schedule starts: its requester is the schedule's owner, shown beside the schedule. */
+  public Started startScheduled(StartRunRequest request, String owner, String schedule) {
+    return start(request, new Attribution(owner, schedule, null), null, null, null);
   }
 
   /**
    * Re-runs an ended run as a new run of the same change (so it resumes at the first step not
    * completed), with the original's params or edited ones validated like a new request. The
-   * original stays untouched. {@code newId} may be chosen by the caller (bulk re-runs announce
-   * their ids before releasing them); null picks one.
+   * original stays untouched. The new run keeps the original's requester (and schedule): a re-run
+   * by someone else never makes the original requester an eligible approver. {@code newId} may be
+   * chosen by the caller (bulk re-runs announce their ids before releasing them); null picks one.
    */
   public Started rerun(String originalId, RerunRequest request, String requester, String newId) {
     try {
@@ -72,7 +88,8 @@ public class RunService {
       Map<String, Object> params =
           request.params() != null ? request.params() : parse(original.params());
       var start = new StartRunRequest(original.operation(), params, request.reason(), null);
-      return start(start, requester, original.id(), original.changeId(), newId);
+      var who = new Attribution(original.requestedBy(), original.viaSchedule(), requester);
+      return start(start, who, original.id(), original.changeId(), newId);
     } catch (BadRequestException | ConflictException e) {
       audit.record(
           requester,
@@ -103,7 +120,7 @@ public class RunService {
   }
 
   private Started start(
-      StartRunRequest request, String requester, String rerunOf, String changeId, String newId) {
+      StartRunRequest request, Attribution who, String rerunOf, String changeId, String newId) {
     OperationCatalog.Entry entry =
         catalog
             .find(request.operation())
@@ -131,11 +148,13 @@ public class RunService {
                 def.name(),
                 paramsJson,
                 site,
-                requester,
+                who.requestedBy(),
                 request.reason(),
                 request.idempotencyKey(),
                 rerunOf,
-                changeId));
+                changeId,
+                who.viaSchedule(),
+                who.rerunBy()));
     Run run = inserted.run();
     if (!inserted.created()) {
       if (!run.operation().equals(def.name())
@@ -148,14 +167,16 @@ public class RunService {
     }
     startWorkflow(def, run.id(), input);
     if (rerunOf == null) {
-      audit.record(
-          requester,
-          "run.start",
-          "run:" + run.id(),
-          Map.of("operation", def.name(), "reason", request.reason()));
+      Map<String, Object> detail = new java.util.LinkedHashMap<>();
+      detail.put("operation", def.name());
+      detail.put("reason", request.reason());
+      if (who.viaSchedule() != null) {
+        detail.put("requestedBy", who.requestedBy());
+      }
+      audit.record(who.actor(), "run.start", "run:" + run.id(), detail);
     } else {
       audit.record(
-          requester,
+          who.actor(),
           "run.re-run",
           "run:" + rerunOf,
           Map.of("operation", def.name(), "reason", request.reason(), "newRun", run.id()));

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * A run as the API shows it. The detail view also fills {@code steps} (every event), {@code
  * timeline} (one entry per step and target: attempts, errors, duration), {@code compensations} and
- * {@code pending} (what it waits for, and for how long); lists leave them null.
+ * {@code pending} (what it waits for, and for how long); lists leave them null. {@code requestedBy}
+ * is accountable for the run: a schedule's owner ({@code viaSchedule} names the schedule), or the
+ * original requester of a re-run ({@code rerunBy} re-ran it).
  */
 public record RunView(
     String id,
@@ -19,6 +21,8 @@ public record RunView(
     Map<String, Object> params,
     String siteCode,
     String requestedBy,
+    String viaSchedule,
+    String rerunBy,
     String reason,
     String status,
     String rerunOf,
@@ -67,6 +71,8 @@ public record RunView(
         params,
         r.siteCode(),
         r.requestedBy(),
+        r.viaSchedule(),
+        r.rerunBy(),
         r.reason(),
         r.status().value(),
         r.rerunOf(),

@@ -13,9 +13,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a scheduled run through {@link RunService}, exactly as {@code POST /api/v1/runs} does, as
- * requester {@code schedule:<name>}. The idempotency key is the nominal fire time, so a retried
- * activity returns the run it already started.
+ * Starts a scheduled run through {@link RunService}, exactly as {@code POST /api/v1/runs} does. Its
+ * requester is the schedule's owner (the run shows the schedule beside it), so the owner is held to
+ * separation of duties as if they had started it by hand. The idempotency key is the schedule and
+ * its nominal fire time, so a retried activity returns the run it already started.
  */
 @Component
 public class RunStarterImpl implements RunStarter {
@@ -49,7 +50,7 @@ public class RunStarterImpl implements RunStarter {
             s.operation(),
             params,
             s.reason() + " (schedule " + s.name() + ", " + f.trigger() + ")",
-            "fire-" + f.nominalMillis());
-    return runs.start(request, "schedule:" + s.name()).run().id();
+            "schedule-" + s.id() + "-fire-" + f.nominalMillis());
+    return runs.startScheduled(request, s.createdBy(), s.name()).run().id();
   }
 }

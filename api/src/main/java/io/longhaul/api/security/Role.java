@@ -1,8 +1,12 @@
 package io.longhaul.api.security;
 
+import io.longhaul.contracts.control.Roles;
 import java.util.Locale;
 
-/** Roles in increasing power: each covers everything the roles before it may do. */
+/**
+ * Roles in increasing power: each covers everything the roles before it may do ({@link Roles},
+ * which the workflows check decisions with too).
+ */
 public enum Role {
   VIEWER,
   OPERATOR,
@@ -10,7 +14,7 @@ public enum Role {
   ADMIN;
 
   public boolean covers(Role required) {
-    return compareTo(required) >= 0;
+    return Roles.covers(value(), required.value());
   }
 
   public String value() {

@@ -4,8 +4,8 @@ import io.temporal.activity.ActivityInterface;
 
 /**
  * Starts a schedule's run through the API's run service, so it is validated, recorded and audited
- * exactly as an API start (requester {@code schedule:<name>}). It runs on {@code TaskQueues.API},
- * served by processes with the api role.
+ * exactly as an API start (requester: the schedule's owner, {@code viaSchedule}: its name). It runs
+ * on {@code TaskQueues.API}, served by processes with the api role.
  */
 @ActivityInterface
 public interface RunStarter {

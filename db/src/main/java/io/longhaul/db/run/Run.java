@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 /**
  * A run record; {@code params} is the operation's input as JSON text. {@code changeId} keys the
  * step ledger: a re-run shares its original's. {@code pending} (a JSON array) and {@code progress}
- * are mirrored from the workflow.
+ * are mirrored from the workflow. {@code requestedBy} is who is accountable for the run: the
+ * schedule's owner when {@code viaSchedule} started it, the original requester of a re-run ({@code
+ * rerunBy} re-ran it).
  */
 public record Run(
     String id,
@@ -26,7 +28,9 @@ public record Run(
     String changeId,
     String pending,
     String progress,
-    String result) {
+    String result,
+    String viaSchedule,
+    String rerunBy) {
 
   /** What starting a run records before its workflow starts; a null change id means the id. */
   public record NewRun(
@@ -38,7 +42,9 @@ public record Run(
       String reason,
       String idempotencyKey,
       String rerunOf,
-      String changeId) {
+      String changeId,
+      String viaSchedule,
+      String rerunBy) {
 
     public NewRun(
         String id,
@@ -49,7 +55,18 @@ public record Run(
         String reason,
         String idempotencyKey,
         String rerunOf) {
-      this(id, operation, params, siteCode, requestedBy, reason, idempotencyKey, rerunOf, null);
+      this(
+          id,
+          operation,
+          params,
+          siteCode,
+          requestedBy,
+          reason,
+          idempotencyKey,
+          rerunOf,
+          null,
+          null,
+          null);
     }
   }
 }

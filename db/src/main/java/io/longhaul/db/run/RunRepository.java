@@ -41,6 +41,8 @@ public class RunRepository {
             .set(RUN.STATUS, RunStatus.PENDING.value())
             .set(RUN.RERUN_OF, run.rerunOf())
             .set(RUN.CHANGE_ID, run.changeId())
+            .set(RUN.VIA_SCHEDULE, run.viaSchedule())
+            .set(RUN.RERUN_BY, run.rerunBy())
             .onConflict(RUN.REQUESTED_BY, RUN.IDEMPOTENCY_KEY)
             .doNothing()
             .returning()
@@ -110,6 +112,23 @@ public class RunRepository {
   }
 
   /** Live runs of one change: a re-run must not overlap another run of the same change. */
+  /**
+   * Everyone accountable for a change: the requesters and re-runners of all its runs, sorted (so a
+   * workflow that records the list records the same one on a retried read).
+   */
+  public List<String> requestersOfChange(String changeId) {
+    var names = new java.util.TreeSet<String>();
+    db.select(RUN.REQUESTED_BY, RUN.RERUN_BY)
+        .from(RUN)
+        .where(RUN.CHANGE_ID.eq(changeId))
+        .forEach(
+            r -> {
+              names.add(r.value1());
+              if (r.value2() != null) names.add(r.value2());
+            });
+    return List.copyOf(names);
+  }
+
   public List<Run> liveOfChange(String changeId) {
     return db.selectFrom(RUN)
         .where(RUN.CHANGE_ID.eq(changeId))
@@ -209,6 +228,8 @@ public class RunRepository {
         r.getChangeId(),
         r.getPending().data(),
         r.getProgress() == null ? null : r.getProgress().data(),
-        r.getResult() == null ? null : r.getResult().data());
+        r.getResult() == null ? null : r.getResult().data(),
+        r.getViaSchedule(),
+        r.getRerunBy());
   }
 }

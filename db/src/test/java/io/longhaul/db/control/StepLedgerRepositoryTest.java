@@ -22,7 +22,8 @@ class StepLedgerRepositoryTest {
     ledger = new StepLedgerRepository(db);
     runs.insertPending(new Run.NewRun("run-1", "op", "{}", null, "alice", "t", null, null));
     runs.insertPending(
-        new Run.NewRun("run-2", "op", "{}", null, "alice", "t", null, "run-1", "run-1"));
+        new Run.NewRun(
+            "run-2", "op", "{}", null, "alice", "t", null, "run-1", "run-1", null, "bob"));
   }
 
   @Test
@@ -36,6 +37,13 @@ class StepLedgerRepositoryTest {
     assertThat(done)
         .containsEntry(new StepLedgerRepository.StepKey("allocate-ip", "net-a"), "\"10.0.0.7\"")
         .containsKey(new StepLedgerRepository.StepKey("define-vm", ""));
+  }
+
+  @Test
+  @DisplayName("everyone accountable for a change: its requester and who re-ran it")
+  void requesters() {
+    assertThat(runs.requestersOfChange("run-1")).containsExactly("alice", "bob");
+    assertThat(runs.get("run-2").rerunBy()).isEqualTo("bob");
   }
 
   @Test

@@ -18,6 +18,8 @@ public record LonghaulProperties(
     @DefaultValue Temporal temporal,
     @DefaultValue Worker worker,
     @DefaultValue Credentials credentials,
+    @DefaultValue Decisions decisions,
+    @DefaultValue Audit audit,
     @DefaultValue Lab lab,
     @DefaultValue Ssh ssh,
     @DefaultValue Snmp snmp,
@@ -103,4 +105,22 @@ public record LonghaulProperties(
    * first start written to) {@code keyFile}.
    */
   public record Credentials(String key, Path keyFile) {}
+
+  /**
+   * The HMAC key the API signs operators' decisions with and every worker checks them with: base64
+   * in {@code key} (at least 32 bytes), or else read from (and on first start written to) {@code
+   * keyFile}. API and worker processes must share it.
+   */
+  public record Decisions(String key, Path keyFile) {}
+
+  /**
+   * The audit chain's HMAC key ({@code key}, base64, or {@code keyFile} as for decisions), kept
+   * away from PostgreSQL; the signed checkpoints of the chain's head go to {@code checkpointDir}
+   * (one file per database) every {@code checkpointEvery}.
+   */
+  public record Audit(
+      String key,
+      Path keyFile,
+      Path checkpointDir,
+      @DefaultValue("PT1M") Duration checkpointEvery) {}
 }

@@ -1,5 +1,7 @@
 package io.longhaul.server.config;
 
+import io.longhaul.contracts.control.DecisionKey;
+import io.longhaul.db.audit.AuditLogRepository;
 import io.longhaul.db.inventory.Site;
 import io.longhaul.db.inventory.SiteRepository;
 import io.longhaul.server.lab.LabInventory;
@@ -36,7 +38,9 @@ public class WorkerRole {
       List<SiteRegistrations> perSite,
       SiteRepository sites,
       ObjectProvider<LabInventory> lab,
-      LonghaulProperties props) {
+      LonghaulProperties props,
+      DecisionKey decisionKey,
+      AuditLogRepository audit) {
     var w = props.worker();
     // Operators' activity-profile tuning, in force before the first activity is scheduled.
     ActivityProfiles.tune(w.profiles());
@@ -58,7 +62,9 @@ public class WorkerRole {
             w.maxConcurrentActivities(),
             w.maxConcurrentWorkflowTasks(),
             w.maxConcurrentLocalActivities(),
-            w.workflowCacheSize()));
+            w.workflowCacheSize()),
+        decisionKey,
+        new AuditedRefusals(audit));
   }
 
   @Bean(destroyMethod = "close")

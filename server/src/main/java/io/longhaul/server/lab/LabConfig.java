@@ -1,6 +1,7 @@
 package io.longhaul.server.lab;
 
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.CredentialScopes;
 import io.longhaul.db.inventory.ClusterRepository;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.NetworkRepository;
@@ -39,9 +40,10 @@ public class LabConfig {
       NetworkRepository networks,
       ClusterRepository clusters,
       CredentialRepository credentials,
+      CredentialScopes scopes,
       PlatformTransactionManager transactions) {
     new LabInventoryLoader(
-            sites, switches, hypervisors, networks, clusters, credentials, transactions)
+            sites, switches, hypervisors, networks, clusters, credentials, scopes, transactions)
         .load(runtime.lab());
     KnownHosts.replaceLabEntries(props.ssh().knownHosts(), runtime.lab().knownHostsText());
     log.info(

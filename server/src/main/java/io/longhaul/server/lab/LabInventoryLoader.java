@@ -2,6 +2,7 @@ package io.longhaul.server.lab;
 
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.CredentialScopes;
 import io.longhaul.db.inventory.Cluster;
 import io.longhaul.db.inventory.ClusterRepository;
 import io.longhaul.db.inventory.Hypervisor;
@@ -28,11 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads a lab's sites, switches, hypervisors, networks, clusters and credentials into the
  * inventory, creating what is missing and updating what changed (ports and secrets change at every
- * lab start). Host links are not loaded: finding them is topology discovery's job.
+ * lab start). Host links are not loaded: finding them is topology discovery's job. Every lab device
+ * listens on loopback, so the lab's sites are managed on {@link #LAB_NETWORK} and the lab's device
+ * credentials are scoped to it (and to the device kinds that use them).
  */
 public final class LabInventoryLoader {
   static final String SSH_CREDENTIAL = "lab-ssh";
   static final String SNMP_CREDENTIAL = "lab-snmp";
+  static final String LAB_NETWORK = "127.0.0.0/8";
   static final String HTTP_CREDENTIAL = "lab-http";
 
   private final SiteRepository sites;
@@ -41,6 +45,7 @@ public final class LabInventoryLoader {
   private final NetworkRepository networks;
   private final ClusterRepository clusters;
   private final CredentialRepository credentials;
+  private final CredentialScopes scopes;
   private final TransactionTemplate tx;
 
   public LabInventoryLoader(
@@ -50,6 +55,7 @@ public final class LabInventoryLoader {
       NetworkRepository networks,
       ClusterRepository clusters,
       CredentialRepository credentials,
+      CredentialScopes scopes,
       PlatformTransactionManager transactions) {
     this.sites = sites;
     this.switches = switches;
@@ -57,6 +63,7 @@ public final class LabInventoryLoader {
     this.networks = networks;
     this.clusters = clusters;
     this.credentials = credentials;
+    this.scopes = scopes;
     this.tx = new TransactionTemplate(transactions);
   }
 
@@ -69,6 +76,11 @@ public final class LabInventoryLoader {
     long ssh = credential(SSH_CREDENTIAL, "ssh-password", c.sshUsername(), c.sshPassword());
     long snmp = credential(SNMP_CREDENTIAL, "snmp-v2c", null, c.snmpCommunity());
     long http = credential(HTTP_CREDENTIAL, "http-token", null, c.httpToken());
+    scopes.setScope(
+        ssh,
+        new CredentialScopes.Scope(null, List.of("switch", "hypervisor"), List.of(LAB_NETWORK)));
+    scopes.setScope(
+        snmp, new CredentialScopes.Scope(null, List.of("switch"), List.of(LAB_NETWORK)));
     for (SiteSpec siteSpec : lab.topology().sites()) {
       long siteId = site(siteSpec);
       for (SwitchSpec s : siteSpec.switches()) {
@@ -122,10 +134,13 @@ public final class LabInventoryLoader {
 
   private long site(SiteSpec s) {
     var spec = new Site.Spec(s.code(), s.name(), s.timeZone() == null ? "UTC" : s.timeZone());
-    return sites
-        .findByCode(s.code())
-        .map(e -> sites.update(e.id(), spec).id())
-        .orElseGet(() -> sites.create(spec).id());
+    long id =
+        sites
+            .findByCode(s.code())
+            .map(e -> sites.update(e.id(), spec).id())
+            .orElseGet(() -> sites.create(spec).id());
+    scopes.setMgmtNetworks(id, List.of(LAB_NETWORK));
+    return id;
   }
 
   private void hypervisor(LabDevice d, HypervisorSpec h, long siteId, long credentialId) {

@@ -105,6 +105,10 @@ public final class ApiClient {
         "POST /login");
   }
 
+  public Response put(String path, Object body) {
+    return send("PUT", path, body);
+  }
+
   public Response send(String method, String path, Object body) {
     try {
       String payload =

@@ -41,6 +41,10 @@ public abstract class ServerTestBase {
     registry.add("spring.datasource.password", TestDatabase::password);
     registry.add(
         "longhaul.credentials.key", () -> Base64.getEncoder().encodeToString(new byte[32]));
+    // Checkpoints are per database anyway; keep the test databases' out of ~/.longhaul.
+    registry.add(
+        "longhaul.audit.checkpoint-dir",
+        () -> System.getProperty("java.io.tmpdir") + "/longhaul-test-audit");
   }
 
   protected ApiClient admin() {

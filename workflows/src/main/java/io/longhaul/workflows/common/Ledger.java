@@ -7,6 +7,7 @@ import io.longhaul.contracts.control.StepCompletion;
 import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.run.StepEvent;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,12 +47,20 @@ final class Ledger {
     }
     enabled = Workflow.getVersion(OPERATOR_CONTROL, Workflow.DEFAULT_VERSION, 1) >= 1;
     inTaskSteps = Workflow.getVersion(IN_TASK_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
-    context = enabled ? control.begin(runId) : new RunContext(runId, Map.of());
+    context = enabled ? control.begin(runId) : new RunContext(runId, Map.of(), null);
     return true;
   }
 
   String changeId() {
     return context.changeId();
+  }
+
+  /**
+   * Who is accountable for the change (separation of duties keeps them from approving it); null
+   * before the run began, or for a run begun before the ledger recorded them.
+   */
+  List<String> requesters() {
+    return context == null ? null : context.requesters();
   }
 
   /** The recorded result of a step this change already completed, as JSON; null if none. */

@@ -3,6 +3,7 @@ package io.longhaul.workflows.common;
 import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.PendingDecision;
+import io.longhaul.contracts.control.Roles;
 import io.longhaul.contracts.control.RunContext;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -13,23 +14,41 @@ import java.util.Map;
 
 /**
  * The decisions a run waits for, one per (step, target), since parallel steps can park at once. The
- * update validator checks a decision against them before it reaches history; the handler only posts
- * it, and the waiting step picks it up.
+ * update validator checks a decision against them before it reaches history: signed by the API
+ * ({@link DecisionAuthority}), by a role that covers it, never by one of the change's requesters
+ * when it approves or rejects, and issued after the step parked (so an old signature read from
+ * history answers nothing new). The handler only posts it, and the waiting step picks it up.
  */
 final class OperatorDesk {
+  /** How far the API's clock may run behind the workflow's when it signs. */
+  private static final long CLOCK_SKEW_MILLIS = 60_000;
+
   private final Map<String, PendingDecision> pending = new LinkedHashMap<>();
   private final Map<String, Class<?>> inputTypes = new LinkedHashMap<>();
   private final Map<String, Decision> decisions = new LinkedHashMap<>();
 
-  void validate(Decision d) {
+  /** {@code requesters}: who may not approve (null for a run begun before they were recorded). */
+  void validate(Decision d, List<String> requesters) {
     if (d == null || d.action() == null || d.step() == null) {
       throw new IllegalArgumentException("action: a decision names its action and step");
     }
+    DecisionAuthority.check(Workflow.getInfo().getWorkflowId(), d);
     String key = RunContext.key(d.step(), d.target());
     PendingDecision p = pending.get(key);
     if (p == null || decisions.containsKey(key)) {
       throw new IllegalStateException(
           "step: nothing is pending for step " + d.step() + " on " + d.target());
+    }
+    if (d.issuedAtMillis() == null || d.issuedAtMillis() < p.sinceMillis() - CLOCK_SKEW_MILLIS) {
+      throw new IllegalStateException("signature: the decision was issued before the step parked");
+    }
+    String role = Roles.neededFor(d.action(), p.role());
+    if (!Roles.covers(d.role(), role)) {
+      throw new IllegalArgumentException("role: this decision needs the " + role + " role");
+    }
+    if (Actions.APPROVAL.equals(p.kind()) && requesters != null && requesters.contains(d.actor())) {
+      throw new IllegalArgumentException(
+          "actor: separation of duties: a requester of the change cannot " + d.action() + " it");
     }
     if (!Actions.allowed(p.kind(), p.skippable()).contains(d.action())) {
       throw new IllegalArgumentException(

@@ -237,7 +237,7 @@ public final class RunJournal {
   // ---- what the workflow's OperatorControlled methods delegate to ----
 
   public void validateDecide(Decision decision) {
-    desk.validate(decision);
+    desk.validate(decision, ledger.requesters());
   }
 
   public String decide(Decision decision) {

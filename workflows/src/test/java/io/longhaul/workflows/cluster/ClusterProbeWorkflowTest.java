@@ -9,9 +9,9 @@ import io.longhaul.contracts.cluster.ClusterProbeInput;
 import io.longhaul.contracts.cluster.ClusterProbeWorkflow;
 import io.longhaul.contracts.cluster.ClusterRequest;
 import io.longhaul.contracts.cluster.ClusterStatus;
-import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.workflows.common.JournalFakes;
+import io.longhaul.workflows.common.SignedDecisions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -30,7 +30,10 @@ class ClusterProbeWorkflowTest {
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+      TestWorkflowExtension.newBuilder()
+          .setWorkerFactoryOptions(SignedDecisions.WORKERS)
+          .setDoNotStart(true)
+          .build();
 
   /** Answers from the clusters queue; refuses the credential while {@code refuse} is set. */
   static final class Clusters implements ClusterActivities {
@@ -94,7 +97,8 @@ class ClusterProbeWorkflowTest {
     assertThat(clusters.probed).hasSize(1); // non-retryable: one attempt, then the operator
 
     clusters.refuse.set(false);
-    stub.decide(new Decision("retry", "probe", "sha-mesh", null, "op", "token rotated"));
+    stub.decide(
+        SignedDecisions.signed("probe-test", "retry", pending, "op", "operator", "token rotated"));
     ClusterStatus status = WorkflowStub.fromTyped(stub).getResult(ClusterStatus.class);
     assertThat(status.healthy()).isTrue();
     assertThat(journal.outcomes).extracting(o -> o.status()).containsExactly("succeeded");

@@ -63,7 +63,7 @@ public final class JournalFakes
   @Override
   public RunContext begin(String runId) {
     begins.incrementAndGet();
-    return new RunContext(runId, Map.of());
+    return new RunContext(runId, Map.of(), List.of("requester"));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.OperatorControlled;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.run.BulkOutcome;
 import io.longhaul.contracts.run.StepEvent;
@@ -41,7 +42,11 @@ class StepLibraryTest {
 
   @BeforeEach
   void start() {
-    env = TestWorkflowEnvironment.newInstance();
+    env =
+        TestWorkflowEnvironment.newInstance(
+            io.temporal.testing.TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(SignedDecisions.WORKERS)
+                .build());
     Worker worker = env.newWorker(LibraryWorkflows.QUEUE);
     worker.registerWorkflowImplementationTypes(
         LibraryWorkflows.FanOutImpl.class,
@@ -98,7 +103,7 @@ class StepLibraryTest {
       assertThat(fakes.mirrors.getLast().status()).isEqualTo("needs_attention");
 
       device.refusing.clear();
-      run.decide(new Decision(Actions.RETRY, "push", "b", null, "ops", "device fixed"));
+      run.decide(signed("fan-out", run, Actions.RETRY, "b", "device fixed"));
       assertThat(result.get())
           .containsExactly(
               Map.entry("a", "ok a"),
@@ -115,7 +120,7 @@ class StepLibraryTest {
       FanOut run = stub(FanOut.class, "fan-out-abort");
       WorkflowClient.start(run::push, List.of("a", "b", "c"));
       waitFor(() -> run.progress().pending().size() == 2);
-      run.decide(new Decision(Actions.ABORT, "push", "a", null, "ops", "wrong change"));
+      run.decide(signed("fan-out-abort", run, Actions.ABORT, "a", "wrong change"));
       assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(Object.class))
           .isInstanceOf(WorkflowFailedException.class);
       assertThat(fakes.outcomes.getLast().status()).isEqualTo("aborted");
@@ -167,7 +172,7 @@ class StepLibraryTest {
       Carried run = stub(Carried.class, "carried");
       WorkflowClient.start(run::run, new CarriedInput(1, null));
       waitFor(() -> !run.progress().pending().isEmpty());
-      run.decide(new Decision(Actions.ABORT, "bind", "leaf-1", null, "ops", "give up"));
+      run.decide(signed("carried", run, Actions.ABORT, "leaf-1", "give up"));
       assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(String.class))
           .isInstanceOf(WorkflowFailedException.class);
       assertThat(device.released).containsExactly("port-7");
@@ -236,5 +241,18 @@ class StepLibraryTest {
         throw new AssertionError(e);
       }
     }
+  }
+
+  /**
+   * An operator's decision on the run's pending step for {@code target}, signed as the API does.
+   */
+  static Decision signed(
+      String runId, OperatorControlled run, String action, String target, String reason) {
+    var p =
+        run.progress().pending().stream()
+            .filter(d -> target.equals(d.target()))
+            .findFirst()
+            .orElseThrow();
+    return SignedDecisions.signed(runId, action, p, "ops", "operator", reason);
   }
 }

@@ -101,7 +101,7 @@ final class Fakes {
 
     @Override
     public RunContext begin(String runId) {
-      return new RunContext(runId, Map.of());
+      return new RunContext(runId, Map.of(), List.of("requester"));
     }
 
     @Override

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.contracts.FailureTypes;
 import io.longhaul.contracts.TaskQueues;
-import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.discovery.DiscoveryInput;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.LldpTable;
 import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
+import io.longhaul.workflows.common.SignedDecisions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -35,7 +35,10 @@ class TopologyDiscoveryWorkflowTest {
   // Workers are made per test: the workflow must run on the workflow queue, reads on the site's.
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+      TestWorkflowExtension.newBuilder()
+          .setWorkerFactoryOptions(SignedDecisions.WORKERS)
+          .setDoNotStart(true)
+          .build();
 
   /** Runs one discovery of site {@code s1} against the fakes, with workers on the real queues. */
   static DiscoveryReport discover(
@@ -126,10 +129,15 @@ class TopologyDiscoveryWorkflowTest {
       assertThat(pending.skippable()).isFalse();
       assertThat(recorder.mirrors).extracting(RunMirror::status).contains("needs_attention");
       assertThatThrownBy(
-              () -> stub.decide(new Decision("skip", "read-lldp", "l3", null, "op", "no")))
+              () ->
+                  stub.decide(
+                      SignedDecisions.signed(
+                          "discovery-parks", "skip", pending, "op", "operator", "no")))
           .isInstanceOf(WorkflowUpdateException.class);
 
-      stub.decide(new Decision("abort", "read-lldp", "l3", null, "op", "leaf is gone"));
+      stub.decide(
+          SignedDecisions.signed(
+              "discovery-parks", "abort", pending, "op", "operator", "leaf is gone"));
       assertThatThrownBy(() -> WorkflowStub.fromTyped(stub).getResult(DiscoveryReport.class))
           .isInstanceOf(WorkflowFailedException.class)
           .cause()

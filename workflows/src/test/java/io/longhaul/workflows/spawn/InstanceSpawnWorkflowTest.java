@@ -1,15 +1,22 @@
 package io.longhaul.workflows.spawn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.spawn.DeleteInput;
 import io.longhaul.contracts.spawn.InstanceDeleteWorkflow;
 import io.longhaul.contracts.spawn.InstanceSpawnWorkflow;
 import io.longhaul.contracts.spawn.SpawnInput;
 import io.longhaul.contracts.spawn.SpawnResult;
+import io.longhaul.workflows.common.SignedDecisions;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -20,7 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InstanceSpawnWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+      TestWorkflowExtension.newBuilder()
+          .setWorkerFactoryOptions(SignedDecisions.WORKERS)
+          .setDoNotStart(true)
+          .build();
 
   static final SpawnInput INPUT =
       new SpawnInput("s1", "vm1", "vm", null, "web", null, null, 1, 256, null, false);
@@ -36,9 +46,7 @@ class InstanceSpawnWorkflowTest {
             .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"));
     io.temporal.client.WorkflowClient.start(stub::spawn, INPUT);
     var pending = awaitPending(stub, p -> true);
-    stub.decide(
-        new io.longhaul.contracts.control.Decision(
-            "abort", pending.step(), pending.target(), null, "op", "test"));
+    stub.decide(SignedDecisions.signed("spawn-test", "abort", pending, "op", "operator", "test"));
     try {
       io.temporal.client.WorkflowStub.fromTyped(stub).getResult(SpawnResult.class);
       return null;
@@ -94,10 +102,10 @@ class InstanceSpawnWorkflowTest {
     throw new AssertionError("no such pending decision: " + stub.progress().pending());
   }
 
+  /** An operator's decision on run {@code spawn-undo}, signed as the API signs it. */
   static io.longhaul.contracts.control.Decision decision(
       String action, io.longhaul.contracts.control.PendingDecision p) {
-    return new io.longhaul.contracts.control.Decision(
-        action, p.step(), p.target(), null, "op", "test");
+    return SignedDecisions.signed("spawn-undo", action, p, "op", "operator", "test");
   }
 
   static void sleep(long ms) {
@@ -193,8 +201,7 @@ class InstanceSpawnWorkflowTest {
       assertThat(fakes.calls).contains("planOverlay leaf1", "planOverlay leaf2");
       assertThat(fakes.calls).noneMatch(c -> c.startsWith("submit"));
       stub.decide(
-          new io.longhaul.contracts.control.Decision(
-              action, pending.step(), pending.target(), null, "boss", "checked"));
+          SignedDecisions.signed("spawn-test", action, pending, "boss", "approver", "checked"));
       try {
         io.temporal.client.WorkflowStub.fromTyped(stub).getResult(SpawnResult.class);
         return null;
@@ -222,6 +229,113 @@ class InstanceSpawnWorkflowTest {
       assertThat(decided(env, fakes, "reject")).isInstanceOf(WorkflowFailedException.class);
       assertThat(fakes.calls).noneMatch(c -> c.startsWith("submit-apply"));
       assertThat(fakes.calls).contains("destroyDomain vm1", "forget vm1");
+    }
+  }
+
+  @Nested
+  @DisplayName("refuses, before history, a decision")
+  class RefusedDecisions {
+    InstanceSpawnWorkflow stub;
+    PendingDecision pending;
+    SpawnFakes fakes = new SpawnFakes(null);
+
+    void parkForApproval(TestWorkflowEnvironment env) {
+      fakes.requesters = List.of("alice", "bob");
+      SpawnTestEnv.start(env, fakes);
+      stub =
+          env.getWorkflowClient()
+              .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"));
+      io.temporal.client.WorkflowClient.start(stub::spawn, WithApproval.APPROVED);
+      for (int i = 0; i < 200 && stub.progress().pending().isEmpty(); i++) {
+        sleep(50);
+      }
+      pending = stub.progress().pending().getFirst();
+    }
+
+    /** The decision is refused with a message naming {@code field}, and the run still waits. */
+    void refused(Decision d, String field) {
+      assertThatThrownBy(() -> stub.decide(d))
+          .isInstanceOf(WorkflowUpdateException.class)
+          .cause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> assertThat(f.getOriginalMessage()).startsWith(field + ": "));
+      assertThat(stub.progress().pending()).hasSize(1);
+      assertThat(fakes.calls).noneMatch(c -> c.startsWith("submit"));
+    }
+
+    @Test
+    @DisplayName("that no API signed: sent straight to Temporal, it is refused and reported")
+    void unsigned(TestWorkflowEnvironment env) {
+      parkForApproval(env);
+      int reported = SignedDecisions.REFUSED.size();
+      refused(
+          Decision.unsigned("approve", pending.step(), pending.target(), null, "carol", "me"),
+          "signature");
+      assertThat(SignedDecisions.REFUSED.size()).isEqualTo(reported + 1);
+      assertThat(SignedDecisions.REFUSED.getLast()).startsWith("spawn-test ");
+    }
+
+    @Test
+    @DisplayName("signed with a key the worker does not trust, or altered after signing")
+    void forged(TestWorkflowEnvironment env) {
+      parkForApproval(env);
+      Decision other =
+          SignedDecisions.randomKey()
+              .sign(
+                  "spawn-test",
+                  Decision.unsigned("approve", pending.step(), pending.target(), null, "c", "r"),
+                  "admin",
+                  System.currentTimeMillis());
+      refused(other, "signature");
+      Decision real =
+          SignedDecisions.signed("spawn-test", "approve", pending, "carol", "viewer", "ok");
+      Decision promoted =
+          new Decision(
+              real.action(),
+              real.step(),
+              real.target(),
+              real.input(),
+              real.actor(),
+              real.reason(),
+              "admin",
+              real.issuedAtMillis(),
+              real.signature());
+      refused(promoted, "signature");
+      refused(
+          SignedDecisions.signed("another-run", "approve", pending, "c", "admin", "r"),
+          "signature");
+    }
+
+    @Test
+    @DisplayName("by a role below the approval's, or by one of the change's requesters")
+    void roleAndSeparationOfDuties(TestWorkflowEnvironment env) {
+      parkForApproval(env);
+      refused(
+          SignedDecisions.signed("spawn-test", "approve", pending, "carol", "operator", "ok"),
+          "role");
+      refused(
+          SignedDecisions.signed("spawn-test", "approve", pending, "bob", "approver", "ok"),
+          "actor");
+      refused(
+          SignedDecisions.signed("spawn-test", "reject", pending, "alice", "admin", "no"), "actor");
+      stub.decide(
+          SignedDecisions.signed("spawn-test", "approve", pending, "carol", "approver", "ok"));
+      io.temporal.client.WorkflowStub.fromTyped(stub).getResult(SpawnResult.class);
+      assertThat(fakes.outcomes).extracting(o -> o.status()).containsExactly("succeeded");
+    }
+
+    @Test
+    @DisplayName("issued before the step parked (a signature replayed from an older history)")
+    void stale(TestWorkflowEnvironment env) {
+      parkForApproval(env);
+      Decision old =
+          SignedDecisions.KEY.sign(
+              "spawn-test",
+              Decision.unsigned("approve", pending.step(), pending.target(), null, "carol", "ok"),
+              "approver",
+              pending.sinceMillis() - 3_600_000);
+      refused(old, "signature");
     }
   }
 

@@ -68,6 +68,10 @@ final class SpawnFakes
         WindowActivities {
   static final String PORT_ID = "0f5c2a9e-1d4b-4c3a-9b7e-5a1f2e3d4c5b";
   final List<String> calls = new CopyOnWriteArrayList<>();
+
+  /** Who is accountable for the run, as the ledger read at its start reports them. */
+  List<String> requesters = List.of("requester");
+
   final List<StepEvent> events = new CopyOnWriteArrayList<>();
   final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
   final List<OverlayBatch> batches = new CopyOnWriteArrayList<>();
@@ -276,7 +280,7 @@ final class SpawnFakes
 
   @Override
   public RunContext begin(String runId) {
-    return new RunContext(changeId == null ? runId : changeId, java.util.Map.of());
+    return new RunContext(changeId == null ? runId : changeId, java.util.Map.of(), requesters);
   }
 
   @Override
