@@ -1,5 +1,6 @@
 package io.longhaul.server.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,9 +94,17 @@ class ModuleRulesTest {
   }
 
   @Test
-  @DisplayName("db and drivers depend on no other module")
+  @DisplayName("db and drivers depend on no other module but the run vocabulary")
   void leaves() {
-    mayOnlyUse("db");
+    mayOnlyUse("db", "contracts");
+    noClasses()
+        .that()
+        .resideInAPackage("io.longhaul.db..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.longhaul.contracts..")
+                .and(not(resideInAPackage("io.longhaul.contracts.vocabulary.."))))
+        .check(classes);
     mayOnlyUse("drivers");
   }
 

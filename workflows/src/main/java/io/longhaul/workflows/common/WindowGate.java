@@ -1,5 +1,6 @@
 package io.longhaul.workflows.common;
 
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.contracts.window.GateQuery;
 import io.longhaul.contracts.window.GateRules;
 import io.longhaul.contracts.window.Scope;
@@ -117,7 +118,7 @@ public final class WindowGate {
         detail.put("window", v.waitingFor());
         detail.put("reason", v.reason());
         detail.put("opensAt", v.opensAt() == null ? null : v.opensAt().toString());
-        journal.event(phase, null, "paused", null, JsonValues.toJson(detail));
+        journal.event(phase, null, StepEventKind.PAUSED.value(), null, JsonValues.toJson(detail));
         break;
       }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.longhaul.contracts.FailureTypes;
 import io.longhaul.contracts.TaskQueues;
 import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.DecisionRefused;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.discovery.DiscoveryInput;
@@ -127,7 +128,22 @@ class TopologyDiscoveryWorkflowTest {
       assertThat(recorder.mirrors).extracting(RunMirror::status).contains("needs_attention");
       assertThatThrownBy(
               () -> stub.decide(new Decision("skip", "read-lldp", "l3", null, "op", "no")))
-          .isInstanceOf(WorkflowUpdateException.class);
+          .isInstanceOf(WorkflowUpdateException.class)
+          .satisfies(
+              e ->
+                  assertThat(DecisionRefused.of(e))
+                      .hasValue(
+                          new DecisionRefused.Refusal(
+                              DecisionRefused.Reason.INVALID,
+                              "action",
+                              "skip is not allowed here; allowed: [abort, retry]")));
+      assertThatThrownBy(
+              () -> stub.decide(new Decision("retry", "read-lldp", "l9", null, "op", "no")))
+          .satisfies(
+              e ->
+                  assertThat(DecisionRefused.of(e))
+                      .map(DecisionRefused.Refusal::reason)
+                      .hasValue(DecisionRefused.Reason.CONFLICT));
 
       stub.decide(new Decision("abort", "read-lldp", "l3", null, "op", "leaf is gone"));
       assertThatThrownBy(() -> WorkflowStub.fromTyped(stub).getResult(DiscoveryReport.class))
