@@ -1,13 +1,18 @@
 package io.longhaul.server.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -131,6 +136,21 @@ class ModuleRulesTest {
   @DisplayName("activities join contracts, drivers and db")
   void activities() {
     mayOnlyUse("activities", "contracts", "drivers", "db");
+  }
+
+  @Test
+  @DisplayName("activities raise Temporal failures only through Failures, which knows retryability")
+  void failuresInOnePlace() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.longhaul.activities..")
+        .and()
+        .doNotHaveFullyQualifiedName("io.longhaul.activities.Failures")
+        .should()
+        .callMethodWhere(
+            target(owner(assignableTo(ApplicationFailure.class)))
+                .and(target(nameMatching("new(NonRetryable)?Failure.*"))))
+        .check(classes);
   }
 
   @Test
