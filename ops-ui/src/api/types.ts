@@ -32,10 +32,17 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
 }
 
+/** What a step means to someone waiting for the run, as the operation declares it. */
+export interface StageLabel {
+  step: string;
+  label: string;
+}
+
 export interface Operation {
   name: string;
   title: string;
   description: string;
+  stages?: StageLabel[];
   schema: JsonSchema;
 }
 
