@@ -1,12 +1,15 @@
 package io.longhaul.server.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -129,6 +132,30 @@ class ModuleRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("java.net..", "java.sql..", "java.io..", "org.springframework..")
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("an operation's workflows and activities use no other operation's, only common ones")
+  void operationsAreIndependent() {
+    slices()
+        .matching("io.longhaul.workflows.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .ignoreDependency(alwaysTrue(), resideInAPackage("io.longhaul.workflows.common.."))
+        .check(classes);
+    // In activities, control, run and window are the platform's: the journal's bookkeeping, run
+    // records, window rules.
+    slices()
+        .matching("io.longhaul.activities.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .ignoreDependency(
+            alwaysTrue(),
+            resideInAnyPackage(
+                "io.longhaul.activities.control..",
+                "io.longhaul.activities.run..",
+                "io.longhaul.activities.window.."))
         .check(classes);
   }
 
