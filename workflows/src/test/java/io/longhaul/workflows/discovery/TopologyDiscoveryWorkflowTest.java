@@ -13,6 +13,7 @@ import io.longhaul.contracts.discovery.DiscoveryInput;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.LldpTable;
 import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
+import io.longhaul.workflows.testkit.JournalFakes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -43,7 +44,7 @@ class TopologyDiscoveryWorkflowTest {
       TestWorkflowEnvironment env,
       Fakes.Inventory inventory,
       Fakes.Switches switches,
-      Fakes.Recorder recorder,
+      JournalFakes recorder,
       Integer parallelism) {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(TopologyDiscoveryWorkflowImpl.class);
@@ -69,7 +70,7 @@ class TopologyDiscoveryWorkflowTest {
     void readsAllThenReconciles(TestWorkflowEnvironment env) {
       var inventory = new Fakes.Inventory(LEAVES);
       var switches = new Fakes.Switches(Set.of());
-      var recorder = new Fakes.Recorder();
+      var recorder = new JournalFakes();
       DiscoveryReport report = discover(env, inventory, switches, recorder, null);
 
       assertThat(switches.reads).containsExactlyInAnyOrderElementsOf(LEAVES);
@@ -90,7 +91,7 @@ class TopologyDiscoveryWorkflowTest {
     @DisplayName("never has more reads in flight than the parallelism")
     void boundsParallelism(TestWorkflowEnvironment env) {
       var switches = new Fakes.Switches(Set.of());
-      discover(env, new Fakes.Inventory(LEAVES), switches, new Fakes.Recorder(), 2);
+      discover(env, new Fakes.Inventory(LEAVES), switches, new JournalFakes(), 2);
       assertThat(switches.reads).hasSize(5);
       assertThat(switches.maxInFlight.get()).isBetween(1, 2);
     }
@@ -103,7 +104,7 @@ class TopologyDiscoveryWorkflowTest {
     @DisplayName("the run parks with the leaf's typed error; an abort ends it, reconciling nothing")
     void parksThenAborts(TestWorkflowEnvironment env) {
       var inventory = new Fakes.Inventory(LEAVES);
-      var recorder = new Fakes.Recorder();
+      var recorder = new JournalFakes();
       Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
       workflows.registerWorkflowImplementationTypes(TopologyDiscoveryWorkflowImpl.class);
       workflows.registerActivitiesImplementations(inventory, recorder);

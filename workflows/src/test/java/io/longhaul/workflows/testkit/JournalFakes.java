@@ -1,4 +1,4 @@
-package io.longhaul.workflows.common;
+package io.longhaul.workflows.testkit;
 
 import io.longhaul.contracts.control.LeaseActivities;
 import io.longhaul.contracts.control.LeaseGrant;
@@ -23,15 +23,21 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The journal's bookkeeping and the gate's rules, in memory. */
-final class JournalFakes
+/**
+ * The run journal's bookkeeping, in memory, for any operation's workflow test: recorder, control
+ * (an empty ledger; a completed step's events land in {@link #events} as the real one writes them,
+ * an in-task step's deferred {@code started} first), leases (always granted) and the window gate's
+ * rules ({@link #windows} and {@link #freezes}, empty: no scope is gated). Register it on the
+ * workflow queue's worker.
+ */
+public final class JournalFakes
     implements RunRecorderActivities, RunControlActivities, LeaseActivities, WindowActivities {
-  final List<StepEvent> events = new CopyOnWriteArrayList<>();
-  final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
-  final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
-  final List<WindowSpec> windows = new CopyOnWriteArrayList<>();
-  final List<FreezeSpec> freezes = new CopyOnWriteArrayList<>();
-  final AtomicInteger reads = new AtomicInteger();
+  public final List<StepEvent> events = new CopyOnWriteArrayList<>();
+  public final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
+  public final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
+  public final List<WindowSpec> windows = new CopyOnWriteArrayList<>();
+  public final List<FreezeSpec> freezes = new CopyOnWriteArrayList<>();
+  public final AtomicInteger reads = new AtomicInteger();
 
   @Override
   public GateRules rules(GateQuery query) {
@@ -43,7 +49,8 @@ final class JournalFakes
         freezes.stream().filter(f -> f.covers(scopes)).toList());
   }
 
-  List<String> kinds() {
+  /** "step kind" per event, in order: what a test asserts a run's timeline against. */
+  public List<String> kinds() {
     return events.stream().map(e -> e.step() + " " + e.kind()).toList();
   }
 
@@ -54,6 +61,9 @@ final class JournalFakes
 
   @Override
   public void completeStep(StepCompletion completion) {
+    if (completion.started() != null) {
+      events.add(completion.started());
+    }
     events.add(completion.event());
   }
 
