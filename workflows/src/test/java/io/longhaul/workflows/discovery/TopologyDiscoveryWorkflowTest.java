@@ -14,6 +14,7 @@ import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.LldpTable;
 import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
 import io.longhaul.workflows.testkit.JournalFakes;
+import io.longhaul.workflows.testkit.Parked;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -121,7 +122,7 @@ class TopologyDiscoveryWorkflowTest {
                       .build());
       WorkflowClient.start(stub::discover, new DiscoveryInput("s1", 8));
 
-      PendingDecision pending = awaitPending(stub);
+      PendingDecision pending = Parked.await(stub);
       assertThat(pending.step()).isEqualTo("read-lldp");
       assertThat(pending.target()).isEqualTo("l3");
       assertThat(pending.errorType()).isEqualTo(FailureTypes.AUTHENTICATION_FAILED);
@@ -159,22 +160,6 @@ class TopologyDiscoveryWorkflowTest {
           .filteredOn(e -> e.kind().equals("failed"))
           .extracting(e -> e.step() + " " + e.target())
           .containsExactly("read-lldp l3");
-    }
-
-    PendingDecision awaitPending(TopologyDiscoveryWorkflow stub) {
-      for (int i = 0; i < 200; i++) {
-        var pending = stub.progress().pending();
-        if (!pending.isEmpty()) {
-          return pending.getFirst();
-        }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }
-      throw new AssertionError("the run never parked");
     }
   }
 }
