@@ -8,6 +8,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
 import io.longhaul.contracts.run.StepEvent;
@@ -26,18 +27,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The run journal's bookkeeping, in memory, for any operation's workflow test: recorder, control
  * (an empty ledger; a completed step's events land in {@link #events} as the real one writes them,
- * an in-task step's deferred {@code started} first), leases (always granted) and the window gate's
- * rules ({@link #windows} and {@link #freezes}, empty: no scope is gated). Register it on the
- * workflow queue's worker.
+ * an in-task step's deferred {@code started} first), leases (always granted), the window gate's
+ * rules ({@link #windows} and {@link #freezes}, empty: no scope is gated) and bulk runs' child
+ * records. Register it on the workflow queue's worker.
  */
 public final class JournalFakes
-    implements RunRecorderActivities, RunControlActivities, LeaseActivities, WindowActivities {
+    implements RunRecorderActivities,
+        RunControlActivities,
+        LeaseActivities,
+        WindowActivities,
+        ChildRunActivities {
+  public final List<ChildRun> children = new CopyOnWriteArrayList<>();
   public final List<StepEvent> events = new CopyOnWriteArrayList<>();
   public final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
   public final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
   public final List<WindowSpec> windows = new CopyOnWriteArrayList<>();
   public final List<FreezeSpec> freezes = new CopyOnWriteArrayList<>();
   public final AtomicInteger reads = new AtomicInteger();
+
+  /** Executions that read the ledger: one per run, plus one per continue-as-new. */
+  public final AtomicInteger begins = new AtomicInteger();
 
   @Override
   public GateRules rules(GateQuery query) {
@@ -56,6 +65,7 @@ public final class JournalFakes
 
   @Override
   public RunContext begin(String runId) {
+    begins.incrementAndGet();
     return new RunContext(runId, Map.of());
   }
 
@@ -90,5 +100,10 @@ public final class JournalFakes
   @Override
   public void recordOutcome(RunOutcome outcome) {
     outcomes.add(outcome);
+  }
+
+  @Override
+  public void register(ChildRuns request) {
+    children.addAll(request.children());
   }
 }
