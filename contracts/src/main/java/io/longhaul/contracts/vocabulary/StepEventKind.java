@@ -30,7 +30,9 @@ public enum StepEventKind implements Term {
   WAITING("waiting"),
   WINDOW_OPEN("window_open"),
   /** A long phase stopped at a window's close; it resumes at the next opening. */
-  PAUSED("paused");
+  PAUSED("paused"),
+  /** What a condition wait waited for holds (its start is a {@link #WAITING} event). */
+  CONDITION_MET("condition_met");
 
   private final String value;
   private final boolean endsStep;

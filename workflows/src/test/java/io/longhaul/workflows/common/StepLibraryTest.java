@@ -3,11 +3,12 @@ package io.longhaul.workflows.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.run.BulkOutcome;
 import io.longhaul.contracts.run.StepEvent;
+import io.longhaul.contracts.vocabulary.DecisionKind;
+import io.longhaul.contracts.vocabulary.OperatorAction;
 import io.longhaul.workflows.common.LibraryWorkflows.Bulk;
 import io.longhaul.workflows.common.LibraryWorkflows.BulkInput;
 import io.longhaul.workflows.common.LibraryWorkflows.Carried;
@@ -94,12 +95,13 @@ class StepLibraryTest {
           .satisfies(
               p -> {
                 assertThat(p.target()).isEqualTo("b");
-                assertThat(p.kind()).isEqualTo(Actions.FAILURE);
+                assertThat(p.kind()).isEqualTo(DecisionKind.FAILURE.value());
               });
       assertThat(fakes.mirrors.getLast().status()).isEqualTo("needs_attention");
 
       device.refusing.clear();
-      run.decide(new Decision(Actions.RETRY, "push", "b", null, "ops", "device fixed"));
+      run.decide(
+          new Decision(OperatorAction.RETRY.value(), "push", "b", null, "ops", "device fixed"));
       assertThat(result.get())
           .containsExactly(
               Map.entry("a", "ok a"),
@@ -116,7 +118,8 @@ class StepLibraryTest {
       FanOut run = stub(FanOut.class, "fan-out-abort");
       WorkflowClient.start(run::push, List.of("a", "b", "c"));
       waitFor(() -> run.progress().pending().size() == 2);
-      run.decide(new Decision(Actions.ABORT, "push", "a", null, "ops", "wrong change"));
+      run.decide(
+          new Decision(OperatorAction.ABORT.value(), "push", "a", null, "ops", "wrong change"));
       assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(Object.class))
           .isInstanceOf(WorkflowFailedException.class);
       assertThat(fakes.outcomes.getLast().status()).isEqualTo("aborted");
@@ -168,7 +171,8 @@ class StepLibraryTest {
       Carried run = stub(Carried.class, "carried");
       WorkflowClient.start(run::run, new CarriedInput(1, null));
       waitFor(() -> !run.progress().pending().isEmpty());
-      run.decide(new Decision(Actions.ABORT, "bind", "leaf-1", null, "ops", "give up"));
+      run.decide(
+          new Decision(OperatorAction.ABORT.value(), "bind", "leaf-1", null, "ops", "give up"));
       assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(String.class))
           .isInstanceOf(WorkflowFailedException.class);
       assertThat(device.released).containsExactly("port-7");
