@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longhaul.contracts.vocabulary.RunStatus;
-import io.longhaul.db.testing.TestDatabase;
 import io.longhaul.lab.Lab;
 import io.longhaul.server.LonghaulApplication;
 import io.longhaul.server.lab.LabInventory;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -50,12 +48,7 @@ public abstract class LabServerTestBase {
 
   @DynamicPropertySource
   static void isolated(DynamicPropertyRegistry registry) throws IOException {
-    String url = TestDatabase.create();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
-    registry.add(
-        "longhaul.credentials.key", () -> Base64.getEncoder().encodeToString(new byte[32]));
+    ServerTestBase.freshDatabase(registry);
     Path dir = Files.createTempDirectory("longhaul-lab-test");
     registry.add("longhaul.lab.state-dir", () -> dir.resolve("lab").toString());
     registry.add("longhaul.ssh.known-hosts", () -> dir.resolve("known_hosts").toString());
