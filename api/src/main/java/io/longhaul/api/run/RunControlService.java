@@ -148,11 +148,19 @@ public class RunControlService {
                     && (target == null || target.equals(e.target())));
   }
 
-  /** The workflow's validator refused: 409 when the state moved on, 400 for a bad request. */
+  /**
+   * The workflow's validator refused: 409 when the state moved on, 400 for a bad request. A refusal
+   * that is not a DecisionRefused (a worker on older code) is a 409 on the step, with its message.
+   */
   private static RuntimeException refused(WorkflowUpdateException e) {
     DecisionRefused.Refusal r =
         DecisionRefused.of(e)
-            .orElseThrow(() -> new IllegalStateException("the run refused the decision", e));
+            .orElseGet(
+                () ->
+                    new DecisionRefused.Refusal(
+                        DecisionRefused.Reason.CONFLICT,
+                        "step",
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
     String field = r.field() == null ? "step" : r.field();
     return r.reason() == DecisionRefused.Reason.CONFLICT
         ? new ConflictException(field, r.message())
