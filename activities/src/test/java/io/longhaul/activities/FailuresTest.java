@@ -40,13 +40,13 @@ class FailuresTest {
   /** One of each driver failure; {@link #coversEveryDriverFailure} keeps it complete. */
   static final List<DeviceException> EVERY_DRIVER_FAILURE =
       List.of(
-          new DeviceException.Unreachable("d", "c", "x", null),
-          new DeviceException.TimedOut("d", "c", "x", null),
-          new DeviceException.Cancelled("d", "c", null),
-          new DeviceException.AuthenticationFailed("d", "x", null),
-          new DeviceException.CommandRejected("d", "c", "x"),
-          new DeviceException.VerificationFailed("d", "c", "x"),
-          new DeviceException.InvalidParameter("d", "p", "x"));
+          new DeviceException.Unreachable("c1", "c", "x", null),
+          new DeviceException.TimedOut("c1", "c", "x", null),
+          new DeviceException.Cancelled("c1", "c", null),
+          new DeviceException.AuthenticationFailed("c1", "x", null),
+          new DeviceException.CommandRejected("c1", "c", "x"),
+          new DeviceException.VerificationFailed("c1", "c", "x"),
+          new DeviceException.InvalidParameter("c1", "p", "x"));
 
   @Test
   @DisplayName("the table below holds every permitted driver failure")
@@ -65,6 +65,7 @@ class FailuresTest {
           .as(e.getClass().getSimpleName())
           .isEqualTo(!e.retryable())
           .isEqualTo(FailureTypes.NON_RETRYABLE.contains(f.getType()));
+      assertThat(f.getOriginalMessage()).as("names the device").startsWith("c1");
     }
   }
 
