@@ -18,7 +18,13 @@ class OperationCatalogTest {
   void findsDeclaredOperations() {
     assertThat(catalog.all())
         .extracting(e -> e.definition().name())
-        .contains("topology-discovery", "instance-spawn", "instance-delete", "instance-spawn-bulk");
+        .containsExactly(
+            "cluster-probe",
+            "instance-delete",
+            "instance-spawn",
+            "instance-spawn-bulk",
+            "interface-audit",
+            "topology-discovery");
     OperationDefinition spawn = catalog.find("instance-spawn").orElseThrow().definition();
     assertThat(spawn.workflowType()).isEqualTo("InstanceSpawn");
     assertThat(spawn.inputType().getSimpleName()).isEqualTo("SpawnInput");
