@@ -57,13 +57,13 @@ public class CredentialsController {
   }
 
   @GetMapping
-  @RequiresRole(Role.VIEWER)
+  @RequiresRole(Role.ADMIN)
   public List<Credential> list() {
     return credentials.list();
   }
 
   @GetMapping("/{id}")
-  @RequiresRole(Role.VIEWER)
+  @RequiresRole(Role.ADMIN)
   public Credential get(@PathVariable long id) {
     return credentials.get(id);
   }

@@ -9,6 +9,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
@@ -276,6 +277,11 @@ final class SpawnFakes
   @Override
   public RunContext begin(String runId) {
     return new RunContext(changeId == null ? runId : changeId, java.util.Map.of());
+  }
+
+  @Override
+  public void withdrawStep(StepWithdrawal withdrawal) {
+    events.add(withdrawal.compensated());
   }
 
   @Override

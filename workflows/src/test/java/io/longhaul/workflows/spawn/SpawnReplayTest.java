@@ -122,7 +122,8 @@ class SpawnReplayTest {
             c.newWorkflowStub(InstanceSpawnBulkWorkflow.class, SpawnTestEnv.options("rec-bulk"))
                 .spawnAll(
                     new BulkSpawnInput(
-                        "s1", "vm", 3, null, "web", 1, 256, null, 2, null, null, null, null)));
+                        "s1", "vm", 3, null, "web", 1, 256, null, 2, null, null, null, null,
+                        null)));
     record("leaf-config.json", LeafConfigWorkflow.workflowId("leaf1"), null, c -> {});
   }
 

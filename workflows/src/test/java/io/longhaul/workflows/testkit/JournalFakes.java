@@ -8,6 +8,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
@@ -38,6 +39,7 @@ public final class JournalFakes
         WindowActivities,
         ChildRunActivities {
   public final List<ChildRun> children = new CopyOnWriteArrayList<>();
+  public final List<StepWithdrawal> withdrawn = new CopyOnWriteArrayList<>();
   public final List<StepEvent> events = new CopyOnWriteArrayList<>();
   public final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
   public final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
@@ -67,6 +69,12 @@ public final class JournalFakes
   public RunContext begin(String runId) {
     begins.incrementAndGet();
     return new RunContext(runId, Map.of());
+  }
+
+  @Override
+  public void withdrawStep(StepWithdrawal withdrawal) {
+    withdrawn.add(withdrawal);
+    events.add(withdrawal.compensated());
   }
 
   @Override
