@@ -1,11 +1,19 @@
-// Run statuses the portal groups (db/run/RunStatus); GET /api/v1/runs/statuses lists them.
+// Run statuses the portal groups; the lists come from contracts' RunStatus through the generated
+// vocabulary, and GET /api/v1/runs/statuses lists them at run time.
+import {
+  ENDED_RUN_STATUSES,
+  RERUNNABLE_RUN_STATUSES,
+  type RunStatus,
+} from "../generated/vocabulary";
 
-export const ENDED = ["succeeded", "failed", "cancelled", "terminated", "timed_out", "aborted"];
+export type { RunStatus };
+
+export const ENDED: readonly string[] = ENDED_RUN_STATUSES;
 /** What the server lets an operator re-run: ended, and not successfully. */
-export const RERUNNABLE = ["failed", "cancelled", "terminated", "timed_out", "aborted"];
-export const NEEDS_ATTENTION = "needs_attention";
-export const AWAITING_APPROVAL = "awaiting_approval";
-export const WAITING = "waiting";
+export const RERUNNABLE: readonly string[] = RERUNNABLE_RUN_STATUSES;
+export const NEEDS_ATTENTION: RunStatus = "needs_attention";
+export const AWAITING_APPROVAL: RunStatus = "awaiting_approval";
+export const WAITING: RunStatus = "waiting";
 
 export function isEnded(status: string): boolean {
   return ENDED.includes(status);
@@ -17,6 +25,6 @@ export function statusLabel(status: string): string {
 
 /** A status as the server lists it at GET /api/v1/runs/statuses. */
 export interface KnownStatus {
-  value: string;
+  value: RunStatus;
   ended: boolean;
 }

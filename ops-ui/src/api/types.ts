@@ -1,4 +1,6 @@
-// The API's shapes as the portal reads them (api/src/main/java/io/longhaul/api).
+// The API's shapes as the portal reads them (api/src/main/java/io/longhaul/api). Statuses, event
+// kinds and decision kinds are contracts' enums, generated into ../generated/vocabulary.ts.
+import type { DecisionKind, RunStatus, StepEventKind } from "../generated/vocabulary";
 
 export type Role = "viewer" | "operator" | "approver" | "admin";
 
@@ -30,10 +32,17 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
 }
 
+/** What a step means to someone waiting for the run, as the operation declares it. */
+export interface StageLabel {
+  step: string;
+  label: string;
+}
+
 export interface Operation {
   name: string;
   title: string;
   description: string;
+  stages?: StageLabel[];
   schema: JsonSchema;
 }
 
@@ -41,7 +50,7 @@ export interface Step {
   seq: number;
   step: string;
   target: string | null;
-  kind: string;
+  kind: StepEventKind;
   attempt: number;
   errorType: string | null;
   errorMessage: string | null;
@@ -53,7 +62,7 @@ export interface Step {
 export interface TimelineLine {
   step: string;
   target: string | null;
-  state: string;
+  state: StepEventKind;
   attempts: number;
   errors: string[];
   startedAt: string | null;
@@ -63,7 +72,7 @@ export interface TimelineLine {
 
 /** A decision the run is parked on: a failed step, an approval, or a failed compensation. */
 export interface Pending {
-  kind: "failure" | "approval" | "compensation" | string;
+  kind: DecisionKind;
   step: string;
   target: string | null;
   attempt: number;
@@ -100,7 +109,7 @@ export interface Run {
   /** Who re-ran it; requestedBy stays the original's requester. */
   rerunBy?: string | null;
   reason: string;
-  status: string;
+  status: RunStatus;
   rerunOf: string | null;
   changeId?: string | null;
   errorType: string | null;

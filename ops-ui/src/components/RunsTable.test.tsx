@@ -3,9 +3,10 @@ import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { expect, it, vi } from "vitest";
 import type { Run } from "../api/types";
+import type { RunStatus } from "../generated/vocabulary";
 import { RunsTable } from "./RunsTable";
 
-const run = (i: number, status = "succeeded"): Run => ({
+const run = (i: number, status: RunStatus = "succeeded"): Run => ({
   id: `run-${String(i).padStart(4, "0")}-aaaa`,
   operation: "topology-discovery",
   params: { site: "sha" },

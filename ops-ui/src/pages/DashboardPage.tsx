@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { AWAITING_APPROVAL, NEEDS_ATTENTION, WAITING, type KnownStatus } from "../api/status";
+import { AWAITING_APPROVAL, NEEDS_ATTENTION, WAITING, type KnownStatus, type RunStatus } from "../api/status";
 import type { RunPage } from "../api/types";
 import { RunsTable } from "../components/RunsTable";
 import { Empty, ErrorState, Loading } from "../components/states";
@@ -9,7 +9,7 @@ import { OpenNowSection } from "../windows/OpenNow";
 
 interface Section {
   title: string;
-  status: string;
+  status: RunStatus;
   empty: string;
 }
 

@@ -3,13 +3,14 @@ import { Link, useNavigate, useParams } from "react-router";
 import { post } from "../api/http";
 import { rerun } from "../api/runs";
 import { isEnded, RERUNNABLE } from "../api/status";
-import type { Run, RunPage as RunList } from "../api/types";
+import type { Operation, Run, RunPage as RunList } from "../api/types";
 import { StatusBadge } from "../components/StatusBadge";
 import { ErrorState, Loading } from "../components/states";
 import { duration, when } from "../components/time";
 import { useApi } from "../components/useApi";
 import { CompensationLog, PendingPanel, ProgressPanel } from "../run/panels";
 import { SpawnSummary } from "../run/SpawnSummary";
+import { StageView } from "../run/StageView";
 import { timelineOf } from "../run/timeline";
 import { useCan } from "../session";
 
@@ -17,8 +18,10 @@ import { useCan } from "../session";
 export function RunPage() {
   const { id } = useParams();
   const { data: run, error, reload } = useApi<Run>(`/api/v1/runs/${id}`, 1500, (r) => !isEnded(r.status));
+  const { data: operations } = useApi<Operation[]>("/api/v1/operations");
   if (!run && error) return <ErrorState error={error} retry={reload} />;
   if (!run) return <Loading what="the run" />;
+  const stages = operations?.find((o) => o.name === run.operation)?.stages ?? [];
   return (
     <section>
       <RunHeader run={run} onChange={reload} />
@@ -28,7 +31,11 @@ export function RunPage() {
           {(run.pending ?? []).map((p) => (
             <PendingPanel key={`${p.kind}-${p.step}-${p.target}`} run={run} pending={p} onDone={reload} />
           ))}
-          {run.operation === "instance-spawn" && <SpawnSummary run={run} />}
+          {run.operation === "instance-spawn" ? (
+            <SpawnSummary run={run} stages={stages} />
+          ) : (
+            stages.length > 0 && <StageView run={run} stages={stages} />
+          )}
           {run.progress && !isEnded(run.status) && <ProgressPanel progress={run.progress} />}
           <Timeline run={run} />
           {run.compensations && run.compensations.length > 0 && <CompensationLog entries={run.compensations} />}

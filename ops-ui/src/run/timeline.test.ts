@@ -1,8 +1,9 @@
 import { expect, it } from "vitest";
 import type { Step } from "../api/types";
+import type { StepEventKind } from "../generated/vocabulary";
 import { timeline } from "./timeline";
 
-const ev = (seq: number, step: string, target: string | null, kind: string, at: string, error?: string): Step => ({
+const ev = (seq: number, step: string, target: string | null, kind: StepEventKind, at: string, error?: string): Step => ({
   seq,
   step,
   target,

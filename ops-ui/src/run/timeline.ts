@@ -1,12 +1,14 @@
 // Step events (started / succeeded / failed, one row each) folded into one line per step and
 // target, as an operator reads a run: what ran, how long, how many attempts, what went wrong.
 import type { Step, TimelineLine } from "../api/types";
+import type { StepEventKind } from "../generated/vocabulary";
 
 export interface TimelineEntry {
   key: string;
   step: string;
   target: string | null;
-  state: "running" | "succeeded" | "failed" | "skipped" | "compensated" | string;
+  /** The last event's kind, or running while a started step has not ended. */
+  state: StepEventKind | "running";
   startedAt: string;
   endedAt: string | null;
   attempts: number;

@@ -3,8 +3,10 @@ package io.longhaul.contracts;
 import java.util.Set;
 
 /**
- * The typed failures activities raise, as Temporal ApplicationFailure types. Retryable types are
- * retried by activity retry policies; the others fail the step at once.
+ * The typed failures activities raise, as Temporal ApplicationFailure types, and the one statement
+ * of which are retryable: every type is in exactly one of {@link #RETRYABLE} and {@link
+ * #NON_RETRYABLE}. Activities raise them through {@code activities/Failures}, which takes the flag
+ * from here; activity retry profiles list {@link #NON_RETRYABLE} as not to be retried.
  */
 public final class FailureTypes {
   public static final String DEVICE_UNREACHABLE = "DeviceUnreachable";
@@ -19,6 +21,12 @@ public final class FailureTypes {
   /** No host or network has room; retrying at once would not make any. */
   public static final String NO_CAPACITY = "NoCapacity";
 
+  /** A concurrent change won a race on the same row; the next attempt sees what it did. */
+  public static final String CONTENDED = "Contended";
+
+  /** Failures a later attempt can get past: the device or the database was busy or away. */
+  public static final Set<String> RETRYABLE = Set.of(DEVICE_UNREACHABLE, DEVICE_TIMEOUT, CONTENDED);
+
   /** Failures that no retry can fix; activity retry policies list them as non-retryable. */
   public static final Set<String> NON_RETRYABLE =
       Set.of(
@@ -31,4 +39,15 @@ public final class FailureTypes {
           NO_CAPACITY);
 
   private FailureTypes() {}
+
+  /** Whether activity retry policies retry a failure of this type. */
+  public static boolean retryable(String type) {
+    if (RETRYABLE.contains(type)) {
+      return true;
+    }
+    if (NON_RETRYABLE.contains(type)) {
+      return false;
+    }
+    throw new IllegalArgumentException("unknown failure type " + type);
+  }
 }

@@ -3,10 +3,11 @@ package io.longhaul.activities.run;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
 import io.longhaul.contracts.run.StepEvent;
+import io.longhaul.contracts.vocabulary.RunStatus;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.db.run.RunEvent;
 import io.longhaul.db.run.RunEventRepository;
 import io.longhaul.db.run.RunRepository;
-import io.longhaul.db.run.RunStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +26,7 @@ public class RunRecorderActivitiesImpl implements RunRecorderActivities {
 
   @Override
   public void recordEvent(StepEvent e) {
-    if ("started".equals(e.kind())) {
+    if (StepEventKind.STARTED.is(e.kind())) {
       runs.markRunning(e.runId());
     }
     events.append(

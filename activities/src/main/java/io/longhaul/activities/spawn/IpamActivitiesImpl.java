@@ -17,7 +17,6 @@ import io.longhaul.db.inventory.SiteRepository;
 import io.longhaul.db.ipam.Allocation;
 import io.longhaul.db.ipam.Port;
 import io.longhaul.db.ipam.PortRepository;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -124,12 +123,12 @@ public class IpamActivitiesImpl implements IpamActivities {
         return lease(port.get().port(), port.get().network(), true);
       }
     }
-    throw ApplicationFailure.newNonRetryableFailure(
+    throw Failures.failure(
+        FailureTypes.NO_CAPACITY,
         "no free address in "
             + (request.networkId() != null
                 ? "network " + request.networkId()
-                : "networks labelled " + request.networkLabel() + " at site " + request.site()),
-        FailureTypes.NO_CAPACITY);
+                : "networks labelled " + request.networkLabel() + " at site " + request.site()));
   }
 
   /** The network asked for, or the site's networks with the label; only ones with a VNI. */
@@ -194,8 +193,8 @@ public class IpamActivitiesImpl implements IpamActivities {
         s -> {
           Port port = locked(request.portId());
           if (!request.instance().equals(port.instanceName())) {
-            throw ApplicationFailure.newNonRetryableFailure(
-                "port " + port.id() + " is held by " + port.instanceName(), FailureTypes.CONFLICT);
+            throw Failures.failure(
+                FailureTypes.CONFLICT, "port " + port.id() + " is held by " + port.instanceName());
           }
           ports.setBinding(port.id(), Port.ACTIVE, port.hypervisorId(), port.instanceName());
         });
@@ -272,8 +271,7 @@ public class IpamActivitiesImpl implements IpamActivities {
         return attempt.get();
       } catch (DuplicateKeyException e) {
         if (i == 2) {
-          throw ApplicationFailure.newFailure(
-              "concurrent allocations keep colliding", FailureTypes.CONFLICT);
+          throw Failures.failure(FailureTypes.CONTENDED, "concurrent allocations keep colliding");
         }
       }
     }

@@ -98,9 +98,9 @@ public class OverlayActivitiesImpl implements OverlayActivities {
         error ->
             error instanceof WorkflowUpdateException u
                 ? rethrow(u)
-                : ApplicationFailure.newFailure(
-                    "waiting for " + request.switchName() + ": " + error.getMessage(),
-                    error.getClass().getSimpleName()));
+                : Failures.unexpected(
+                    error.getClass().getSimpleName(),
+                    "waiting for " + request.switchName() + ": " + error.getMessage()));
   }
 
   /** The batch's failure as this activity's, keeping its type and retryability. */
@@ -110,11 +110,9 @@ public class OverlayActivitiesImpl implements OverlayActivities {
       cause = cause.getCause();
     }
     if (cause instanceof ApplicationFailure af) {
-      return af.isNonRetryable()
-          ? ApplicationFailure.newNonRetryableFailure(af.getOriginalMessage(), af.getType())
-          : ApplicationFailure.newFailure(af.getOriginalMessage(), af.getType());
+      return Failures.passOn(af);
     }
-    return ApplicationFailure.newFailure("overlay change failed: " + e.getMessage(), "Unknown");
+    return Failures.unexpected("Unknown", "overlay change failed: " + e.getMessage());
   }
 
   @Override

@@ -24,7 +24,6 @@ import io.longhaul.db.inventory.Site;
 import io.longhaul.db.inventory.SiteRepository;
 import io.longhaul.db.inventory.SwitchRepository;
 import io.longhaul.db.ipam.PortRepository;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,9 +102,9 @@ public class PlacementActivitiesImpl implements PlacementActivities {
                 in.antiAffinity(),
                 request.runId()));
     if (!claimed.runId().equals(request.runId())) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "instance " + in.name() + " already exists (run " + claimed.runId() + ")",
-          FailureTypes.CONFLICT);
+      throw Failures.failure(
+          FailureTypes.CONFLICT,
+          "instance " + in.name() + " already exists (run " + claimed.runId() + ")");
     }
     return view(claimed);
   }
@@ -137,7 +136,8 @@ public class PlacementActivitiesImpl implements PlacementActivities {
         refused.add(a.host());
       }
     }
-    throw ApplicationFailure.newNonRetryableFailure(
+    throw Failures.failure(
+        FailureTypes.NO_CAPACITY,
         "no hypervisor at the site has room for "
             + instance.vcpus()
             + " vCPUs and "
@@ -145,8 +145,7 @@ public class PlacementActivitiesImpl implements PlacementActivities {
             + " MiB"
             + (instance.antiAffinity() == null
                 ? ""
-                : " outside anti-affinity group " + instance.antiAffinity()),
-        FailureTypes.NO_CAPACITY);
+                : " outside anti-affinity group " + instance.antiAffinity()));
   }
 
   /** The host an attempt tried (null when no candidate was left) and what it reserved. */

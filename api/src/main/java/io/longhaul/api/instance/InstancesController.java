@@ -3,6 +3,7 @@ package io.longhaul.api.instance;
 import io.longhaul.api.error.BadRequestException;
 import io.longhaul.api.security.RequiresRole;
 import io.longhaul.api.security.Role;
+import io.longhaul.contracts.vocabulary.SiteCode;
 import io.longhaul.db.instance.InstanceListing;
 import io.longhaul.db.instance.InstanceRepository;
 import java.util.List;
@@ -24,7 +25,7 @@ public class InstancesController {
   @GetMapping
   @RequiresRole(Role.VIEWER)
   public List<InstanceListing> list(@RequestParam(required = false) String site) {
-    if (site != null && !site.matches("^[a-z0-9][a-z0-9-]{0,31}$")) {
+    if (site != null && !SiteCode.valid(site)) {
       throw new BadRequestException("site", "is not a site code");
     }
     return instances.listings(site);

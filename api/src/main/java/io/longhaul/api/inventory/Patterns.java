@@ -1,8 +1,10 @@
 package io.longhaul.api.inventory;
 
+import io.longhaul.contracts.vocabulary.SiteCode;
+
 /** Field formats shared by the request bodies; they match the database's check constraints. */
 final class Patterns {
-  static final String SITE_CODE = "^[a-z0-9][a-z0-9-]{0,31}$";
+  static final String SITE_CODE = SiteCode.PATTERN;
   static final String DEVICE_NAME = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$";
   static final String IP = "^[0-9a-fA-F:.]{2,45}$";
   static final String CIDR = "^[0-9a-fA-F:.]{2,45}/[0-9]{1,3}$";

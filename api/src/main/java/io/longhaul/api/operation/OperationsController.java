@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longhaul.api.security.RequiresRole;
 import io.longhaul.api.security.Role;
+import io.longhaul.contracts.operation.OperationDefinition;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +21,13 @@ public class OperationsController {
     this.catalog = catalog;
   }
 
+  /** {@code stages}: what each step means to someone waiting, for the portal's stage view. */
   public record OperationView(
-      String name, String title, String description, Map<String, Object> schema) {}
+      String name,
+      String title,
+      String description,
+      Map<String, Object> schema,
+      List<OperationDefinition.StageLabel> stages) {}
 
   @GetMapping
   @RequiresRole(Role.VIEWER)
@@ -33,7 +39,8 @@ public class OperationsController {
                     e.definition().name(),
                     e.definition().title(),
                     e.definition().description(),
-                    asMap(e.schemaJson())))
+                    asMap(e.schemaJson()),
+                    e.definition().stages()))
         .toList();
   }
 

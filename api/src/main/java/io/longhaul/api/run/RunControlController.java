@@ -3,7 +3,7 @@ package io.longhaul.api.run;
 import io.longhaul.api.security.CurrentUser;
 import io.longhaul.api.security.RequiresRole;
 import io.longhaul.api.security.Role;
-import io.longhaul.contracts.control.Actions;
+import io.longhaul.contracts.vocabulary.OperatorAction;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,35 +34,35 @@ public class RunControlController {
   @RequiresRole(Role.OPERATOR)
   public ResponseEntity<Accepted> retry(
       @PathVariable String id, @Valid @RequestBody StepDecisionRequest body, Authentication auth) {
-    return decide(id, Actions.RETRY, body, auth);
+    return decide(id, OperatorAction.RETRY, body, auth);
   }
 
   @PostMapping("/{id}/skip-step")
   @RequiresRole(Role.OPERATOR)
   public ResponseEntity<Accepted> skip(
       @PathVariable String id, @Valid @RequestBody StepDecisionRequest body, Authentication auth) {
-    return decide(id, Actions.SKIP, body, auth);
+    return decide(id, OperatorAction.SKIP, body, auth);
   }
 
   @PostMapping("/{id}/abort")
   @RequiresRole(Role.OPERATOR)
   public ResponseEntity<Accepted> abort(
       @PathVariable String id, @Valid @RequestBody StepDecisionRequest body, Authentication auth) {
-    return decide(id, Actions.ABORT, body, auth);
+    return decide(id, OperatorAction.ABORT, body, auth);
   }
 
   @PostMapping("/{id}/approve")
   @RequiresRole(Role.APPROVER)
   public ResponseEntity<Accepted> approve(
       @PathVariable String id, @Valid @RequestBody StepDecisionRequest body, Authentication auth) {
-    return decide(id, Actions.APPROVE, body, auth);
+    return decide(id, OperatorAction.APPROVE, body, auth);
   }
 
   @PostMapping("/{id}/reject")
   @RequiresRole(Role.APPROVER)
   public ResponseEntity<Accepted> reject(
       @PathVariable String id, @Valid @RequestBody StepDecisionRequest body, Authentication auth) {
-    return decide(id, Actions.REJECT, body, auth);
+    return decide(id, OperatorAction.REJECT, body, auth);
   }
 
   @PostMapping("/{id}/re-run")
@@ -84,9 +84,9 @@ public class RunControlController {
   }
 
   private ResponseEntity<Accepted> decide(
-      String id, String action, StepDecisionRequest body, Authentication auth) {
+      String id, OperatorAction action, StepDecisionRequest body, Authentication auth) {
     var actor = new RunControlService.Actor(CurrentUser.name(auth), CurrentUser.role(auth));
     control.decide(id, action, body, actor);
-    return ResponseEntity.accepted().body(new Accepted(action, id));
+    return ResponseEntity.accepted().body(new Accepted(action.value(), id));
   }
 }

@@ -5,17 +5,19 @@ import io.longhaul.api.audit.AuditService;
 import io.longhaul.api.error.BadRequestException;
 import io.longhaul.api.error.ConflictException;
 import io.longhaul.api.security.Role;
-import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.DecisionKey;
+import io.longhaul.contracts.control.DecisionRefused;
 import io.longhaul.contracts.control.OperatorControlled;
 import io.longhaul.contracts.control.PendingDecision;
+import io.longhaul.contracts.vocabulary.DecisionKind;
+import io.longhaul.contracts.vocabulary.OperatorAction;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunEventRepository;
 import io.longhaul.db.run.RunRepository;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,8 @@ public class RunControlService {
   /** Who asks, with which role: approvals need it for separation of duties. */
   public record Actor(String name, Role role) {}
 
-  public String decide(String runId, String action, StepDecisionRequest request, Actor actor) {
+  public String decide(
+      String runId, OperatorAction action, StepDecisionRequest request, Actor actor) {
     try {
       String outcome = decideChecked(runId, action, request, actor);
       Map<String, Object> detail = detail(request);
@@ -71,19 +74,21 @@ public class RunControlService {
   }
 
   private String decideChecked(
-      String runId, String action, StepDecisionRequest request, Actor actor) {
+      String runId, OperatorAction action, StepDecisionRequest request, Actor actor) {
     Run run = runs.get(runId);
     if (run.status().ended()) {
       throw new ConflictException(
           "status", "run " + runId + " has ended (" + run.status().value() + ")");
     }
     PendingDecision pending = match(run, action, request);
-    if (Actions.APPROVAL.equals(pending.kind())) {
+    if (DecisionKind.APPROVAL.is(pending.kind())) {
       // Everyone accountable for the change: its requester (a schedule's owner), and whoever
       // re-ran any of its runs.
       if (runs.requestersOfChange(run.changeId()).contains(actor.name())) {
         throw new AccessDeniedException(
-            "separation of duties: a requester of the run's change cannot " + action + " it");
+            "separation of duties: a requester of the run's change cannot "
+                + action.value()
+                + " it");
       }
       Role needed = Role.of(pending.role() == null ? "approver" : pending.role());
       if (actor.role() == null || !actor.role().covers(needed)) {
@@ -94,14 +99,14 @@ public class RunControlService {
         throw new ConflictException("step", "the approval request has expired");
       }
     }
-    if (request.input() != null && !Actions.RETRY.equals(action)) {
+    if (request.input() != null && action != OperatorAction.RETRY) {
       throw new BadRequestException("input", "only a retry takes an edited input");
     }
     Decision decision =
         key.sign(
             runId,
             Decision.unsigned(
-                action,
+                action.value(),
                 pending.step(),
                 pending.target(),
                 request.input(),
@@ -119,13 +124,13 @@ public class RunControlService {
   }
 
   /** The pending decision the request names; when it names none, the only one of its kind. */
-  private PendingDecision match(Run run, String action, StepDecisionRequest request) {
+  private PendingDecision match(Run run, OperatorAction action, StepDecisionRequest request) {
     List<PendingDecision> all = PendingDecisions.parse(run.pending());
     List<PendingDecision> candidates =
         all.stream()
             .filter(p -> request.step() == null || p.step().equals(request.step()))
             .filter(p -> request.target() == null || Objects.equals(p.target(), request.target()))
-            .filter(p -> Actions.allowed(p.kind(), true).contains(action))
+            .filter(p -> DecisionKind.of(p.kind()).allowed(true).contains(action))
             .toList();
     if (candidates.isEmpty()) {
       if (request.step() != null && expired(run.id(), request.step(), request.target())) {
@@ -134,7 +139,7 @@ public class RunControlService {
       throw new ConflictException(
           "step",
           "nothing pending that "
-              + action
+              + action.value()
               + " answers"
               + (request.step() == null ? "" : " for step " + request.step()));
     }
@@ -144,8 +149,8 @@ public class RunControlService {
           "several steps are pending; name the step and target");
     }
     PendingDecision p = candidates.getFirst();
-    if (!Actions.allowed(p.kind(), p.skippable()).contains(action)) {
-      throw new BadRequestException("action", "step " + p.step() + " cannot be " + past(action));
+    if (!DecisionKind.of(p.kind()).allowed(p.skippable()).contains(action)) {
+      throw new BadRequestException("action", "step " + p.step() + " cannot be " + action.past());
     }
     return p;
   }
@@ -154,26 +159,28 @@ public class RunControlService {
     return events.list(runId).stream()
         .anyMatch(
             e ->
-                "expired".equals(e.kind())
+                StepEventKind.EXPIRED.is(e.kind())
                     && e.step().equals(step)
                     && (target == null || target.equals(e.target())));
   }
 
-  /** The workflow's validator refused: 409 when the state moved on, 400 for a bad request. */
+  /**
+   * The workflow's validator refused: 409 when the state moved on, 400 for a bad request. A refusal
+   * that is not a DecisionRefused (a worker on older code) is a 409 on the step, with its message.
+   */
   private static RuntimeException refused(WorkflowUpdateException e) {
-    Throwable t = e.getCause();
-    String type = t instanceof ApplicationFailure app ? app.getType() : "";
-    String message =
-        t instanceof ApplicationFailure app ? app.getOriginalMessage() : e.getMessage();
-    String field = "step";
-    int colon = message == null ? -1 : message.indexOf(": ");
-    if (colon > 0 && message.substring(0, colon).matches("[a-zA-Z.]+")) {
-      field = message.substring(0, colon);
-      message = message.substring(colon + 2);
-    }
-    return type.endsWith("IllegalStateException")
-        ? new ConflictException(field, message)
-        : new BadRequestException(field, message);
+    DecisionRefused.Refusal r =
+        DecisionRefused.of(e)
+            .orElseGet(
+                () ->
+                    new DecisionRefused.Refusal(
+                        DecisionRefused.Reason.CONFLICT,
+                        "step",
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+    String field = r.field() == null ? "step" : r.field();
+    return r.reason() == DecisionRefused.Reason.CONFLICT
+        ? new ConflictException(field, r.message())
+        : new BadRequestException(field, r.message());
   }
 
   private static Map<String, Object> detail(StepDecisionRequest r) {
@@ -185,19 +192,11 @@ public class RunControlService {
     return d;
   }
 
-  private static String verb(String action) {
+  private static String verb(OperatorAction action) {
     return switch (action) {
-      case Actions.RETRY -> "retry-step";
-      case Actions.SKIP -> "skip-step";
-      default -> action;
-    };
-  }
-
-  private static String past(String action) {
-    return switch (action) {
-      case Actions.SKIP -> "skipped";
-      case Actions.RETRY -> "retried";
-      default -> action + "ed";
+      case RETRY -> "retry-step";
+      case SKIP -> "skip-step";
+      default -> action.value();
     };
   }
 

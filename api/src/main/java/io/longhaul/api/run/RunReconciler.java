@@ -3,17 +3,16 @@ package io.longhaul.api.run;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.longhaul.contracts.control.OperatorControlled;
+import io.longhaul.contracts.vocabulary.RunStatus;
 import io.longhaul.db.control.LeaseRepository;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunRepository;
-import io.longhaul.db.run.RunStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +56,7 @@ public class RunReconciler {
    * would hold its targets forever; release them and wake whoever waits next.
    */
   private void releaseLeasesOfEndedRuns() {
-    List<String> live = RunStatus.LIVE.stream().map(RunStatus::value).toList();
-    for (String waiter : leases.releaseEnded(live)) {
+    for (String waiter : leases.releaseEnded(RunStatus.liveValues())) {
       try {
         temporal.newUntypedWorkflowStub(waiter).signal(OperatorControlled.LEASE_AVAILABLE);
       } catch (RuntimeException e) {

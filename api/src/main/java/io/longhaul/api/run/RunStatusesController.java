@@ -2,7 +2,7 @@ package io.longhaul.api.run;
 
 import io.longhaul.api.security.RequiresRole;
 import io.longhaul.api.security.Role;
-import io.longhaul.db.run.RunStatus;
+import io.longhaul.contracts.vocabulary.RunStatus;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,6 +2,7 @@ package io.longhaul.api.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.longhaul.contracts.control.Progress;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.db.run.RunEvent;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -28,7 +29,7 @@ final class Timeline {
   static List<Entry> of(List<RunEvent> events) {
     Map<String, List<RunEvent>> byStep = new LinkedHashMap<>();
     for (RunEvent e : events) {
-      if (e.step().equals("lease") || e.kind().startsWith("compensat")) {
+      if (e.step().equals("lease") || StepEventKind.of(e.kind()).compensation()) {
         continue;
       }
       byStep.computeIfAbsent(e.step() + "@" + e.target(), k -> new ArrayList<>()).add(e);
@@ -45,12 +46,11 @@ final class Timeline {
               .toList();
       OffsetDateTime start =
           es.stream()
-              .filter(e -> e.kind().equals("started"))
+              .filter(e -> StepEventKind.STARTED.is(e.kind()))
               .map(RunEvent::occurredAt)
               .findFirst()
               .orElse(first.occurredAt());
-      boolean finished =
-          List.of("succeeded", "skipped", "reused", "rejected", "expired").contains(last.kind());
+      boolean finished = StepEventKind.of(last.kind()).endsStep();
       out.add(
           new Entry(
               first.step(),

@@ -1,11 +1,12 @@
 package io.longhaul.contracts.control;
 
+import io.longhaul.contracts.vocabulary.OperatorAction;
 import java.util.Map;
 
 /**
- * An operator's decision on one pending step: {@code action} is one of {@link Actions}. {@code
- * input} replaces the step's input on a retry (null keeps it); it is converted to the step's input
- * record, whose own checks apply, as for a new request.
+ * An operator's decision on one pending step: {@code action} is an {@link OperatorAction}'s value.
+ * {@code input} replaces the step's input on a retry (null keeps it); it is converted to the step's
+ * input record, whose own checks apply, as for a new request.
  *
  * <p>{@code actor} and {@code role} say who decides; {@code issuedAtMillis} and {@code signature}
  * are the API's attestation of that ({@link DecisionKey}): the workflow refuses a decision the API

@@ -1,5 +1,6 @@
 package io.longhaul.contracts.control;
 
+import io.longhaul.contracts.vocabulary.OperatorAction;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public final class Roles {
 
   /** The role a decision of this action needs on a pending decision asking for {@code asked}. */
   public static String neededFor(String action, String asked) {
-    if (!Actions.APPROVE.equals(action) && !Actions.REJECT.equals(action)) {
+    if (!OperatorAction.APPROVE.is(action) && !OperatorAction.REJECT.is(action)) {
       return OPERATOR;
     }
     return asked != null && covers(asked, APPROVER) ? asked : APPROVER;

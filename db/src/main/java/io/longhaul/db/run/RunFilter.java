@@ -1,5 +1,6 @@
 package io.longhaul.db.run;
 
+import io.longhaul.contracts.vocabulary.RunStatus;
 import java.time.OffsetDateTime;
 
 /**

@@ -3,6 +3,7 @@ package io.longhaul.db.run;
 import static io.longhaul.db.jooq.Tables.RUN;
 import static org.jooq.impl.DSL.row;
 
+import io.longhaul.contracts.vocabulary.RunStatus;
 import io.longhaul.db.NotFoundException;
 import io.longhaul.db.Page;
 import io.longhaul.db.jooq.tables.records.RunRecord;

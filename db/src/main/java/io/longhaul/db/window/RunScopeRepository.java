@@ -3,7 +3,7 @@ package io.longhaul.db.window;
 import static io.longhaul.db.jooq.Tables.RUN;
 import static io.longhaul.db.jooq.Tables.RUN_SCOPE;
 
-import io.longhaul.db.run.RunStatus;
+import io.longhaul.contracts.vocabulary.RunStatus;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;

@@ -3,9 +3,9 @@ package io.longhaul.db.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.longhaul.contracts.vocabulary.RunStatus;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunRepository;
-import io.longhaul.db.run.RunStatus;
 import io.longhaul.db.testing.TestDatabase;
 import java.util.List;
 import org.jooq.DSLContext;

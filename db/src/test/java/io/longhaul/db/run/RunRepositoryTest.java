@@ -3,6 +3,7 @@ package io.longhaul.db.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.longhaul.contracts.vocabulary.RunStatus;
 import io.longhaul.db.Page;
 import io.longhaul.db.testing.TestDatabase;
 import java.time.OffsetDateTime;

@@ -2,9 +2,9 @@ package io.longhaul.server.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.RefusedDecisions;
+import io.longhaul.contracts.vocabulary.OperatorAction;
 import io.longhaul.db.audit.AuditLogRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,11 +62,16 @@ final class AuditedRefusals implements RefusedDecisions {
 
   /** The action as the audit names it; a forger's free text never becomes an action name. */
   private static String action(Decision d) {
-    return switch (String.valueOf(d.action())) {
-      case Actions.RETRY -> "retry-step";
-      case Actions.SKIP -> "skip-step";
-      case Actions.ABORT, Actions.APPROVE, Actions.REJECT -> d.action();
-      default -> "decide";
+    OperatorAction action;
+    try {
+      action = OperatorAction.of(String.valueOf(d.action()));
+    } catch (IllegalArgumentException e) {
+      return "decide";
+    }
+    return switch (action) {
+      case RETRY -> "retry-step";
+      case SKIP -> "skip-step";
+      case ABORT, APPROVE, REJECT -> action.value();
     };
   }
 }

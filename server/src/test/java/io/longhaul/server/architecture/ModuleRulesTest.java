@@ -1,12 +1,21 @@
 package io.longhaul.server.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -93,9 +102,17 @@ class ModuleRulesTest {
   }
 
   @Test
-  @DisplayName("db and drivers depend on no other module")
+  @DisplayName("db and drivers depend on no other module but the run vocabulary")
   void leaves() {
-    mayOnlyUse("db");
+    mayOnlyUse("db", "contracts");
+    noClasses()
+        .that()
+        .resideInAPackage("io.longhaul.db..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.longhaul.contracts..")
+                .and(not(resideInAPackage("io.longhaul.contracts.vocabulary.."))))
+        .check(classes);
     mayOnlyUse("drivers");
   }
 
@@ -119,9 +136,48 @@ class ModuleRulesTest {
   }
 
   @Test
+  @DisplayName("an operation's workflows and activities use no other operation's, only common ones")
+  void operationsAreIndependent() {
+    slices()
+        .matching("io.longhaul.workflows.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .ignoreDependency(alwaysTrue(), resideInAPackage("io.longhaul.workflows.common.."))
+        .check(classes);
+    // In activities, control, run and window are the platform's: the journal's bookkeeping, run
+    // records, window rules.
+    slices()
+        .matching("io.longhaul.activities.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .ignoreDependency(
+            alwaysTrue(),
+            resideInAnyPackage(
+                "io.longhaul.activities.control..",
+                "io.longhaul.activities.run..",
+                "io.longhaul.activities.window.."))
+        .check(classes);
+  }
+
+  @Test
   @DisplayName("activities join contracts, drivers and db")
   void activities() {
     mayOnlyUse("activities", "contracts", "drivers", "db");
+  }
+
+  @Test
+  @DisplayName("activities raise Temporal failures only through Failures, which knows retryability")
+  void failuresInOnePlace() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.longhaul.activities..")
+        .and()
+        .doNotHaveFullyQualifiedName("io.longhaul.activities.Failures")
+        .should()
+        .callMethodWhere(
+            target(owner(assignableTo(ApplicationFailure.class)))
+                .and(target(nameMatching("new(NonRetryable)?Failure.*"))))
+        .check(classes);
   }
 
   @Test

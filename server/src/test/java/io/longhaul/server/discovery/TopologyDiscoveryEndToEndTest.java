@@ -8,114 +8,48 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.HostProblem;
 import io.longhaul.contracts.discovery.LinkRef;
-import io.longhaul.db.testing.TestDatabase;
-import io.longhaul.lab.Lab;
+import io.longhaul.contracts.discovery.TopologyDiscovery;
 import io.longhaul.lab.fault.Fault;
-import io.longhaul.server.LonghaulApplication;
-import io.longhaul.server.lab.LabInventory;
 import io.longhaul.server.support.ApiClient;
-import io.temporal.client.WorkflowClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import io.longhaul.server.support.LabServerTestBase;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Topology discovery against the demo lab, through the REST API. The cases run in order: the first
  * discovery fills the empty host-link table, later ones see what earlier ones left.
  */
-@SpringBootTest(
-    classes = LonghaulApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
     properties = {
-      "longhaul.temporal.embedded-port=0",
-      "LONGHAUL_ADMIN_PASSWORD=" + TopologyDiscoveryEndToEndTest.ADMIN_PASSWORD,
-      "longhaul.reconciler.every=PT1H",
-      // Several cached test contexts share one PostgreSQL (max_connections 100).
-      "spring.datasource.hikari.maximum-pool-size=5",
-      "longhaul.lab.enabled=true",
       // A dead leaf is silent over SNMP: keep each attempt short so the retries end soon.
       "longhaul.snmp.timeout=PT0.3S",
       "longhaul.snmp.retries=0"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Topology discovery against the demo lab")
-class TopologyDiscoveryEndToEndTest {
+class TopologyDiscoveryEndToEndTest extends LabServerTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final String ADMIN_PASSWORD = "test-admin-password";
 
-  @LocalServerPort int port;
-  @Autowired LabInventory labInventory;
-  @Autowired WorkflowClient temporal;
-
-  @DynamicPropertySource
-  static void isolated(DynamicPropertyRegistry registry) throws Exception {
-    String url = TestDatabase.create();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
-    registry.add(
-        "longhaul.credentials.key", () -> Base64.getEncoder().encodeToString(new byte[32]));
-    Path dir = Files.createTempDirectory("longhaul-discovery-test");
-    registry.add("longhaul.lab.state-dir", () -> dir.resolve("lab").toString());
-    registry.add("longhaul.ssh.known-hosts", () -> dir.resolve("known_hosts").toString());
-  }
-
-  ApiClient admin() {
-    return ApiClient.basic(port, "admin", ADMIN_PASSWORD);
-  }
-
-  Lab lab() {
-    return labInventory.runtime().lab();
-  }
-
-  @AfterEach
-  void clearFaults() {
-    lab().faults().clearAll();
-  }
-
-  ApiClient.Response start(Map<String, Object> params) {
+  ApiClient.Response post(Map<String, Object> params) {
     var body = new HashMap<String, Object>();
-    body.put("operation", "topology-discovery");
+    body.put("operation", TopologyDiscovery.NAME);
     body.put("params", params);
     body.put("reason", "end-to-end test");
     return admin().post("/api/v1/runs", body);
   }
 
   JsonNode runToEnd(Map<String, Object> params) {
-    var started = start(params);
-    assertThat(started.status()).as(started.raw()).isEqualTo(202);
-    String id = started.body().path("id").asText();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode run = admin().get("/api/v1/runs/" + id).body();
-      String status = run.path("status").asText();
-      if (status.equals("succeeded")
-          || status.equals("failed")
-          || status.equals("needs_attention")) {
-        return run;
-      }
-      sleep(100);
-    }
-    throw new AssertionError("run " + id + " did not end: " + admin().get("/api/v1/runs/" + id));
+    return awaitSettled(start(TopologyDiscovery.NAME, params));
   }
 
   /** Host links of site sha as "hv nic -> switch interface", via the API only. */
@@ -214,7 +148,7 @@ class TopologyDiscoveryEndToEndTest {
   @Order(4)
   @DisplayName("a run without a site gets 400 naming params.site")
   void missingSite() {
-    var r = start(Map.of("parallelism", 4));
+    var r = post(Map.of("parallelism", 4));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body().path("errors").findValuesAsText("field")).contains("params.site");
   }
@@ -252,14 +186,5 @@ class TopologyDiscoveryEndToEndTest {
     assertThat(failed.path("step").asText()).isEqualTo("read-lldp");
     assertThat(failed.path("target").asText()).isEqualTo("sha-leaf4");
     assertThat(shaLinks()).isEqualTo(before);
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

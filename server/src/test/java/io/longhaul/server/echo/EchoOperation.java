@@ -13,15 +13,7 @@ public class EchoOperation {
 
   @Bean
   OperationDefinition echoDefinition() {
-    return new OperationDefinition(
-        NAME,
-        "Echo (test only)",
-        "Echoes a message through a few recorded steps.",
-        "EchoWorkflow",
-        EchoInput.class,
-        TaskQueues.WORKFLOWS,
-        "test-operations/echo.schema.json",
-        "site");
+    return OperationDefinition.of(EchoWorkflow.class);
   }
 
   @Bean

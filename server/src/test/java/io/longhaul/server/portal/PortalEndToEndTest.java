@@ -3,25 +3,18 @@ package io.longhaul.server.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.longhaul.db.testing.TestDatabase;
-import io.longhaul.server.LonghaulApplication;
 import io.longhaul.server.support.ApiClient;
-import java.io.IOException;
+import io.longhaul.server.support.LabServerTestBase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The portal in headless Chromium against the whole server with the demo lab: sign in, start
@@ -32,47 +25,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * the windows page and lift it. The browser script is ops-ui/e2e/portal.e2e.mjs; screenshots of
  * every main page land in target/screenshots/.
  */
-@SpringBootTest(
-    classes = LonghaulApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
     properties = {
-      "longhaul.temporal.embedded-port=0",
-      "LONGHAUL_ADMIN_PASSWORD=" + PortalEndToEndTest.ADMIN_PASSWORD,
-      "longhaul.reconciler.every=PT1H",
-      "longhaul.lab.enabled=true",
       // A dead leaf is silent over SNMP: keep each attempt short so the step parks soon.
       "longhaul.snmp.timeout=PT0.3S",
-      "longhaul.snmp.retries=0",
-      // One browser is a handful of requests at a time; leave the shared server's connections
-      // to the other test contexts.
-      "spring.datasource.hikari.maximum-pool-size=5"
+      "longhaul.snmp.retries=0"
     })
-// Its lab and Temporal are of no use to the other classes: free them (and the connections) after.
-@DirtiesContext
 @DisplayName("The portal in a real browser")
-class PortalEndToEndTest {
-  static final String ADMIN_PASSWORD = "test-admin-password";
+class PortalEndToEndTest extends LabServerTestBase {
   static final String VIEWER = "portal-viewer";
   static final String VIEWER_PASSWORD = "a-long-viewer-password";
   static final String APPROVER = "portal-approver";
   static final String APPROVER_PASSWORD = "a-long-approver-password";
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path OPS_UI = Path.of("..", "ops-ui").toAbsolutePath().normalize();
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void isolated(DynamicPropertyRegistry registry) throws IOException {
-    String url = TestDatabase.create();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
-    registry.add(
-        "longhaul.credentials.key", () -> Base64.getEncoder().encodeToString(new byte[32]));
-    Path dir = Files.createTempDirectory("longhaul-portal-test");
-    registry.add("longhaul.lab.state-dir", () -> dir.resolve("lab").toString());
-    registry.add("longhaul.ssh.known-hosts", () -> dir.resolve("known_hosts").toString());
-  }
 
   /** A missing browser is a broken machine, not a reason to skip: say how to fix it. */
   @BeforeAll

@@ -33,6 +33,7 @@ public abstract class ServerTestBase {
 
   @LocalServerPort protected int port;
 
+  /** A fresh database and a credentials key; {@link LabServerTestBase} uses it too. */
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) {
     String url = TestDatabase.create();

@@ -1,6 +1,7 @@
 package io.longhaul.workflows.common;
 
 import io.longhaul.contracts.control.JournalCarry;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.contracts.window.Scope;
 import io.longhaul.contracts.window.Verdict;
 import io.temporal.workflow.Functions;
@@ -106,7 +107,7 @@ public final class CheckpointedPhase<C> {
             closesAt = v.closesAt();
           } else {
             if (inside) {
-              journal.event(name, null, "paused", null, pauseDetail(v));
+              journal.event(name, null, StepEventKind.PAUSED, null, pauseDetail(v));
             }
             closesAt = gate.awaitOpen(name, null, scopes, chunkTime);
           }

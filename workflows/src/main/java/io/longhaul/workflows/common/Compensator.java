@@ -1,8 +1,9 @@
 package io.longhaul.workflows.common;
 
-import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.JournalCarry.CarriedUndo;
+import io.longhaul.contracts.vocabulary.OperatorAction;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Functions;
@@ -85,19 +86,21 @@ final class Compensator {
   void compensate(Duration giveUpAfter) {
     for (Entry c = stack.poll(); c != null; c = stack.poll()) {
       for (int attempt = 1; ; attempt++) {
-        timeline.record(c.step(), c.target(), "compensating", attempt, null, null);
+        timeline.record(c.step(), c.target(), StepEventKind.COMPENSATING, attempt, null, null);
         try {
           undo(c);
           ledger.withdraw(
-              timeline, timeline.event(c.step(), c.target(), "compensated", attempt, null, null));
+              timeline,
+              timeline.event(c.step(), c.target(), StepEventKind.COMPENSATED, attempt, null, null));
           break;
         } catch (TemporalFailure e) {
-          timeline.record(c.step(), c.target(), "compensation_failed", attempt, e, null);
+          timeline.record(
+              c.step(), c.target(), StepEventKind.COMPENSATION_FAILED, attempt, e, null);
           Decision d =
               parking.park(
                   Parking.undo(c.step(), c.target(), attempt, e, giveUpAfter), null, giveUpAfter);
-          if (d == null || Actions.SKIP.equals(d.action())) {
-            timeline.record(c.step(), c.target(), "skipped", attempt, null, null);
+          if (d == null || OperatorAction.SKIP.is(d.action())) {
+            timeline.record(c.step(), c.target(), StepEventKind.SKIPPED, attempt, null, null);
             break;
           }
         }

@@ -2,6 +2,7 @@ package io.longhaul.workflows.common;
 
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.DecisionKey;
+import io.longhaul.contracts.control.DecisionRefused;
 import io.longhaul.contracts.control.RefusedDecisions;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
@@ -53,7 +54,7 @@ public final class DecisionAuthority extends WorkerInterceptorBase {
   static void check(String runId, Decision d) {
     DecisionAuthority authority = VALIDATING.get();
     if (authority == null) {
-      throw new IllegalArgumentException("signature: this worker holds no decision key");
+      throw DecisionRefused.invalid("signature", "this worker holds no decision key");
     }
     DecisionKey key = authority.keys.get(String.valueOf(DecisionKey.keyIdOf(d.signature())));
     if (key == null || !key.signed(runId, d)) {
@@ -62,7 +63,7 @@ public final class DecisionAuthority extends WorkerInterceptorBase {
               ? "the decision is not signed by the API"
               : "the decision's signature does not hold";
       authority.refusals.refused(runId, d, why);
-      throw new IllegalArgumentException("signature: " + why + "; decide through the API");
+      throw DecisionRefused.invalid("signature", why + "; decide through the API");
     }
   }
 }

@@ -6,6 +6,7 @@ import io.longhaul.contracts.control.LeasePolicy;
 import io.longhaul.contracts.control.LeaseRelease;
 import io.longhaul.contracts.control.LeaseRequest;
 import io.longhaul.contracts.control.OperatorControlled;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -48,7 +49,8 @@ final class LeaseKeeper {
       if (grant.granted()) {
         held.addAll(names);
         waitingFor.clear();
-        timeline.record("lease", String.join(",", names), "lease_acquired", 1, null, null);
+        timeline.record(
+            "lease", String.join(",", names), StepEventKind.LEASE_ACQUIRED, 1, null, null);
         if (queued) {
           mirror.run();
         }
@@ -61,7 +63,8 @@ final class LeaseKeeper {
       if (!queued) {
         queued = true;
         waitingFor.addAll(names);
-        timeline.record("lease", String.join(",", names), "lease_waiting", 1, null, null);
+        timeline.record(
+            "lease", String.join(",", names), StepEventKind.LEASE_WAITING, 1, null, null);
         mirror.run();
       }
       Workflow.await(poll, () -> woken);
@@ -72,7 +75,7 @@ final class LeaseKeeper {
   void release(List<String> names) {
     List<String> wake = leases.release(new LeaseRelease(runId, names));
     names.forEach(held::remove);
-    timeline.record("lease", String.join(",", names), "lease_released", 1, null, null);
+    timeline.record("lease", String.join(",", names), StepEventKind.LEASE_RELEASED, 1, null, null);
     for (String other : wake) {
       try {
         Workflow.newUntypedExternalWorkflowStub(other).signal(OperatorControlled.LEASE_AVAILABLE);

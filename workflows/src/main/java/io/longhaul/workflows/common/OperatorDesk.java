@@ -1,10 +1,12 @@
 package io.longhaul.workflows.common;
 
-import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.DecisionRefused;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.control.Roles;
 import io.longhaul.contracts.control.RunContext;
+import io.longhaul.contracts.vocabulary.DecisionKind;
+import io.longhaul.contracts.vocabulary.OperatorAction;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,52 +29,58 @@ final class OperatorDesk {
   private final Map<String, Class<?>> inputTypes = new LinkedHashMap<>();
   private final Map<String, Decision> decisions = new LinkedHashMap<>();
 
-  /** {@code requesters}: who may not approve (null for a run begun before they were recorded). */
+  /**
+   * Refuses with a typed {@link DecisionRefused}, which the API turns into 400 or 409. {@code
+   * requesters}: who may not approve (null for a run begun before they were recorded).
+   */
   void validate(Decision d, List<String> requesters) {
     if (d == null || d.action() == null || d.step() == null) {
-      throw new IllegalArgumentException("action: a decision names its action and step");
+      throw DecisionRefused.invalid("action", "a decision names its action and step");
     }
     DecisionAuthority.check(Workflow.getInfo().getWorkflowId(), d);
     String key = RunContext.key(d.step(), d.target());
     PendingDecision p = pending.get(key);
     if (p == null || decisions.containsKey(key)) {
-      throw new IllegalStateException(
-          "step: nothing is pending for step " + d.step() + " on " + d.target());
+      throw DecisionRefused.conflict(
+          "step", "nothing is pending for step " + d.step() + " on " + d.target());
     }
     if (d.issuedAtMillis() == null || d.issuedAtMillis() < p.sinceMillis() - CLOCK_SKEW_MILLIS) {
-      throw new IllegalStateException("signature: the decision was issued before the step parked");
+      throw DecisionRefused.conflict("signature", "the decision was issued before the step parked");
     }
     String role = Roles.neededFor(d.action(), p.role());
     if (!Roles.covers(d.role(), role)) {
-      throw new IllegalArgumentException("role: this decision needs the " + role + " role");
+      throw DecisionRefused.invalid("role", "this decision needs the " + role + " role");
     }
-    if (Actions.APPROVAL.equals(p.kind()) && requesters != null && requesters.contains(d.actor())) {
-      throw new IllegalArgumentException(
-          "actor: separation of duties: a requester of the change cannot " + d.action() + " it");
+    DecisionKind kind = DecisionKind.of(p.kind());
+    if (kind == DecisionKind.APPROVAL && requesters != null && requesters.contains(d.actor())) {
+      throw DecisionRefused.invalid(
+          "actor", "separation of duties: a requester of the change cannot " + d.action() + " it");
     }
-    if (!Actions.allowed(p.kind(), p.skippable()).contains(d.action())) {
-      throw new IllegalArgumentException(
-          "action: "
-              + d.action()
+    if (!kind.allows(d.action(), p.skippable())) {
+      throw DecisionRefused.invalid(
+          "action",
+          d.action()
               + " is not allowed here; allowed: "
-              + Actions.allowed(p.kind(), p.skippable()).stream().sorted().toList());
+              + kind.allowed(p.skippable()).stream().map(OperatorAction::value).sorted().toList());
     }
-    if (Actions.APPROVAL.equals(p.kind())
+    if (kind == DecisionKind.APPROVAL
         && p.expiresAtMillis() != null
         && Workflow.currentTimeMillis() >= p.expiresAtMillis()) {
-      throw new IllegalStateException("step: the approval request has expired");
+      throw DecisionRefused.conflict("step", "the approval request has expired");
     }
     if (d.input() != null) {
       Class<?> type = inputTypes.get(key);
-      if (!Actions.RETRY.equals(d.action()) || type == null) {
-        throw new IllegalArgumentException("input: this step takes no edited input");
+      if (!OperatorAction.RETRY.is(d.action()) || type == null) {
+        throw DecisionRefused.invalid("input", "this step takes no edited input");
       }
+      String problem;
       try {
-        if (JsonValues.convert(d.input(), type) == null) {
-          throw new IllegalArgumentException("input: is empty");
-        }
+        problem = JsonValues.convert(d.input(), type) == null ? "is empty" : null;
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("input: " + rootMessage(e));
+        problem = rootMessage(e);
+      }
+      if (problem != null) {
+        throw DecisionRefused.invalid("input", problem);
       }
     }
   }

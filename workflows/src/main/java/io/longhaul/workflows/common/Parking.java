@@ -1,8 +1,10 @@
 package io.longhaul.workflows.common;
 
-import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.PendingDecision;
+import io.longhaul.contracts.vocabulary.DecisionKind;
+import io.longhaul.contracts.vocabulary.OperatorAction;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,7 +30,7 @@ final class Parking {
       String step, String target, int attempt, Throwable error, boolean skippable, Duration wait) {
     long now = Workflow.currentTimeMillis();
     return new PendingDecision(
-        Actions.FAILURE,
+        DecisionKind.FAILURE.value(),
         step,
         target,
         attempt,
@@ -45,7 +47,7 @@ final class Parking {
   static PendingDecision approval(String step, String target, Approval approval) {
     long now = Workflow.currentTimeMillis();
     return new PendingDecision(
-        Actions.APPROVAL,
+        DecisionKind.APPROVAL.value(),
         step,
         target,
         1,
@@ -63,7 +65,7 @@ final class Parking {
       String step, String target, int attempt, Throwable error, Duration wait) {
     long now = Workflow.currentTimeMillis();
     return new PendingDecision(
-        Actions.COMPENSATION,
+        DecisionKind.COMPENSATION.value(),
         "undo:" + step,
         target,
         attempt,
@@ -78,14 +80,14 @@ final class Parking {
 
   /** Waits for an operator; null when the wait ran out unanswered. */
   Decision park(PendingDecision p, Class<?> inputType, Duration wait) {
-    timeline.record(p.step(), p.target(), "parked", p.attempt(), null, null);
+    timeline.record(p.step(), p.target(), StepEventKind.PARKED, p.attempt(), null, null);
     Decision d = desk.await(p, inputType, wait, mirror);
     if (d != null) {
-      String kind =
-          switch (d.action()) {
-            case Actions.APPROVE -> "approved";
-            case Actions.REJECT -> "rejected";
-            default -> "decided";
+      StepEventKind kind =
+          switch (OperatorAction.of(d.action())) {
+            case APPROVE -> StepEventKind.APPROVED;
+            case REJECT -> StepEventKind.REJECTED;
+            default -> StepEventKind.DECIDED;
           };
       timeline.record(p.step(), p.target(), kind, p.attempt(), null, detail(d));
     }

@@ -1,6 +1,5 @@
 package io.longhaul.workflows.common;
 
-import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.JournalCarry;
 import io.longhaul.contracts.control.LeasePolicy;
@@ -9,6 +8,9 @@ import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
+import io.longhaul.contracts.vocabulary.DecisionKind;
+import io.longhaul.contracts.vocabulary.RunStatus;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.contracts.window.WindowWait;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
@@ -102,7 +104,7 @@ public final class RunJournal {
     try {
       R result = body.apply();
       leases.releaseAll();
-      timeline.outcome("succeeded", null, JsonValues.toJson(result));
+      timeline.outcome(RunStatus.SUCCEEDED, null, JsonValues.toJson(result));
       return result;
     } catch (CanceledFailure e) {
       // The workflow's scope is cancelled; undo and report from a scope that is not.
@@ -110,7 +112,7 @@ public final class RunJournal {
               () -> {
                 compensator.compensate(giveUpAfter);
                 leases.releaseAll();
-                timeline.outcome("cancelled", e, null);
+                timeline.outcome(RunStatus.CANCELLED, e, null);
               })
           .run();
       throw e;
@@ -119,10 +121,12 @@ public final class RunJournal {
       leases.releaseAll();
       String type = FailureText.typeOf(e);
       timeline.outcome(
-          ABORTED.equals(type) || REJECTED.equals(type) ? "aborted" : "failed", e, null);
+          ABORTED.equals(type) || REJECTED.equals(type) ? RunStatus.ABORTED : RunStatus.FAILED,
+          e,
+          null);
       throw e;
     } catch (IllegalArgumentException | IllegalStateException e) {
-      timeline.outcome("failed", e, null);
+      timeline.outcome(RunStatus.FAILED, e, null);
       throw e;
     }
   }
@@ -196,7 +200,8 @@ public final class RunJournal {
   }
 
   /** Records a free-standing event, e.g. a compensation or a skip. */
-  public void event(String step, String target, String kind, Throwable error, String detailJson) {
+  public void event(
+      String step, String target, StepEventKind kind, Throwable error, String detailJson) {
     timeline.record(step, target, kind, 1, error, detailJson);
   }
 
@@ -296,16 +301,16 @@ public final class RunJournal {
 
   private void mirror() {
     List<PendingDecision> pending = desk.pending();
-    String status;
-    if (pending.stream().anyMatch(p -> !Actions.APPROVAL.equals(p.kind()))) {
-      status = "needs_attention";
+    RunStatus status;
+    if (pending.stream().anyMatch(p -> !DecisionKind.APPROVAL.is(p.kind()))) {
+      status = RunStatus.NEEDS_ATTENTION;
     } else if (!pending.isEmpty()) {
-      status = "awaiting_approval";
+      status = RunStatus.AWAITING_APPROVAL;
     } else if (!leases.waitingFor().isEmpty() || waits.any()) {
-      status = "waiting";
+      status = RunStatus.WAITING;
     } else {
-      status = "running";
+      status = RunStatus.RUNNING;
     }
-    control.mirror(new RunMirror(runId, status, progress()));
+    control.mirror(new RunMirror(runId, status.value(), progress()));
   }
 }

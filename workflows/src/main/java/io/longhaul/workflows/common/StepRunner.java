@@ -1,9 +1,10 @@
 package io.longhaul.workflows.common;
 
-import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.run.StepEvent;
+import io.longhaul.contracts.vocabulary.OperatorAction;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
@@ -55,7 +56,7 @@ final class StepRunner {
     String recorded = ledger.completed(spec.name(), spec.target());
     if (spec.resultType() != null && recorded != null) {
       R reused = JsonValues.fromJson(recorded, spec.resultType());
-      timeline.record(spec.name(), spec.target(), "reused", 1, null, null);
+      timeline.record(spec.name(), spec.target(), StepEventKind.REUSED, 1, null, null);
       progress.stepDone();
       return reused;
     }
@@ -78,7 +79,7 @@ final class StepRunner {
       }
       progress.stepping(spec.name(), spec.target());
       StepEvent started =
-          timeline.event(spec.name(), spec.target(), "started", attempt, null, null);
+          timeline.event(spec.name(), spec.target(), StepEventKind.STARTED, attempt, null, null);
       // An in-task step's started event waits for its outcome: one local activity, not two.
       StepEvent deferred = ledger.defersStarted(spec) ? started : null;
       if (deferred == null) {
@@ -88,7 +89,8 @@ final class StepRunner {
         R result = body.apply(current);
         progress.stepDone();
         StepEvent succeeded =
-            timeline.event(spec.name(), spec.target(), "succeeded", attempt, null, null);
+            timeline.event(
+                spec.name(), spec.target(), StepEventKind.SUCCEEDED, attempt, null, null);
         ledger.complete(timeline, succeeded, result, journal.progress(), deferred);
         return result;
       } catch (CanceledFailure e) {
@@ -97,7 +99,7 @@ final class StepRunner {
         if (deferred != null) {
           timeline.record(deferred);
         }
-        timeline.record(spec.name(), spec.target(), "failed", attempt, e, null);
+        timeline.record(spec.name(), spec.target(), StepEventKind.FAILED, attempt, e, null);
         if (CancellationScope.current().isCancelRequested()) {
           throw e;
         }
@@ -110,17 +112,22 @@ final class StepRunner {
         if (d == null) {
           throw e; // nobody decided in time: the run fails with the step's error
         }
-        switch (d.action()) {
-          case Actions.RETRY -> {
+        switch (OperatorAction.of(d.action())) {
+          case RETRY -> {
             if (d.input() != null) {
               @SuppressWarnings("unchecked")
               I edited = (I) JsonValues.convert(d.input(), input.getClass());
               current = edited;
             }
           }
-          case Actions.SKIP -> {
+          case SKIP -> {
             timeline.record(
-                spec.name(), spec.target(), "skipped", attempt, null, Parking.detail(d));
+                spec.name(),
+                spec.target(),
+                StepEventKind.SKIPPED,
+                attempt,
+                null,
+                Parking.detail(d));
             progress.stepDone();
             return null;
           }
@@ -135,14 +142,14 @@ final class StepRunner {
   private void awaitApproval(Step<?> spec) {
     Approval a = spec.approval();
     PendingDecision p = Parking.approval(spec.name(), spec.target(), a);
-    timeline.record(spec.name(), spec.target(), "approval_requested", 1, null, null);
+    timeline.record(spec.name(), spec.target(), StepEventKind.APPROVAL_REQUESTED, 1, null, null);
     Decision d = parking.park(p, null, a.expiresAfter());
     if (d == null) {
-      timeline.record(spec.name(), spec.target(), "expired", 1, null, null);
+      timeline.record(spec.name(), spec.target(), StepEventKind.EXPIRED, 1, null, null);
       throw ApplicationFailure.newNonRetryableFailure(
           "approval of " + spec.name() + " expired unanswered", EXPIRED);
     }
-    if (Actions.REJECT.equals(d.action())) {
+    if (OperatorAction.REJECT.is(d.action())) {
       throw ApplicationFailure.newNonRetryableFailure(
           "rejected by " + d.actor() + ": " + d.reason(), REJECTED);
     }

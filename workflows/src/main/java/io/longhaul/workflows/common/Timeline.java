@@ -3,6 +3,8 @@ package io.longhaul.workflows.common;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
 import io.longhaul.contracts.run.StepEvent;
+import io.longhaul.contracts.vocabulary.RunStatus;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -32,13 +34,18 @@ final class Timeline {
 
   /** Numbers an event without writing it, for a report that goes out with something else. */
   StepEvent event(
-      String step, String target, String kind, int attempt, Throwable error, String detailJson) {
+      String step,
+      String target,
+      StepEventKind kind,
+      int attempt,
+      Throwable error,
+      String detailJson) {
     return new StepEvent(
         runId,
         seq++,
         step,
         target,
-        kind,
+        kind.value(),
         attempt,
         error == null ? null : FailureText.typeOf(error),
         error == null ? null : FailureText.messageOf(error),
@@ -47,7 +54,12 @@ final class Timeline {
   }
 
   void record(
-      String step, String target, String kind, int attempt, Throwable error, String detailJson) {
+      String step,
+      String target,
+      StepEventKind kind,
+      int attempt,
+      Throwable error,
+      String detailJson) {
     record(event(step, target, kind, attempt, error, detailJson));
   }
 
@@ -55,11 +67,11 @@ final class Timeline {
     recorder.recordEvent(event);
   }
 
-  void outcome(String status, Throwable error, String resultJson) {
+  void outcome(RunStatus status, Throwable error, String resultJson) {
     recorder.recordOutcome(
         new RunOutcome(
             runId,
-            status,
+            status.value(),
             error == null ? null : FailureText.typeOf(error),
             error == null ? null : FailureText.messageOf(error),
             resultJson));

@@ -1,5 +1,6 @@
 package io.longhaul.workflows.common;
 
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.contracts.window.WindowWait;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +35,9 @@ final class Waits {
           wait.opensAtMillis() == null
               ? null
               : Instant.ofEpochMilli(wait.opensAtMillis()).toString());
-      timeline.record(step, target, "waiting", 1, null, JsonValues.toJson(detail));
+      timeline.record(step, target, StepEventKind.WAITING, 1, null, JsonValues.toJson(detail));
     } else {
-      timeline.record(step, target, "window_open", 1, null, null);
+      timeline.record(step, target, StepEventKind.WINDOW_OPEN, 1, null, null);
     }
     mirror.run();
   }
@@ -51,7 +52,7 @@ final class Waits {
     timeline.record(
         step,
         target,
-        waiting ? "waiting" : "condition_met",
+        waiting ? StepEventKind.WAITING : StepEventKind.CONDITION_MET,
         1,
         null,
         JsonValues.toJson(Map.of("condition", condition)));

@@ -1,5 +1,6 @@
 package io.longhaul.workflows.spawn;
 
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.workflows.common.RunJournal;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
@@ -73,9 +74,10 @@ final class BeforePlatform {
                 Undo u = undos.pop();
                 try {
                   u.action().apply();
-                  journal.event(u.step(), u.target(), "compensated", null, null);
+                  journal.event(u.step(), u.target(), StepEventKind.COMPENSATED, null, null);
                 } catch (TemporalFailure e) {
-                  journal.event(u.step(), u.target(), "failed", e, "{\"compensation\":true}");
+                  journal.event(
+                      u.step(), u.target(), StepEventKind.FAILED, e, "{\"compensation\":true}");
                 }
               }
             })

@@ -1,17 +1,14 @@
 package io.longhaul.workflows.cluster;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 import io.longhaul.contracts.TaskQueues;
 import io.longhaul.contracts.cluster.ClusterProbeInput;
 import io.longhaul.contracts.cluster.ClusterProbeWorkflow;
-import io.longhaul.workflows.common.JournalFakes;
+import io.longhaul.workflows.testkit.HistoryReplay;
+import io.longhaul.workflows.testkit.JournalFakes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -28,17 +25,13 @@ class ClusterProbeReplayTest {
   @Test
   @DisplayName("replay on the current workflow code without nondeterminism")
   void replays() {
-    assertThatCode(
-            () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    RESOURCE, ClusterProbeWorkflowImpl.class))
-        .doesNotThrowAnyException();
+    HistoryReplay.replaysAll(List.of(RESOURCE), ClusterProbeWorkflowImpl.class);
   }
 
   @Test
-  @EnabledIfSystemProperty(named = "longhaul.record-histories", matches = "true")
+  @EnabledIfSystemProperty(named = HistoryReplay.RECORD, matches = "true")
   @DisplayName("record a fresh history from a run against fakes")
-  void record() throws Exception {
+  void record() {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       var workflows = env.newWorker(TaskQueues.WORKFLOWS);
       workflows.registerWorkflowImplementationTypes(ClusterProbeWorkflowImpl.class);
@@ -55,8 +48,7 @@ class ClusterProbeReplayTest {
                   .setTaskQueue(TaskQueues.WORKFLOWS)
                   .build())
           .probe(new ClusterProbeInput("sha-mesh"));
-      String json = client.fetchHistory("recorded-cluster-probe").toJson(true);
-      Files.writeString(Path.of("src/test/resources", RESOURCE), json);
+      HistoryReplay.record(client, "recorded-cluster-probe", RESOURCE);
     }
   }
 }

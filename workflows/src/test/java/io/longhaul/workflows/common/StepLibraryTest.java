@@ -3,12 +3,13 @@ package io.longhaul.workflows.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.longhaul.contracts.control.Actions;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.OperatorControlled;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.run.BulkOutcome;
 import io.longhaul.contracts.run.StepEvent;
+import io.longhaul.contracts.vocabulary.DecisionKind;
+import io.longhaul.contracts.vocabulary.OperatorAction;
 import io.longhaul.workflows.common.LibraryWorkflows.Bulk;
 import io.longhaul.workflows.common.LibraryWorkflows.BulkInput;
 import io.longhaul.workflows.common.LibraryWorkflows.Carried;
@@ -16,6 +17,7 @@ import io.longhaul.workflows.common.LibraryWorkflows.CarriedInput;
 import io.longhaul.workflows.common.LibraryWorkflows.Drain;
 import io.longhaul.workflows.common.LibraryWorkflows.FakeDevice;
 import io.longhaul.workflows.common.LibraryWorkflows.FanOut;
+import io.longhaul.workflows.testkit.JournalFakes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -98,12 +100,12 @@ class StepLibraryTest {
           .satisfies(
               p -> {
                 assertThat(p.target()).isEqualTo("b");
-                assertThat(p.kind()).isEqualTo(Actions.FAILURE);
+                assertThat(p.kind()).isEqualTo(DecisionKind.FAILURE.value());
               });
       assertThat(fakes.mirrors.getLast().status()).isEqualTo("needs_attention");
 
       device.refusing.clear();
-      run.decide(signed("fan-out", run, Actions.RETRY, "b", "device fixed"));
+      run.decide(signed("fan-out", run, OperatorAction.RETRY.value(), "b", "device fixed"));
       assertThat(result.get())
           .containsExactly(
               Map.entry("a", "ok a"),
@@ -120,7 +122,7 @@ class StepLibraryTest {
       FanOut run = stub(FanOut.class, "fan-out-abort");
       WorkflowClient.start(run::push, List.of("a", "b", "c"));
       waitFor(() -> run.progress().pending().size() == 2);
-      run.decide(signed("fan-out-abort", run, Actions.ABORT, "a", "wrong change"));
+      run.decide(signed("fan-out-abort", run, OperatorAction.ABORT.value(), "a", "wrong change"));
       assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(Object.class))
           .isInstanceOf(WorkflowFailedException.class);
       assertThat(fakes.outcomes.getLast().status()).isEqualTo("aborted");
@@ -172,7 +174,7 @@ class StepLibraryTest {
       Carried run = stub(Carried.class, "carried");
       WorkflowClient.start(run::run, new CarriedInput(1, null));
       waitFor(() -> !run.progress().pending().isEmpty());
-      run.decide(signed("carried", run, Actions.ABORT, "leaf-1", "give up"));
+      run.decide(signed("carried", run, OperatorAction.ABORT.value(), "leaf-1", "give up"));
       assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(String.class))
           .isInstanceOf(WorkflowFailedException.class);
       assertThat(device.released).containsExactly("port-7");

@@ -9,6 +9,7 @@ import io.longhaul.contracts.window.Scope;
 import io.longhaul.contracts.window.WindowAware;
 import io.longhaul.contracts.window.WindowSpec;
 import io.longhaul.workflows.common.GatedWorkflow.GatedInput;
+import io.longhaul.workflows.testkit.JournalFakes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;

@@ -1,15 +1,6 @@
 package io.longhaul.workflows.discovery;
 
 import io.longhaul.contracts.FailureTypes;
-import io.longhaul.contracts.control.LeaseActivities;
-import io.longhaul.contracts.control.LeaseGrant;
-import io.longhaul.contracts.control.LeaseRelease;
-import io.longhaul.contracts.control.LeaseRequest;
-import io.longhaul.contracts.control.RunContext;
-import io.longhaul.contracts.control.RunControlActivities;
-import io.longhaul.contracts.control.RunMirror;
-import io.longhaul.contracts.control.StepCompletion;
-import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.InventoryActivities;
 import io.longhaul.contracts.discovery.LldpEntry;
@@ -19,12 +10,8 @@ import io.longhaul.contracts.discovery.ReconcileRequest;
 import io.longhaul.contracts.discovery.SiteLeaves;
 import io.longhaul.contracts.discovery.SiteRequest;
 import io.longhaul.contracts.discovery.SwitchActivities;
-import io.longhaul.contracts.run.RunOutcome;
-import io.longhaul.contracts.run.RunRecorderActivities;
-import io.longhaul.contracts.run.StepEvent;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,57 +73,6 @@ final class Fakes {
       } finally {
         inFlight.decrementAndGet();
       }
-    }
-  }
-
-  /**
-   * The run journal's bookkeeping in memory: recorder, control (empty ledger; a succeeded step
-   * lands in {@code events} as with the recorder) and leases (always granted).
-   */
-  static final class Recorder
-      implements RunRecorderActivities, RunControlActivities, LeaseActivities {
-    final List<StepEvent> events = new CopyOnWriteArrayList<>();
-    final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
-    final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
-
-    @Override
-    public RunContext begin(String runId) {
-      return new RunContext(runId, Map.of(), List.of("requester"));
-    }
-
-    @Override
-    public void withdrawStep(StepWithdrawal withdrawal) {
-      events.add(withdrawal.compensated());
-    }
-
-    @Override
-    public void completeStep(StepCompletion completion) {
-      events.add(completion.event());
-    }
-
-    @Override
-    public void mirror(RunMirror mirror) {
-      mirrors.add(mirror);
-    }
-
-    @Override
-    public LeaseGrant acquire(LeaseRequest request) {
-      return new LeaseGrant(true, List.of());
-    }
-
-    @Override
-    public List<String> release(LeaseRelease release) {
-      return List.of();
-    }
-
-    @Override
-    public void recordEvent(StepEvent event) {
-      events.add(event);
-    }
-
-    @Override
-    public void recordOutcome(RunOutcome outcome) {
-      outcomes.add(outcome);
     }
   }
 }

@@ -1,17 +1,17 @@
 package io.longhaul.workflows.discovery;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.discovery.DiscoveryInput;
+import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
+import io.longhaul.workflows.testkit.HistoryReplay;
+import io.longhaul.workflows.testkit.JournalFakes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -37,25 +37,50 @@ class TopologyDiscoveryReplayTest {
   @Test
   @DisplayName("replay on the current workflow code without nondeterminism")
   void replays() {
-    for (String history : List.of(BEFORE_OPERATOR_CONTROL, BEFORE_FOR_EACH, RESOURCE)) {
-      assertThatCode(
-              () ->
-                  WorkflowReplayer.replayWorkflowExecutionFromResource(
-                      history, TopologyDiscoveryWorkflowImpl.class))
-          .as(history)
-          .doesNotThrowAnyException();
-    }
+    HistoryReplay.replaysAll(
+        List.of(BEFORE_OPERATOR_CONTROL, BEFORE_FOR_EACH, RESOURCE),
+        TopologyDiscoveryWorkflowImpl.class);
   }
 
   @Test
-  @EnabledIfSystemProperty(named = "longhaul.record-histories", matches = "true")
+  @DisplayName("do not replay on code that reads no leaves, so the replay test can fail")
+  void catchesAChangedWorkflow() {
+    HistoryReplay.failsOn(RESOURCE, ReadsNothing.class);
+  }
+
+  /** Topology discovery that schedules no activity at all: not the code the history recorded. */
+  public static class ReadsNothing implements TopologyDiscoveryWorkflow {
+    @Override
+    public DiscoveryReport discover(DiscoveryInput input) {
+      return new DiscoveryReport(input.site(), 0, 0, 0, List.of(), List.of(), List.of());
+    }
+
+    @Override
+    public String decide(Decision decision) {
+      return decision.action();
+    }
+
+    @Override
+    public void validateDecide(Decision decision) {}
+
+    @Override
+    public Progress progress() {
+      return null;
+    }
+
+    @Override
+    public void leaseAvailable() {}
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = HistoryReplay.RECORD, matches = "true")
   @DisplayName("record a fresh history from a run against fakes")
-  void record() throws Exception {
+  void record() {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
       workflows.registerWorkflowImplementationTypes(TopologyDiscoveryWorkflowImpl.class);
       workflows.registerActivitiesImplementations(
-          new Fakes.Inventory(List.of("l1", "l2", "l3")), new Fakes.Recorder());
+          new Fakes.Inventory(List.of("l1", "l2", "l3")), new JournalFakes());
       env.newWorker(TaskQueues.site("s1"))
           .registerActivitiesImplementations(new Fakes.Switches(Set.of()));
       env.start();
@@ -68,8 +93,7 @@ class TopologyDiscoveryReplayTest {
                   .setTaskQueue(TaskQueues.WORKFLOWS)
                   .build());
       stub.discover(new DiscoveryInput("s1", 2));
-      String json = client.fetchHistory("recorded-discovery").toJson(true);
-      Files.writeString(Path.of("src/test/resources", RESOURCE), json);
+      HistoryReplay.record(client, "recorded-discovery", RESOURCE);
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.contracts.FailureTypes;
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.DecisionRefused;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.discovery.DiscoveryInput;
@@ -12,6 +13,8 @@ import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.LldpTable;
 import io.longhaul.contracts.discovery.TopologyDiscoveryWorkflow;
 import io.longhaul.workflows.common.SignedDecisions;
+import io.longhaul.workflows.testkit.JournalFakes;
+import io.longhaul.workflows.testkit.Parked;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -45,7 +48,7 @@ class TopologyDiscoveryWorkflowTest {
       TestWorkflowEnvironment env,
       Fakes.Inventory inventory,
       Fakes.Switches switches,
-      Fakes.Recorder recorder,
+      JournalFakes recorder,
       Integer parallelism) {
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(TopologyDiscoveryWorkflowImpl.class);
@@ -71,7 +74,7 @@ class TopologyDiscoveryWorkflowTest {
     void readsAllThenReconciles(TestWorkflowEnvironment env) {
       var inventory = new Fakes.Inventory(LEAVES);
       var switches = new Fakes.Switches(Set.of());
-      var recorder = new Fakes.Recorder();
+      var recorder = new JournalFakes();
       DiscoveryReport report = discover(env, inventory, switches, recorder, null);
 
       assertThat(switches.reads).containsExactlyInAnyOrderElementsOf(LEAVES);
@@ -92,7 +95,7 @@ class TopologyDiscoveryWorkflowTest {
     @DisplayName("never has more reads in flight than the parallelism")
     void boundsParallelism(TestWorkflowEnvironment env) {
       var switches = new Fakes.Switches(Set.of());
-      discover(env, new Fakes.Inventory(LEAVES), switches, new Fakes.Recorder(), 2);
+      discover(env, new Fakes.Inventory(LEAVES), switches, new JournalFakes(), 2);
       assertThat(switches.reads).hasSize(5);
       assertThat(switches.maxInFlight.get()).isBetween(1, 2);
     }
@@ -105,7 +108,7 @@ class TopologyDiscoveryWorkflowTest {
     @DisplayName("the run parks with the leaf's typed error; an abort ends it, reconciling nothing")
     void parksThenAborts(TestWorkflowEnvironment env) {
       var inventory = new Fakes.Inventory(LEAVES);
-      var recorder = new Fakes.Recorder();
+      var recorder = new JournalFakes();
       Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
       workflows.registerWorkflowImplementationTypes(TopologyDiscoveryWorkflowImpl.class);
       workflows.registerActivitiesImplementations(inventory, recorder);
@@ -122,7 +125,7 @@ class TopologyDiscoveryWorkflowTest {
                       .build());
       WorkflowClient.start(stub::discover, new DiscoveryInput("s1", 8));
 
-      PendingDecision pending = awaitPending(stub);
+      PendingDecision pending = Parked.await(stub);
       assertThat(pending.step()).isEqualTo("read-lldp");
       assertThat(pending.target()).isEqualTo("l3");
       assertThat(pending.errorType()).isEqualTo(FailureTypes.AUTHENTICATION_FAILED);
@@ -133,7 +136,15 @@ class TopologyDiscoveryWorkflowTest {
                   stub.decide(
                       SignedDecisions.signed(
                           "discovery-parks", "skip", pending, "op", "operator", "no")))
-          .isInstanceOf(WorkflowUpdateException.class);
+          .isInstanceOf(WorkflowUpdateException.class)
+          .satisfies(
+              e ->
+                  assertThat(DecisionRefused.of(e))
+                      .hasValue(
+                          new DecisionRefused.Refusal(
+                              DecisionRefused.Reason.INVALID,
+                              "action",
+                              "skip is not allowed here; allowed: [abort, retry]")));
 
       stub.decide(
           SignedDecisions.signed(
@@ -150,22 +161,6 @@ class TopologyDiscoveryWorkflowTest {
           .filteredOn(e -> e.kind().equals("failed"))
           .extracting(e -> e.step() + " " + e.target())
           .containsExactly("read-lldp l3");
-    }
-
-    PendingDecision awaitPending(TopologyDiscoveryWorkflow stub) {
-      for (int i = 0; i < 200; i++) {
-        var pending = stub.progress().pending();
-        if (!pending.isEmpty()) {
-          return pending.getFirst();
-        }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }
-      throw new AssertionError("the run never parked");
     }
   }
 }

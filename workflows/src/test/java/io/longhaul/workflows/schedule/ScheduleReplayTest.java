@@ -1,20 +1,19 @@
 package io.longhaul.workflows.schedule;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 import io.longhaul.contracts.TaskQueues;
 import io.longhaul.contracts.schedule.ScheduleSpec;
 import io.longhaul.contracts.schedule.ScheduleWorkflow;
 import io.longhaul.contracts.schedule.SchedulerState;
+import io.longhaul.workflows.testkit.HistoryReplay;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -30,15 +29,11 @@ class ScheduleReplayTest {
   @Test
   @DisplayName("replay on the current workflow code without nondeterminism")
   void replays() {
-    assertThatCode(
-            () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    RESOURCE, ScheduleWorkflowImpl.class))
-        .doesNotThrowAnyException();
+    HistoryReplay.replaysAll(List.of(RESOURCE), ScheduleWorkflowImpl.class);
   }
 
   @Test
-  @EnabledIfSystemProperty(named = "longhaul.record-histories", matches = "true")
+  @EnabledIfSystemProperty(named = HistoryReplay.RECORD, matches = "true")
   @DisplayName("record a fresh history from a run against fakes")
   void record() throws Exception {
     var fakes =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.contracts.control.Decision;
+import io.longhaul.contracts.control.DecisionRefused;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.spawn.DeleteInput;
 import io.longhaul.contracts.spawn.InstanceDeleteWorkflow;
@@ -13,7 +14,6 @@ import io.longhaul.contracts.spawn.SpawnResult;
 import io.longhaul.workflows.common.SignedDecisions;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.util.List;
@@ -252,14 +252,15 @@ class InstanceSpawnWorkflowTest {
       pending = stub.progress().pending().getFirst();
     }
 
-    /** The decision is refused with a message naming {@code field}, and the run still waits. */
+    /** The decision is refused as typed, naming {@code field}, and the run still waits. */
     void refused(Decision d, String field) {
       assertThatThrownBy(() -> stub.decide(d))
           .isInstanceOf(WorkflowUpdateException.class)
-          .cause()
-          .isInstanceOfSatisfying(
-              ApplicationFailure.class,
-              f -> assertThat(f.getOriginalMessage()).startsWith(field + ": "));
+          .satisfies(
+              e ->
+                  assertThat(DecisionRefused.of(e))
+                      .map(DecisionRefused.Refusal::field)
+                      .hasValue(field));
       assertThat(stub.progress().pending()).hasSize(1);
       assertThat(fakes.calls).noneMatch(c -> c.startsWith("submit"));
     }

@@ -1,4 +1,4 @@
-package io.longhaul.workflows.common;
+package io.longhaul.workflows.testkit;
 
 import io.longhaul.contracts.control.LeaseActivities;
 import io.longhaul.contracts.control.LeaseGrant;
@@ -26,8 +26,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The journal's bookkeeping, the gate's rules and bulk runs' child records, in memory; public so an
- * operation's workflow test registers these instead of writing its own.
+ * The run journal's bookkeeping, in memory, for any operation's workflow test: recorder, control
+ * (an empty ledger; a completed step's events land in {@link #events} as the real one writes them,
+ * an in-task step's deferred {@code started} first), leases (always granted), the window gate's
+ * rules ({@link #windows} and {@link #freezes}, empty: no scope is gated) and bulk runs' child
+ * records. Register it on the workflow queue's worker.
  */
 public final class JournalFakes
     implements RunRecorderActivities,
@@ -35,15 +38,17 @@ public final class JournalFakes
         LeaseActivities,
         WindowActivities,
         ChildRunActivities {
-  final List<ChildRun> children = new CopyOnWriteArrayList<>();
-  final List<StepWithdrawal> withdrawn = new CopyOnWriteArrayList<>();
+  public final List<ChildRun> children = new CopyOnWriteArrayList<>();
+  public final List<StepWithdrawal> withdrawn = new CopyOnWriteArrayList<>();
   public final List<StepEvent> events = new CopyOnWriteArrayList<>();
   public final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
   public final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
-  final List<WindowSpec> windows = new CopyOnWriteArrayList<>();
-  final List<FreezeSpec> freezes = new CopyOnWriteArrayList<>();
-  final AtomicInteger reads = new AtomicInteger();
-  final AtomicInteger begins = new AtomicInteger();
+  public final List<WindowSpec> windows = new CopyOnWriteArrayList<>();
+  public final List<FreezeSpec> freezes = new CopyOnWriteArrayList<>();
+  public final AtomicInteger reads = new AtomicInteger();
+
+  /** Executions that read the ledger: one per run, plus one per continue-as-new. */
+  public final AtomicInteger begins = new AtomicInteger();
 
   @Override
   public GateRules rules(GateQuery query) {
@@ -55,7 +60,7 @@ public final class JournalFakes
         freezes.stream().filter(f -> f.covers(scopes)).toList());
   }
 
-  /** Every event as {@code "<step> <kind>"}, in order. */
+  /** "step kind" per event, in order: what a test asserts a run's timeline against. */
   public List<String> kinds() {
     return events.stream().map(e -> e.step() + " " + e.kind()).toList();
   }
@@ -74,6 +79,9 @@ public final class JournalFakes
 
   @Override
   public void completeStep(StepCompletion completion) {
+    if (completion.started() != null) {
+      events.add(completion.started());
+    }
     events.add(completion.event());
   }
 

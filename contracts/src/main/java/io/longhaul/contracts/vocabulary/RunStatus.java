@@ -1,10 +1,11 @@
-package io.longhaul.db.run;
+package io.longhaul.contracts.vocabulary;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /** A run's lifecycle as the portal shows it; the database's check constraint lists the same. */
-public enum RunStatus {
+public enum RunStatus implements Term {
   PENDING("pending"),
   RUNNING("running"),
   /** A step failed after its retries and waits for an operator: retry, skip or abort. */
@@ -30,6 +31,7 @@ public enum RunStatus {
     this.value = value;
   }
 
+  @Override
   public String value() {
     return value;
   }
@@ -44,13 +46,11 @@ public enum RunStatus {
   }
 
   public static RunStatus of(String value) {
-    return Arrays.stream(values())
-        .filter(s -> s.value.equals(value))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown run status " + value));
+    return Term.parse(RunStatus.class, value);
   }
 
-  static java.util.List<String> liveValues() {
-    return LIVE.stream().map(RunStatus::value).sorted().toList();
+  /** The spelled values of the live statuses, for queries. */
+  public static List<String> liveValues() {
+    return Arrays.stream(values()).filter(s -> !s.ended()).map(RunStatus::value).toList();
   }
 }
