@@ -19,6 +19,15 @@ public final class FailureTypes {
   /** No host or network has room; retrying at once would not make any. */
   public static final String NO_CAPACITY = "NoCapacity";
 
+  /**
+   * Longhaul's own database refused a statement (a constraint, a value out of range, a statement it
+   * cannot run): the same statement would be refused again.
+   */
+  public static final String DATABASE_REFUSED = "DatabaseRefused";
+
+  /** Longhaul's own database could not be reached or gave up a transaction: retried. */
+  public static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
+
   /** Failures that no retry can fix; activity retry policies list them as non-retryable. */
   public static final Set<String> NON_RETRYABLE =
       Set.of(
@@ -28,7 +37,8 @@ public final class FailureTypes {
           INVALID_PARAMETER,
           NOT_FOUND,
           CONFLICT,
-          NO_CAPACITY);
+          NO_CAPACITY,
+          DATABASE_REFUSED);
 
   private FailureTypes() {}
 }

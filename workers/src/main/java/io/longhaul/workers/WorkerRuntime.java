@@ -48,6 +48,7 @@ public class WorkerRuntime implements AutoCloseable {
                 .setWorkflowCacheSize(settings.workflowCacheSize())
                 .setMaxWorkflowThreadCount(settings.workflowCacheSize() * 4)
                 .setUsingVirtualWorkflowThreads(true)
+                .setWorkerInterceptors(new DatabaseFailures())
                 .build());
     Map<String, List<WorkerRegistration>> byQueue = new LinkedHashMap<>();
     registrations.forEach(

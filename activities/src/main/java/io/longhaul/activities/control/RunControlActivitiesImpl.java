@@ -1,7 +1,9 @@
 package io.longhaul.activities.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +50,21 @@ public class RunControlActivitiesImpl implements RunControlActivities {
     ledger
         .completed(run.changeId())
         .forEach((k, json) -> completed.put(RunContext.key(k.step(), k.target()), json));
-    return new RunContext(run.changeId(), completed);
+    int nextSeq = events.nextSeq(runId);
+    // Only a run whose workflow has just been started again waits for what it waited for before.
+    boolean resumed = events.last(runId).map(e -> StepEvent.RESUMED.equals(e.kind())).orElse(false);
+    List<PendingDecision> parked = resumed ? parked(run.pending()) : List.of();
+    return new RunContext(run.changeId(), completed, nextSeq, parked);
+  }
+
+  private static List<PendingDecision> parked(String pendingJson) {
+    try {
+      return pendingJson == null
+          ? List.of()
+          : JSON.readValue(pendingJson, new TypeReference<List<PendingDecision>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the run's pending decisions are not readable", e);
+    }
   }
 
   @Override

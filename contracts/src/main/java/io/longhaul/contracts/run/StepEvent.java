@@ -14,4 +14,11 @@ public record StepEvent(
     String errorType,
     String errorMessage,
     String detailJson,
-    long occurredAtMillis) {}
+    long occurredAtMillis) {
+
+  /**
+   * The event Longhaul writes (not the workflow) when it starts a lost run's workflow again; the
+   * journal of a run whose newest event it is waits again for what the run waited for.
+   */
+  public static final String RESUMED = "resumed";
+}

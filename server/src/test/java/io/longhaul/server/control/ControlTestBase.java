@@ -1,5 +1,7 @@
 package io.longhaul.server.control;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longhaul.db.security.UserRepository;
 import io.longhaul.server.support.ApiClient;
@@ -7,7 +9,10 @@ import io.longhaul.server.support.ServerTestBase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +98,20 @@ abstract class ControlTestBase extends ServerTestBase {
       }
     }
     return null;
+  }
+
+  String startEcho(ApiClient as, Map<String, Object> params) {
+    var body = new HashMap<String, Object>();
+    body.put("operation", "test-echo");
+    body.put("params", params);
+    body.put("reason", "operator control test");
+    var r = as.post("/api/v1/runs", body);
+    assertThat(r.status()).as(r.raw()).isEqualTo(202);
+    return r.body().path("id").asText();
+  }
+
+  static String unique() {
+    return "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
   }
 
   static void sleep(long ms) {

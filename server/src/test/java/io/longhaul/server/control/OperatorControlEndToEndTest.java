@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longhaul.server.echo.EchoActivitiesImpl;
 import io.longhaul.server.echo.EchoWorkflow;
-import io.longhaul.server.support.ApiClient;
 import io.temporal.client.WorkflowClient;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -377,19 +374,5 @@ class OperatorControlEndToEndTest extends ControlTestBase {
         .isEqualTo(409);
     assertThat(viewer.post("/api/v1/runs/" + id + "/retry-step", Map.of("reason", "x")).status())
         .isEqualTo(403);
-  }
-
-  String startEcho(ApiClient as, Map<String, Object> params) {
-    var body = new HashMap<String, Object>();
-    body.put("operation", "test-echo");
-    body.put("params", params);
-    body.put("reason", "operator control test");
-    var r = as.post("/api/v1/runs", body);
-    assertThat(r.status()).as(r.raw()).isEqualTo(202);
-    return r.body().path("id").asText();
-  }
-
-  static String unique() {
-    return "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
   }
 }

@@ -13,12 +13,22 @@ import java.time.Duration;
 public final class ActivityProfiles {
   private static final String[] NON_RETRYABLE = FailureTypes.NON_RETRYABLE.toArray(String[]::new);
 
+  /**
+   * A local activity retries inside the workflow task only while its next backoff is this short;
+   * longer backoffs become workflow timers, so the task completes. Kept in one task for longer, a
+   * local activity outlives the task's heartbeat, and without a sticky queue (the embedded server)
+   * the next task replays and schedules it again from attempt 1: retried forever, never parked, and
+   * a cancel waits for a task that never completes.
+   */
+  private static final Duration LOCAL_RETRY_THRESHOLD = Duration.ofSeconds(1);
+
   private ActivityProfiles() {}
 
   /** Bookkeeping in Longhaul's own database: cheap, local to the workflow worker. */
   public static LocalActivityOptions bookkeeping() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(10))
+        .setLocalRetryThreshold(LOCAL_RETRY_THRESHOLD)
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofMillis(200))
@@ -36,6 +46,7 @@ public final class ActivityProfiles {
   public static LocalActivityOptions databaseStep() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setLocalRetryThreshold(LOCAL_RETRY_THRESHOLD)
         .setRetryOptions(retry(5))
         .build();
   }

@@ -21,6 +21,7 @@ import io.longhaul.contracts.window.WindowWait;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.worker.NonDeterministicException;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
@@ -79,6 +80,10 @@ public final class RunJournal {
   private final Set<String> held = new LinkedHashSet<>();
   private final List<String> waitingFor = new ArrayList<>();
   private final Map<String, Long> figures = new LinkedHashMap<>();
+
+  /** Decisions the run waited for when its workflow was lost; it waits for them again. */
+  private final List<PendingDecision> restored = new ArrayList<>();
+
   private WindowGate gate;
   private WindowWait waitingForWindow;
   private RunContext context;
@@ -120,25 +125,46 @@ public final class RunJournal {
       outcome("succeeded", null, JsonValues.toJson(result));
       return result;
     } catch (CanceledFailure e) {
-      // The workflow's scope is cancelled; undo and report from a scope that is not.
-      Workflow.newDetachedCancellationScope(
-              () -> {
-                compensate();
-                releaseHeld();
-                outcome("cancelled", e);
-              })
-          .run();
+      cancelled(e);
       throw e;
     } catch (TemporalFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        // A step that was failing when the cancel came (a local activity runs out its retries
+        // first): the run is cancelled, not failed, and undone as a cancelled run is.
+        CanceledFailure c = new CanceledFailure("cancelled while " + messageOf(e));
+        cancelled(c);
+        throw c;
+      }
       compensate();
       releaseHeld();
       String type = typeOf(e);
       outcome(ABORTED.equals(type) || REJECTED.equals(type) ? "aborted" : "failed", e);
       throw e;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      outcome("failed", e);
+    } catch (NonDeterministicException e) {
+      // Temporal retries the workflow task until code that replays the history is deployed: the
+      // run is still live, and its record must not say otherwise.
       throw e;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // A bug or a value no retry of the workflow task would change. Rethrown as is, Temporal
+      // would retry the task forever while the record said failed; fail the run for real instead.
+      ApplicationFailure failure =
+          ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.getClass().getSimpleName());
+      compensate();
+      releaseHeld();
+      outcome("failed", failure);
+      throw failure;
     }
+  }
+
+  /** The workflow's scope is cancelled; undo and report from a scope that is not. */
+  private void cancelled(CanceledFailure e) {
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              compensate();
+              releaseHeld();
+              outcome("cancelled", e);
+            })
+        .run();
   }
 
   /** Runs the body holding every named lease; they are released when it returns. */
@@ -303,6 +329,13 @@ public final class RunJournal {
       ledger = version >= 1;
       inTaskSteps = Workflow.getVersion(IN_TASK_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
       context = ledger ? control.begin(runId) : new RunContext(runId, Map.of());
+      if (context.nextSeq() != null) {
+        // A resumed run's timeline goes on after its events, instead of colliding with them.
+        seq = Math.max(seq, context.nextSeq());
+      }
+      if (context.parked() != null) {
+        restored.addAll(context.parked());
+      }
       startedMillis = Workflow.currentTimeMillis();
     }
   }
@@ -310,7 +343,11 @@ public final class RunJournal {
   private <I, R> R attempt(Step<R> spec, I input, Functions.Func1<I, R> body) {
     I current = input;
     for (int attempt = 1; ; attempt++) {
-      if (attempt > 1 && !spec.scopes().isEmpty()) {
+      PendingDecision was = attempt == 1 ? takeRestored(Actions.FAILURE, spec) : null;
+      if (was != null) {
+        attempt = was.attempt();
+      }
+      if (attempt > 1 && was == null && !spec.scopes().isEmpty()) {
         // A retry decided hours later must still fall inside a window.
         windows().awaitOpen(spec.name(), spec.target(), spec.scopes(), spec.expected());
       }
@@ -319,10 +356,14 @@ public final class RunJournal {
       StepEvent started = stepEvent(spec.name(), spec.target(), "started", attempt, null, null);
       // An in-task step's started event waits for its outcome: one local activity, not two.
       StepEvent deferred = inTaskSteps && ledger && spec.isInTask() ? started : null;
-      if (deferred == null) {
+      if (deferred == null && was == null) {
         recorder.recordEvent(started);
       }
       try {
+        if (was != null) {
+          // Parked on this failure when the workflow was lost: park again, without applying it.
+          throw ApplicationFailure.newNonRetryableFailure(was.errorMessage(), was.errorType());
+        }
         R result = body.apply(current);
         done++;
         StepEvent succeeded =
@@ -338,15 +379,23 @@ public final class RunJournal {
       } catch (CanceledFailure e) {
         throw e;
       } catch (TemporalFailure e) {
-        if (deferred != null) {
-          recorder.recordEvent(deferred);
+        if (was == null) {
+          if (deferred != null) {
+            recorder.recordEvent(deferred);
+          }
+          event(spec.name(), spec.target(), "failed", attempt, e, null);
         }
-        event(spec.name(), spec.target(), "failed", attempt, e, null);
         if (CancellationScope.current().isCancelRequested()) {
           throw e;
         }
         long now = Workflow.currentTimeMillis();
         Duration wait = spec.giveUpAfterOr(giveUpAfter);
+        Long expires = wait == null ? null : now + wait.toMillis();
+        if (was != null) {
+          now = was.sinceMillis();
+          expires = was.expiresAtMillis();
+          wait = expires == null ? null : remaining(expires);
+        }
         PendingDecision p =
             new PendingDecision(
                 Actions.FAILURE,
@@ -359,7 +408,7 @@ public final class RunJournal {
                 null,
                 null,
                 now,
-                wait == null ? null : now + wait.toMillis());
+                expires);
         Decision d = park(p, input == null ? null : input.getClass(), wait);
         if (d == null) {
           throw e; // nobody decided in time: the run fails with the step's error
@@ -388,6 +437,15 @@ public final class RunJournal {
   private void awaitApproval(Step<?> spec) {
     Approval a = spec.approval();
     long now = Workflow.currentTimeMillis();
+    // A resumed run asks again with the original request time and expiry.
+    PendingDecision was = takeRestored(Actions.APPROVAL, spec);
+    if (was != null) {
+      event(spec.name(), spec.target(), "parked", 1, null, null);
+      Decision d =
+          park(was, null, was.expiresAtMillis() == null ? null : remaining(was.expiresAtMillis()));
+      approvalOutcome(spec, d);
+      return;
+    }
     PendingDecision p =
         new PendingDecision(
             Actions.APPROVAL,
@@ -402,7 +460,10 @@ public final class RunJournal {
             now,
             a.expiresAfter() == null ? null : now + a.expiresAfter().toMillis());
     event(spec.name(), spec.target(), "approval_requested", 1, null, null);
-    Decision d = park(p, null, a.expiresAfter());
+    approvalOutcome(spec, park(p, null, a.expiresAfter()));
+  }
+
+  private void approvalOutcome(Step<?> spec, Decision d) {
     if (d == null) {
       event(spec.name(), spec.target(), "expired", 1, null, null);
       throw ApplicationFailure.newNonRetryableFailure(
@@ -412,6 +473,23 @@ public final class RunJournal {
       throw ApplicationFailure.newNonRetryableFailure(
           "rejected by " + d.actor() + ": " + d.reason(), REJECTED);
     }
+  }
+
+  /** The decision of this kind the run waited for at this step before its workflow was lost. */
+  private PendingDecision takeRestored(String kind, Step<?> spec) {
+    for (PendingDecision p : restored) {
+      if (p.kind().equals(kind)
+          && p.step().equals(spec.name())
+          && java.util.Objects.equals(p.target(), spec.target())) {
+        restored.remove(p);
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static Duration remaining(long untilMillis) {
+    return Duration.ofMillis(Math.max(0, untilMillis - Workflow.currentTimeMillis()));
   }
 
   /** Waits for an operator; records the parking and the decision on the timeline. */
