@@ -1,6 +1,5 @@
 package io.longhaul.workers;
 
-import io.longhaul.activities.spawn.ChildRunActivitiesImpl;
 import io.longhaul.activities.spawn.HypervisorActivitiesImpl;
 import io.longhaul.activities.spawn.IpamActivitiesImpl;
 import io.longhaul.activities.spawn.OverlayActivitiesImpl;
@@ -33,11 +32,8 @@ public class SpawnWorkers {
 
   @Bean
   WorkerRegistration spawnDatabaseActivities(
-      IpamActivitiesImpl ipam,
-      PlacementActivitiesImpl placement,
-      OverlayActivitiesImpl overlay,
-      ChildRunActivitiesImpl childRuns) {
-    return WorkerRegistration.activities(TaskQueues.WORKFLOWS, ipam, placement, overlay, childRuns);
+      IpamActivitiesImpl ipam, PlacementActivitiesImpl placement, OverlayActivitiesImpl overlay) {
+    return WorkerRegistration.activities(TaskQueues.WORKFLOWS, ipam, placement, overlay);
   }
 
   @Bean

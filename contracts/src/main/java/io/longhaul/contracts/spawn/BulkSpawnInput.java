@@ -1,11 +1,14 @@
 package io.longhaul.contracts.spawn;
 
+import io.longhaul.contracts.control.JournalCarry;
 import java.util.List;
 
 /**
  * {@code count} instances named {@code namePrefix-0001}… from one template, spawned as child
- * workflows {@code batchSize} at a time. {@code next}, {@code succeeded}, {@code failed} and {@code
- * journalSeq} carry progress across continue-as-new; callers leave them null.
+ * workflows {@code batchSize} at a time. {@code carry} carries the journal (progress, the batch
+ * cursor) across continue-as-new; {@code next}, {@code succeeded}, {@code failed} and {@code
+ * journalSeq} are what runs recorded before the journal carried it still hold. Callers leave them
+ * null.
  */
 public record BulkSpawnInput(
     String site,
@@ -20,9 +23,42 @@ public record BulkSpawnInput(
     Integer next,
     Integer succeeded,
     List<String> failed,
-    Integer journalSeq) {
+    Integer journalSeq,
+    JournalCarry carry) {
 
   public static final int DEFAULT_BATCH_SIZE = 25;
+
+  /** A new request: nothing carried yet. */
+  public BulkSpawnInput(
+      String site,
+      String namePrefix,
+      int count,
+      Long networkId,
+      String networkLabel,
+      int vcpus,
+      int memoryMiB,
+      String antiAffinity,
+      Integer batchSize,
+      Integer next,
+      Integer succeeded,
+      List<String> failed,
+      Integer journalSeq) {
+    this(
+        site,
+        namePrefix,
+        count,
+        networkId,
+        networkLabel,
+        vcpus,
+        memoryMiB,
+        antiAffinity,
+        batchSize,
+        next,
+        succeeded,
+        failed,
+        journalSeq,
+        null);
+  }
 
   public BulkSpawnInput {
     failed = failed == null ? List.of() : List.copyOf(failed);
@@ -60,5 +96,24 @@ public record BulkSpawnInput(
         succeededSoFar,
         failedSoFar,
         seq);
+  }
+
+  /** The same request, continued as new with the journal's carry. */
+  public BulkSpawnInput continuedWith(JournalCarry journalCarry) {
+    return new BulkSpawnInput(
+        site,
+        namePrefix,
+        count,
+        networkId,
+        networkLabel,
+        vcpus,
+        memoryMiB,
+        antiAffinity,
+        batchSize,
+        next,
+        succeeded,
+        failed,
+        journalSeq,
+        journalCarry);
   }
 }

@@ -11,8 +11,8 @@ import io.longhaul.contracts.control.Progress;
  */
 public abstract class ControlledWorkflow implements OperatorControlled {
 
-  /** Replaceable only at the start of a continued run, so event numbers go on where it stopped. */
-  protected RunJournal journal = new RunJournal();
+  /** The run's journal; a continued run hands it its state with {@link RunJournal#resume}. */
+  protected final RunJournal journal = new RunJournal();
 
   @Override
   public String decide(Decision decision) {

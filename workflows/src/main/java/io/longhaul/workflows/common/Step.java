@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  *       idempotent by its key anyway.
  *   <li>{@code skippable}: an operator may skip the step when it fails; it then returns null.
  *   <li>{@code compensation}: registered before the step runs (saga), run when the run is aborted,
- *       cancelled or fails; idempotent, since the step may not have applied anything.
+ *       cancelled or fails; idempotent, since the step may not have applied anything. A closure, or
+ *       a named undo with an argument, which survives continue-as-new.
  *   <li>{@code approval}: the step waits for an approver before it runs.
  *   <li>{@code leases}: named targets held while the step runs (and until compensation, if any).
  *   <li>{@code giveUpAfter}: how long a failed step waits for an operator before the run fails.
@@ -41,6 +42,8 @@ public final class Step<R> {
   private static final class Options {
     boolean skippable;
     Functions.Proc compensation;
+    String undo;
+    Object undoArg;
     Approval approval;
     List<String> leases = List.of();
     LeasePolicy leasePolicy = LeasePolicy.WAIT;
@@ -53,6 +56,8 @@ public final class Step<R> {
       Options o = new Options();
       o.skippable = skippable;
       o.compensation = compensation;
+      o.undo = undo;
+      o.undoArg = undoArg;
       o.approval = approval;
       o.leases = leases;
       o.leasePolicy = leasePolicy;
@@ -101,6 +106,19 @@ public final class Step<R> {
 
   public Step<R> compensatedBy(Functions.Proc undo) {
     return with(o -> o.compensation = undo);
+  }
+
+  /**
+   * A compensation by name: the workflow registers the undo's body with {@code journal.undo(name,
+   * …)}; the argument is kept as JSON, so the debt survives continue-as-new.
+   */
+  public Step<R> compensatedBy(String undo, Object arg) {
+    Objects.requireNonNull(undo, "undo");
+    return with(
+        o -> {
+          o.undo = undo;
+          o.undoArg = arg;
+        });
   }
 
   public Step<R> approvedBy(Approval a) {
@@ -161,6 +179,14 @@ public final class Step<R> {
 
   Functions.Proc compensation() {
     return options.compensation;
+  }
+
+  String undo() {
+    return options.undo;
+  }
+
+  Object undoArg() {
+    return options.undoArg;
   }
 
   Approval approval() {

@@ -8,13 +8,10 @@ import io.longhaul.contracts.window.WindowActivities;
 import io.longhaul.contracts.window.WindowAware;
 import io.longhaul.contracts.window.WindowRules;
 import io.longhaul.contracts.window.WindowWait;
-import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Maintenance windows and freezes inside a workflow. Before a disruptive step the gate reads the
@@ -80,56 +77,18 @@ public final class WindowGate {
     }
   }
 
-  /**
-   * Runs a long phase in chunks while its window is open: before each chunk the window must have
-   * room for {@code chunk}; when it closes (or a freeze starts, or a change shortens it) the phase
-   * stops at the chunk boundary, records "paused", waits for the next opening and resumes from the
-   * state the last chunk returned. The state is explicit, so a caller can continue-as-new with it
-   * between chunks.
-   */
-  public <S> S runInWindow(
-      String phase,
-      List<Scope> scopes,
-      Duration chunk,
-      S state,
-      Functions.Func1<S, S> runChunk,
-      Functions.Func1<S, Boolean> finished) {
-    S current = state;
-    while (!finished.apply(current)) {
-      Instant closesAt = awaitOpen(phase, null, scopes, chunk);
-      while (!finished.apply(current)) {
-        current = runChunk.apply(current);
-        if (finished.apply(current)) {
-          break;
-        }
-        Instant now = now();
-        boolean fits = closesAt == null || !now.plus(chunk).isAfter(closesAt);
-        if (!changed && fits) {
-          continue;
-        }
-        changed = false;
-        Verdict v = verdict(scopes, chunk);
-        if (v.open()) {
-          closesAt = v.closesAt();
-          continue;
-        }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("window", v.waitingFor());
-        detail.put("reason", v.reason());
-        detail.put("opensAt", v.opensAt() == null ? null : v.opensAt().toString());
-        journal.event(phase, null, "paused", null, JsonValues.toJson(detail));
-        break;
-      }
-    }
-    return current;
-  }
-
   /** Whether a change signal arrived since the gate last read its rules. */
   public boolean changed() {
     return changed;
   }
 
-  private Verdict verdict(List<Scope> scopes, Duration expected) {
+  /** Forgets change signals received so far, after the caller has re-read the rules. */
+  void clearChanged() {
+    changed = false;
+  }
+
+  /** Reads the scopes' rules now and evaluates them for a piece of work of {@code expected}. */
+  Verdict verdict(List<Scope> scopes, Duration expected) {
     GateRules rules = activities.rules(new GateQuery(runId, scopes));
     return WindowRules.evaluate(rules.windows(), rules.freezes(), rules.scopes(), now(), expected);
   }

@@ -10,11 +10,12 @@ public class GatedWorkflowImpl extends ControlledWorkflow implements GatedWorkfl
 
   @Override
   public List<Long> run(GatedInput in) {
+    journal.resume(in.carry());
     return journal.run(
         () -> {
           List<Long> starts = new ArrayList<>();
           Scope site = Scope.site(in.site());
-          if (in.stepMinutes() > 0) {
+          if (in.stepMinutes() > 0 && in.carry() == null) {
             journal.step(
                 Step.of("push", in.site(), Long.class)
                     .inWindow(Duration.ofMinutes(in.stepMinutes()), site),
@@ -24,20 +25,23 @@ public class GatedWorkflowImpl extends ControlledWorkflow implements GatedWorkfl
                 });
           }
           Duration chunk = Duration.ofMinutes(in.chunkMinutes());
-          journal
-              .windows()
-              .runInWindow(
-                  "copy",
-                  List.of(site),
-                  chunk,
-                  0,
-                  done -> {
-                    starts.add(Workflow.currentTimeMillis());
+          CheckpointedPhase<Copied> copy =
+              CheckpointedPhase.of("copy", Copied.class).inWindow(chunk, site);
+          if (in.chunksPerExecution() > 0) {
+            copy = copy.continueAsNewEvery(in.chunksPerExecution(), in::carrying);
+          }
+          Copied done =
+              journal.checkpointed(
+                  copy,
+                  new Copied(0, starts),
+                  c -> {
+                    List<Long> more = new ArrayList<>(c.starts());
+                    more.add(Workflow.currentTimeMillis());
                     Workflow.sleep(chunk);
-                    return done + 1;
+                    return new Copied(c.chunks() + 1, more);
                   },
-                  done -> done >= in.chunks());
-          return starts;
+                  c -> c.chunks() >= in.chunks());
+          return done.starts();
         });
   }
 }

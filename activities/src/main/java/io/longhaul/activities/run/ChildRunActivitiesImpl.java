@@ -1,15 +1,15 @@
-package io.longhaul.activities.spawn;
+package io.longhaul.activities.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.longhaul.contracts.spawn.ChildRunActivities;
+import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Inserts child run records (pending) with the parent's requester and reason. */
+/** Inserts child run records (pending) of any operation, with the parent's requester and reason. */
 @Component
 public class ChildRunActivitiesImpl implements ChildRunActivities {
   private static final ObjectMapper JSON = new ObjectMapper();
