@@ -50,7 +50,8 @@ final class Timeline {
               .findFirst()
               .orElse(first.occurredAt());
       boolean finished =
-          List.of("succeeded", "skipped", "reused", "rejected", "expired").contains(last.kind());
+          List.of("succeeded", "skipped", "reused", "rejected", "expired", "resumed")
+              .contains(last.kind());
       out.add(
           new Entry(
               first.step(),
