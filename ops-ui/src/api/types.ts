@@ -86,6 +86,7 @@ export interface Progress {
   figures: Record<string, number> | null;
   etaMillis: number | null;
   waitingForLeases: string[] | null;
+  waitingForConditions?: string[] | null;
 }
 
 export interface Run {

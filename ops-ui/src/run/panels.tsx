@@ -168,6 +168,7 @@ export function ProgressPanel({ progress }: { progress: Progress }) {
         </>
       )}
       {progress.waitingForLeases && progress.waitingForLeases.length > 0 && <p className="notice">Waiting for {progress.waitingForLeases.join(", ")}</p>}
+      {progress.waitingForConditions && progress.waitingForConditions.length > 0 && <p className="notice">Waiting until {progress.waitingForConditions.join(", ")}</p>}
       {figures.length > 0 && (
         <dl className="figures">
           {figures.map(([k, v]) => (

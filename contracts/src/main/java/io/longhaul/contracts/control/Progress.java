@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Where a run is: its phase, the step it runs, steps done of those expected, domain figures
  * (instances spawned, bytes moved...), an ETA from the average step so far, what it waits for:
- * leases, or a maintenance window or freeze ({@code waitingForWindow}, null when not waiting).
+ * leases, a maintenance window or freeze ({@code waitingForWindow}, null when not waiting), or
+ * conditions outside the run ({@code waitingForConditions}, e.g. "0 blocks under-replicated").
  */
 public record Progress(
     String phase,
@@ -20,4 +21,5 @@ public record Progress(
     List<PendingDecision> pending,
     List<String> waitingForLeases,
     long atMillis,
-    WindowWait waitingForWindow) {}
+    WindowWait waitingForWindow,
+    List<String> waitingForConditions) {}

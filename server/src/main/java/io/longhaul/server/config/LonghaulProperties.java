@@ -1,7 +1,9 @@
 package io.longhaul.server.config;
 
+import io.longhaul.workflows.common.ProfileTuning;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -51,7 +53,12 @@ public record LonghaulProperties(
       @DefaultValue("200") int maxConcurrentWorkflowTasks,
       @DefaultValue("200") int maxConcurrentLocalActivities,
       @DefaultValue("2000") int workflowCacheSize,
-      Set<String> sites) {
+      Set<String> sites,
+      Map<String, ProfileTuning> profiles) {
+
+    public Worker {
+      profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+    }
 
     /** Whether this worker serves the site's queue; no list means every site in the inventory. */
     public boolean servesSite(String code) {

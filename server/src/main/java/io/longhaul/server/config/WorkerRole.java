@@ -7,6 +7,7 @@ import io.longhaul.workers.SiteRegistrations;
 import io.longhaul.workers.WorkerRegistration;
 import io.longhaul.workers.WorkerRuntime;
 import io.longhaul.workers.WorkerSettings;
+import io.longhaul.workflows.common.ActivityProfiles;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public class WorkerRole {
       ObjectProvider<LabInventory> lab,
       LonghaulProperties props) {
     var w = props.worker();
+    // Operators' activity-profile tuning, in force before the first activity is scheduled.
+    ActivityProfiles.tune(w.profiles());
     // The lab's sites must be in the inventory before we list the site queues to serve.
     lab.ifAvailable(loaded -> {});
     List<WorkerRegistration> all = new ArrayList<>(registrations);

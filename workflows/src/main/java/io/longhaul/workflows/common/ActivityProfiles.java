@@ -1,17 +1,28 @@
 package io.longhaul.workflows.common;
 
 import io.longhaul.contracts.FailureTypes;
+import io.longhaul.contracts.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Named activity-option profiles, so every workflow chooses from the same few and a tuning change
- * lands everywhere at once.
+ * lands everywhere at once. Operators tune a profile's timeouts and attempts by configuration, per
+ * site where it matters ({@link #tune}); the worker runtime installs the tuning before it polls.
+ * Options are not part of a workflow's commands, so a tuning change never breaks replay; it applies
+ * to activities scheduled after it.
  */
 public final class ActivityProfiles {
   private static final String[] NON_RETRYABLE = FailureTypes.NON_RETRYABLE.toArray(String[]::new);
+  private static final String SITE_QUEUE = TaskQueues.site("");
+
+  private static volatile Map<String, ProfileTuning> tuning = Map.of();
 
   /**
    * A local activity retries inside the workflow task only while its next backoff is this short;
@@ -23,6 +34,31 @@ public final class ActivityProfiles {
   private static final Duration LOCAL_RETRY_THRESHOLD = Duration.ofSeconds(1);
 
   private ActivityProfiles() {}
+
+  /**
+   * Installs operators' overrides by profile name ({@code deviceChange}, {@code device-change} and
+   * {@code devicechange} are the same name, as configuration spells them in different places).
+   */
+  public static void tune(Map<String, ProfileTuning> byProfile) {
+    Map<String, ProfileTuning> normalized = new HashMap<>();
+    List<String> known = TUNABLE.stream().map(ActivityProfiles::normalize).toList();
+    byProfile.forEach(
+        (name, t) -> {
+          if (!known.contains(normalize(name))) {
+            throw new IllegalArgumentException(
+                "no activity profile named " + name + "; tunable: " + TUNABLE);
+          }
+          normalized.put(normalize(name), t);
+        });
+    tuning = Map.copyOf(normalized);
+  }
+
+  /**
+   * The profiles {@link #tune} accepts: those of activities on a task queue. The local ones
+   * (bookkeeping, database steps) run inside the workflow's task and stay as they are.
+   */
+  public static final List<String> TUNABLE =
+      List.of("shortCall", "deviceChange", "hostChange", "awaitReply", "longRunning");
 
   /** Bookkeeping in Longhaul's own database: cheap, local to the workflow worker. */
   public static LocalActivityOptions bookkeeping() {
@@ -53,20 +89,26 @@ public final class ActivityProfiles {
 
   /** A short call: a read or an allocation. */
   public static ActivityOptions shortCall(String taskQueue) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(taskQueue)
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(retry(5))
-        .build();
+    return tuned(
+        "shortCall",
+        taskQueue,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(taskQueue)
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(retry(5))
+            .build());
   }
 
   /** A change on a device: bounded attempts, since each may open a config session. */
   public static ActivityOptions deviceChange(String taskQueue) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(taskQueue)
-        .setStartToCloseTimeout(Duration.ofMinutes(2))
-        .setRetryOptions(retry(4))
-        .build();
+    return tuned(
+        "deviceChange",
+        taskQueue,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(taskQueue)
+            .setStartToCloseTimeout(Duration.ofMinutes(2))
+            .setRetryOptions(retry(4))
+            .build());
   }
 
   /**
@@ -76,12 +118,15 @@ public final class ActivityProfiles {
    * connection, an SSH handshake on busy cores.
    */
   public static ActivityOptions hostChange(String taskQueue) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(taskQueue)
-        .setStartToCloseTimeout(Duration.ofMinutes(2))
-        .setHeartbeatTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(retry(4))
-        .build();
+    return tuned(
+        "hostChange",
+        taskQueue,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(taskQueue)
+            .setStartToCloseTimeout(Duration.ofMinutes(2))
+            .setHeartbeatTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(retry(4))
+            .build());
   }
 
   /**
@@ -89,22 +134,63 @@ public final class ActivityProfiles {
    * waits; a retry sends the request again, which the other side treats idempotently.
    */
   public static ActivityOptions awaitReply(String taskQueue) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(taskQueue)
-        .setStartToCloseTimeout(Duration.ofMinutes(10))
-        .setHeartbeatTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(retry(4))
-        .build();
+    return tuned(
+        "awaitReply",
+        taskQueue,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(taskQueue)
+            .setStartToCloseTimeout(Duration.ofMinutes(10))
+            .setHeartbeatTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(retry(4))
+            .build());
   }
 
   /** Long work that heartbeats; a silent worker is presumed dead after the heartbeat timeout. */
   public static ActivityOptions longRunning(String taskQueue) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(taskQueue)
-        .setStartToCloseTimeout(Duration.ofHours(6))
-        .setHeartbeatTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(retry(10))
-        .build();
+    return tuned(
+        "longRunning",
+        taskQueue,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(taskQueue)
+            .setStartToCloseTimeout(Duration.ofHours(6))
+            .setHeartbeatTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(retry(10))
+            .build());
+  }
+
+  private static ActivityOptions tuned(String profile, String taskQueue, ActivityOptions options) {
+    ProfileTuning t = tuning.get(normalize(profile));
+    if (t == null) {
+      return options;
+    }
+    ActivityOptions.Builder b = ActivityOptions.newBuilder(options);
+    apply(t, b, options);
+    if (taskQueue.startsWith(SITE_QUEUE)) {
+      ProfileTuning site = t.sites().get(taskQueue.substring(SITE_QUEUE.length()));
+      if (site != null) {
+        apply(site, b, options);
+      }
+    }
+    return b.build();
+  }
+
+  private static void apply(ProfileTuning t, ActivityOptions.Builder b, ActivityOptions options) {
+    if (t.startToClose() != null) {
+      b.setStartToCloseTimeout(t.startToClose());
+    }
+    if (t.heartbeat() != null) {
+      b.setHeartbeatTimeout(t.heartbeat());
+    }
+    if (t.maxAttempts() != null) {
+      b.setRetryOptions(
+          RetryOptions.newBuilder(options.getRetryOptions())
+              .setMaximumAttempts(t.maxAttempts())
+              .build());
+    }
+  }
+
+  private static String normalize(String name) {
+    return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
   }
 
   private static RetryOptions retry(int attempts) {

@@ -76,7 +76,10 @@ final class ProgressBoard {
   }
 
   Progress snapshot(
-      List<PendingDecision> pending, List<String> waitingFor, WindowWait waitingForWindow) {
+      List<PendingDecision> pending,
+      List<String> waitingForLeases,
+      WindowWait waitingForWindow,
+      List<String> waitingForConditions) {
     long now = Workflow.currentTimeMillis();
     Long eta = null;
     if (done > 0 && total > done && startedMillis >= 0) {
@@ -91,8 +94,9 @@ final class ProgressBoard {
         new LinkedHashMap<>(figures),
         eta,
         pending,
-        new ArrayList<>(waitingFor),
+        new ArrayList<>(waitingForLeases),
         now,
-        waitingForWindow);
+        waitingForWindow,
+        new ArrayList<>(waitingForConditions));
   }
 }

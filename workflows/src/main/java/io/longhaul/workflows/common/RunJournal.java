@@ -18,10 +18,7 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,13 +50,12 @@ public final class RunJournal {
   private final ProgressBoard board = new ProgressBoard();
   private final LeaseKeeper leases = new LeaseKeeper(runId, timeline, this::mirror);
   private final Parking parking = new Parking(desk, timeline, this::mirror);
+  private final Waits waits = new Waits(timeline, this::mirror);
   private final Compensator compensator = new Compensator(timeline, parking);
   private final StepRunner steps =
       new StepRunner(this, ledger, timeline, board, parking, leases, compensator);
   private final Map<String, String> cursors = new HashMap<>();
-  private final List<String> conditions = new ArrayList<>();
   private WindowGate gate;
-  private WindowWait waitingForWindow;
   private Duration giveUpAfter;
 
   // ---- what workflows call ----
@@ -273,7 +269,7 @@ public final class RunJournal {
   }
 
   public Progress progress() {
-    return board.snapshot(desk.pending(), waitingFor(), waitingForWindow);
+    return board.snapshot(desk.pending(), leases.waitingFor(), waits.window(), waits.conditions());
   }
 
   public void leaseAvailable() {
@@ -306,47 +302,12 @@ public final class RunJournal {
 
   /** Shows (or, with null, ends) a wait for a window or freeze: timeline event and run status. */
   void windowWait(String step, String target, WindowWait wait) {
-    waitingForWindow = wait;
-    if (wait != null) {
-      Map<String, Object> detail = new LinkedHashMap<>();
-      detail.put("window", wait.waitingFor());
-      detail.put("reason", wait.reason());
-      detail.put(
-          "opensAt",
-          wait.opensAtMillis() == null
-              ? null
-              : Instant.ofEpochMilli(wait.opensAtMillis()).toString());
-      timeline.record(step, target, "waiting", 1, null, JsonValues.toJson(detail));
-    } else {
-      timeline.record(step, target, "window_open", 1, null, null);
-    }
-    mirror();
+    waits.window(step, target, wait);
   }
 
-  /** Shows (or, with null, ends) a wait for a condition, e.g. replication to catch up. */
+  /** Shows (or ends) a wait for a condition outside the run. */
   void conditionWait(String step, String target, String condition, boolean waiting) {
-    if (waiting) {
-      conditions.add(condition);
-    } else {
-      conditions.remove(condition);
-    }
-    timeline.record(
-        step,
-        target,
-        waiting ? "waiting" : "condition_met",
-        1,
-        null,
-        JsonValues.toJson(Map.of("condition", condition)));
-    mirror();
-  }
-
-  private List<String> waitingFor() {
-    if (conditions.isEmpty()) {
-      return leases.waitingFor();
-    }
-    List<String> all = new ArrayList<>(leases.waitingFor());
-    all.addAll(conditions);
-    return all;
+    waits.condition(step, target, condition, waiting);
   }
 
   // ---- the machinery ----
@@ -369,7 +330,7 @@ public final class RunJournal {
       status = "needs_attention";
     } else if (!pending.isEmpty()) {
       status = "awaiting_approval";
-    } else if (!waitingFor().isEmpty() || waitingForWindow != null) {
+    } else if (!leases.waitingFor().isEmpty() || waits.any()) {
       status = "waiting";
     } else {
       status = "running";

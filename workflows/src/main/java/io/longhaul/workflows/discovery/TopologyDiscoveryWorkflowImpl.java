@@ -27,6 +27,9 @@ import java.util.List;
  */
 public class TopologyDiscoveryWorkflowImpl extends ControlledWorkflow
     implements TopologyDiscoveryWorkflow {
+  /** Histories recorded before reads went through the journal's forEach read in fixed windows. */
+  static final String FOR_EACH = "for-each";
+
   private final InventoryActivities inventory =
       Workflow.newActivityStub(
           InventoryActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
@@ -46,8 +49,21 @@ public class TopologyDiscoveryWorkflowImpl extends ControlledWorkflow
                   .leaves();
           journal.phase("read-lldp");
           journal.expect(leaves.size() + 2);
+          int parallelism = input.parallelismOrDefault();
           List<LldpTable> tables =
-              readAll(journal, switches, changeId, leaves, input.parallelismOrDefault());
+              Workflow.getVersion(FOR_EACH, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+                  ? readInWindows(journal, switches, changeId, leaves, parallelism)
+                  : List.copyOf(
+                      journal
+                          .forEach(
+                              leaves,
+                              parallelism,
+                              leaf ->
+                                  journal.step(
+                                      "read-lldp",
+                                      leaf,
+                                      () -> switches.readLldp(new LldpRequest(changeId, leaf))))
+                          .values());
           journal.phase("reconcile");
           return journal.step(
               "reconcile",
@@ -56,8 +72,11 @@ public class TopologyDiscoveryWorkflowImpl extends ControlledWorkflow
         });
   }
 
-  /** Reads in windows of {@code parallelism}; the next window starts when the last one is done. */
-  private static List<LldpTable> readAll(
+  /**
+   * How runs recorded before {@link #FOR_EACH} read: in windows of {@code parallelism}, the next
+   * window starting when the last one is done.
+   */
+  private static List<LldpTable> readInWindows(
       RunJournal journal,
       SwitchActivities switches,
       String changeId,

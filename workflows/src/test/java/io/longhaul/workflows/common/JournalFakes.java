@@ -8,6 +8,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
 import io.longhaul.contracts.run.StepEvent;
@@ -23,15 +24,21 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The journal's bookkeeping and the gate's rules, in memory. */
+/** The journal's bookkeeping, the gate's rules and bulk runs' child records, in memory. */
 final class JournalFakes
-    implements RunRecorderActivities, RunControlActivities, LeaseActivities, WindowActivities {
+    implements RunRecorderActivities,
+        RunControlActivities,
+        LeaseActivities,
+        WindowActivities,
+        ChildRunActivities {
+  final List<ChildRun> children = new CopyOnWriteArrayList<>();
   final List<StepEvent> events = new CopyOnWriteArrayList<>();
   final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
   final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
   final List<WindowSpec> windows = new CopyOnWriteArrayList<>();
   final List<FreezeSpec> freezes = new CopyOnWriteArrayList<>();
   final AtomicInteger reads = new AtomicInteger();
+  final AtomicInteger begins = new AtomicInteger();
 
   @Override
   public GateRules rules(GateQuery query) {
@@ -49,6 +56,7 @@ final class JournalFakes
 
   @Override
   public RunContext begin(String runId) {
+    begins.incrementAndGet();
     return new RunContext(runId, Map.of());
   }
 
@@ -80,5 +88,10 @@ final class JournalFakes
   @Override
   public void recordOutcome(RunOutcome outcome) {
     outcomes.add(outcome);
+  }
+
+  @Override
+  public void register(ChildRuns request) {
+    children.addAll(request.children());
   }
 }

@@ -180,5 +180,45 @@ class WindowGateTest {
       assertThat(fakes.kinds())
           .containsSubsequence("copy paused", "copy waiting", "copy window_open");
     }
+
+    @Test
+    @DisplayName(
+        "continued as new every two chunks across the window close, resumes at the right cursor"
+            + " with its progress intact")
+    void continuesAsNewAcrossTheClose() {
+      fakes.windows.add(daily("day", "UTC", 10, 120));
+      start(t("2026-11-23T10:00:00Z"));
+      GatedWorkflow run = stub("phase-can");
+      List<Long> starts = run.run(new GatedInput("sha", 0, 6, 25, 2, null));
+
+      assertThat(
+              starts.stream()
+                  .map(m -> Instant.ofEpochMilli(m).truncatedTo(ChronoUnit.MINUTES))
+                  .map(Instant::toString))
+          .containsExactly(
+              "2026-11-23T10:00:00Z",
+              "2026-11-23T10:25:00Z",
+              "2026-11-23T10:50:00Z",
+              "2026-11-23T11:15:00Z",
+              "2026-11-24T10:00:00Z",
+              "2026-11-24T10:25:00Z");
+      assertThat(Executions.of(env.getWorkflowClient(), run)).hasSize(3);
+      assertThat(fakes.events.stream().filter(e -> e.kind().equals("succeeded")))
+          .extracting(e -> e.step() + " " + e.target())
+          .containsExactly(
+              "copy chunk-1",
+              "copy chunk-2",
+              "copy chunk-3",
+              "copy chunk-4",
+              "copy chunk-5",
+              "copy chunk-6");
+      assertThat(fakes.events).extracting(e -> e.seq()).doesNotHaveDuplicates();
+      var progress = run.progress();
+      assertThat(progress.done()).isEqualTo(6);
+      assertThat(progress.figures()).containsEntry("copy.chunks", 6L);
+      assertThat(fakes.outcomes)
+          .singleElement()
+          .satisfies(o -> assertThat(o.status()).isEqualTo("succeeded"));
+    }
   }
 }

@@ -28,13 +28,16 @@ class TopologyDiscoveryReplayTest {
   /** Recorded before operator control (the journal's "operator-control" version tag). */
   static final String BEFORE_OPERATOR_CONTROL = "histories/topology-discovery.json";
 
-  /** The newest recording; {@link #record} rewrites it. */
-  static final String RESOURCE = "histories/topology-discovery-operator-control.json";
+  /** Recorded before the reads went through the journal's forEach ("for-each" version tag). */
+  static final String BEFORE_FOR_EACH = "histories/topology-discovery-operator-control.json";
+
+  /** The newest recording; {@link #record} writes it. */
+  static final String RESOURCE = "histories/topology-discovery-for-each.json";
 
   @Test
   @DisplayName("replay on the current workflow code without nondeterminism")
   void replays() {
-    for (String history : List.of(BEFORE_OPERATOR_CONTROL, RESOURCE)) {
+    for (String history : List.of(BEFORE_OPERATOR_CONTROL, BEFORE_FOR_EACH, RESOURCE)) {
       assertThatCode(
               () ->
                   WorkflowReplayer.replayWorkflowExecutionFromResource(
