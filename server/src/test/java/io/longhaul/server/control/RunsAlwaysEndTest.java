@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longhaul.server.echo.EchoActivitiesImpl;
 import io.longhaul.server.echo.EchoDatabaseActivitiesImpl;
+import io.longhaul.server.echo.EchoWorkflow;
+import io.temporal.client.WorkflowClient;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,28 @@ class RunsAlwaysEndTest extends ControlTestBase {
   @Autowired EchoActivitiesImpl lab;
   @Autowired EchoDatabaseActivitiesImpl database;
   @Autowired DataSource dataSource;
+  @Autowired WorkflowClient temporal;
+
+  @Test
+  @DisplayName(
+      "the journal's bookkeeping is retried while its database statements time out (a row lock"
+          + " held past the 10 s attempt timeout), and the run goes on")
+  void bookkeepingRetried() throws Exception {
+    String prefix = unique();
+    String id =
+        startEcho(
+            operator, Map.of("message", "hi", "steps", 1, "prefix", prefix, "waitForSignal", true));
+    awaitRun(id, r -> kinds(r, prefix + "0").contains("succeeded"));
+    try (Connection holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      holder.createStatement().execute("select 1 from run where id = '" + id + "' for update");
+      temporal.newWorkflowStub(EchoWorkflow.class, id).proceed();
+      sleep(13_000);
+      holder.rollback();
+    }
+    JsonNode done = awaitRun(id, status("succeeded"));
+    assertThat(done.path("status").asText()).isEqualTo("succeeded");
+  }
 
   @Test
   @DisplayName(

@@ -33,6 +33,9 @@ public final class ActivityProfiles {
    */
   private static final Duration LOCAL_RETRY_THRESHOLD = Duration.ofSeconds(1);
 
+  /** How long the journal's bookkeeping rides out a database that cannot be reached. */
+  private static final Duration BOOKKEEPING_RETRIES_FOR = Duration.ofMinutes(30);
+
   private ActivityProfiles() {}
 
   /**
@@ -64,6 +67,10 @@ public final class ActivityProfiles {
   public static LocalActivityOptions bookkeeping() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(10))
+        // Without a schedule-to-close timeout, a retry policy with no attempt limit counts as no
+        // policy at all for a local activity (the SDK's isRetryPolicyNotSet): the first failure
+        // was final, and a PostgreSQL restart failed runs. Retried for half an hour instead.
+        .setScheduleToCloseTimeout(BOOKKEEPING_RETRIES_FOR)
         .setLocalRetryThreshold(LOCAL_RETRY_THRESHOLD)
         .setRetryOptions(
             RetryOptions.newBuilder()
