@@ -172,6 +172,9 @@ try {
     await page.getByRole("link", { name: "Hypervisors" }).click();
     await page.getByRole("cell", { name: "sha-hv16" }).waitFor();
     await shot("08-inventory-hypervisors");
+    await page.getByRole("link", { name: "Clusters" }).click();
+    await page.getByRole("cell", { name: "sha-mesh" }).waitFor();
+    await page.getByRole("cell", { name: "own CA" }).waitFor();
   });
 
   await step("the lab page injects a fault and clears it", async () => {

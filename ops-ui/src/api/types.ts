@@ -160,6 +160,26 @@ export interface Network {
   vni: number | null;
 }
 
+/** A cluster reached over HTTP; credentialId is a reference, trustPem public certificates. */
+export interface Cluster {
+  id: number;
+  siteId: number;
+  name: string;
+  kind: "hdfs" | "mesh" | "vdi" | "k8s" | string;
+  baseUrl: string;
+  credentialId: number | null;
+  trustPem: string | null;
+  labels: string[];
+}
+
+/** A credential's public face: the secret never leaves the server. */
+export interface Credential {
+  id: number;
+  name: string;
+  kind: string;
+  username: string | null;
+}
+
 export interface HostLink {
   id: number;
   hypervisorId: number;

@@ -10,7 +10,7 @@ export interface Option {
 }
 
 /** Inventory choices for fields with these names (`site` gets the site picker, and so on). */
-export type Pickers = Partial<Record<"site" | "network" | "networkId" | "networkLabel" | "hypervisor" | "switch", Option[]>>;
+export type Pickers = Partial<Record<"site" | "network" | "networkId" | "networkLabel" | "hypervisor" | "switch" | "cluster", Option[]>>;
 
 interface Props {
   schema: JsonSchema;

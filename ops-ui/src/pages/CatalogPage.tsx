@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/http";
 import { randomKey } from "../api/ids";
 import { startRun } from "../api/runs";
-import type { Hypervisor, Network, Operation, Site, Switch } from "../api/types";
+import type { Cluster, Hypervisor, Network, Operation, Site, Switch } from "../api/types";
 import { Empty, ErrorState, Loading } from "../components/states";
 import { useApi } from "../components/useApi";
 import { SchemaForm, type Option, type Pickers } from "../form/SchemaForm";
@@ -54,7 +54,8 @@ function usePickers(): Pickers | undefined {
   const networks = useApi<Network[]>("/api/v1/networks");
   const hypervisors = useApi<Hypervisor[]>("/api/v1/hypervisors");
   const switches = useApi<Switch[]>("/api/v1/switches");
-  const lists = [sites, networks, hypervisors, switches];
+  const clusters = useApi<Cluster[]>("/api/v1/clusters");
+  const lists = [sites, networks, hypervisors, switches, clusters];
   const settled = lists.every((l) => l.data || l.error);
   return useMemo(() => {
     if (!settled) return undefined;
@@ -77,8 +78,9 @@ function usePickers(): Pickers | undefined {
       networkLabel: [...labels.values()].sort((a, b) => a.label.localeCompare(b.label)),
       hypervisor: named(hypervisors.data),
       switch: named(switches.data),
+      cluster: named(clusters.data),
     };
-  }, [settled, sites.data, networks.data, hypervisors.data, switches.data]);
+  }, [settled, sites.data, networks.data, hypervisors.data, switches.data, clusters.data]);
 }
 
 function StartForm({ op }: { op: Operation }) {

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { NavLink, Route, Routes, useParams } from "react-router";
-import type { HostLink, Hypervisor, Network, Site, Switch } from "../api/types";
+import type { Cluster, Credential, HostLink, Hypervisor, Network, Site, Switch } from "../api/types";
 import { Empty, ErrorState, Loading } from "../components/states";
 import { when } from "../components/time";
 import { useApi, type Loaded } from "../components/useApi";
@@ -12,6 +12,7 @@ interface Inventory {
   switches: Switch[];
   hypervisors: Hypervisor[];
   networks: Network[];
+  clusters: Cluster[];
   links: HostLink[];
 }
 
@@ -22,6 +23,7 @@ function useInventory(): Loaded<Inventory> {
     useApi<Hypervisor[]>("/api/v1/hypervisors"),
     useApi<Network[]>("/api/v1/networks"),
     useApi<HostLink[]>("/api/v1/host-links"),
+    useApi<Cluster[]>("/api/v1/clusters"),
   ] as const;
   const error = parts.find((p) => p.error)?.error;
   const ready = parts.every((p) => p.data);
@@ -33,6 +35,7 @@ function useInventory(): Loaded<Inventory> {
           hypervisors: parts[2].data!,
           networks: parts[3].data!,
           links: parts[4].data!,
+          clusters: parts[5].data!,
         }
       : undefined,
     error,
@@ -55,6 +58,7 @@ export function InventoryPage() {
         <NavLink to="/inventory/switches">Switches</NavLink>
         <NavLink to="/inventory/hypervisors">Hypervisors</NavLink>
         <NavLink to="/inventory/networks">Networks</NavLink>
+        <NavLink to="/inventory/clusters">Clusters</NavLink>
         <NavLink to="/inventory/instances">Instances</NavLink>
         <NavLink to="/inventory/links">Host links</NavLink>
         <NavLink to="/inventory/fabric">Fabric</NavLink>
@@ -69,6 +73,7 @@ export function InventoryPage() {
           <Route path="switches" element={<Switches inv={inv.data} />} />
           <Route path="hypervisors" element={<Hypervisors inv={inv.data} />} />
           <Route path="networks" element={<Networks inv={inv.data} />} />
+          <Route path="clusters" element={<Clusters inv={inv.data} />} />
           <Route path="instances" element={<Instances sites={inv.data.sites} />} />
           <Route path="links" element={<Links inv={inv.data} />} />
           <Route path="fabric" element={<Fabric inv={inv.data} />} />
@@ -113,6 +118,7 @@ function Sites({ inv }: { inv: Inventory }) {
             <th scope="col">Switches</th>
             <th scope="col">Hypervisors</th>
             <th scope="col">Networks</th>
+            <th scope="col">Clusters</th>
             <th scope="col">Fabric</th>
           </tr>
         </thead>
@@ -125,6 +131,7 @@ function Sites({ inv }: { inv: Inventory }) {
               <td>{inv.switches.filter((x) => x.siteId === s.id).length}</td>
               <td>{inv.hypervisors.filter((x) => x.siteId === s.id).length}</td>
               <td>{inv.networks.filter((x) => x.siteId === s.id).length}</td>
+              <td>{inv.clusters.filter((x) => x.siteId === s.id).length}</td>
               <td>
                 <NavLink to={`/inventory/fabric/${s.code}`}>Fabric of {s.code}</NavLink>
               </td>
@@ -273,6 +280,51 @@ function Networks({ inv }: { inv: Inventory }) {
                   <td>
                     <PortUsage networkId={n.id} />
                   </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Clusters({ inv }: { inv: Inventory }) {
+  const [site, setSite] = useState("");
+  const rows = inv.clusters.filter((c) => !site || String(c.siteId) === site).sort(byName);
+  const credentials = new Map((useApi<Credential[]>("/api/v1/credentials").data ?? []).map((c) => [c.id, c.name]));
+  return (
+    <>
+      <SiteFilter inv={inv} value={site} onChange={setSite} />
+      <p className="muted small">Clusters are reached over HTTP from the clusters queue's workers. TLS trusts only the certificates registered with the cluster; without them, the workers' default trust store.</p>
+      {rows.length === 0 ? (
+        <Empty>No clusters. Add them through the API (POST /api/v1/clusters).</Empty>
+      ) : (
+        <div className="card table-card">
+          <table>
+            <caption className="visually-hidden">Clusters</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Site</th>
+                <th scope="col">Kind</th>
+                <th scope="col">API</th>
+                <th scope="col">TLS trust</th>
+                <th scope="col">Credential</th>
+                <th scope="col">Labels</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id}>
+                  <td className="mono">{c.name}</td>
+                  <td>{siteCode(inv, c.siteId)}</td>
+                  <td>{c.kind}</td>
+                  <td className="mono">{c.baseUrl}</td>
+                  <td>{!c.baseUrl.startsWith("https://") ? <span className="badge badge-failed">plain HTTP</span> : c.trustPem ? "own CA" : "default trust store"}</td>
+                  <td className="mono">{c.credentialId === null ? "none" : (credentials.get(c.credentialId) ?? "…")}</td>
+                  <td>{c.labels.join(", ") || "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -16,7 +16,7 @@ const TYPES: { value: string; label: string }[] = [
   { value: "command-fails", label: "command fails — lines with a prefix are rejected" },
   { value: "link-flap", label: "link flap — an interface goes down and up" },
 ];
-const GROUPS = ["leaves", "spines", "switches", "hypervisors", "*"];
+const GROUPS = ["leaves", "spines", "switches", "hypervisors", "clusters", "*"];
 
 /** The lab's fault injection: make devices misbehave, watch runs cope, then clear it. */
 export function LabPage() {

@@ -2,10 +2,14 @@ package io.longhaul.activities;
 
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.inventory.Cluster;
+import io.longhaul.db.inventory.ClusterRepository;
 import io.longhaul.db.inventory.Hypervisor;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.NetworkSwitch;
 import io.longhaul.db.inventory.SwitchRepository;
+import io.longhaul.drivers.ClusterKind;
+import io.longhaul.drivers.ClusterTarget;
 import io.longhaul.drivers.Dialect;
 import io.longhaul.drivers.Drivers;
 import io.longhaul.drivers.HypervisorTarget;
@@ -13,8 +17,12 @@ import io.longhaul.drivers.SnmpCredentials;
 import io.longhaul.drivers.SshLogin;
 import io.longhaul.drivers.SwitchDriver;
 import io.longhaul.drivers.SwitchTarget;
+import io.longhaul.drivers.capability.ClusterApi;
 import io.longhaul.drivers.transport.Heartbeat;
+import io.longhaul.drivers.transport.http.HttpAuth;
+import io.longhaul.drivers.transport.http.TrustMaterial;
 import io.temporal.activity.Activity;
+import java.net.URI;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +33,19 @@ import org.springframework.stereotype.Component;
 public class DeviceAccess {
   private final SwitchRepository switches;
   private final HypervisorRepository hypervisors;
+  private final ClusterRepository clusters;
   private final CredentialRepository credentials;
   private final Drivers drivers;
 
   public DeviceAccess(
       SwitchRepository switches,
       HypervisorRepository hypervisors,
+      ClusterRepository clusters,
       CredentialRepository credentials,
       Drivers drivers) {
     this.switches = switches;
     this.hypervisors = hypervisors;
+    this.clusters = clusters;
     this.credentials = credentials;
     this.drivers = drivers;
   }
@@ -49,6 +60,36 @@ public class DeviceAccess {
     return hypervisors
         .findByName(name)
         .orElseThrow(() -> Failures.notFound("hypervisor " + name + " is not in inventory"));
+  }
+
+  public Cluster clusterNamed(String name) {
+    return clusters
+        .findByName(name)
+        .orElseThrow(() -> Failures.notFound("cluster " + name + " is not in inventory"));
+  }
+
+  /**
+   * The cluster's API at its inventory URL, trusting only the certificates its entry holds (or the
+   * worker's default trust store when it holds none), with the authorization its credential gives.
+   */
+  public ClusterApi cluster(String name) {
+    return cluster(clusterNamed(name));
+  }
+
+  /** As {@link #cluster(String)}, for a cluster the caller has already looked up. */
+  public ClusterApi cluster(Cluster c) {
+    ClusterTarget target;
+    try {
+      target =
+          new ClusterTarget(
+              c.name(),
+              ClusterKind.parse(c.kind()),
+              URI.create(c.baseUrl()),
+              c.trustPem() == null ? null : TrustMaterial.pem(c.trustPem()));
+      return drivers.cluster(target, httpAuth(c), heartbeat());
+    } catch (IllegalArgumentException e) {
+      throw Failures.invalid("cluster " + c.name() + ": " + e.getMessage());
+    }
   }
 
   /** The switch's CLI (configuration) and SNMP (reads) capabilities. */
@@ -82,6 +123,28 @@ public class DeviceAccess {
       throw Failures.invalid(device + ": credential " + c.name() + " is not an SSH password");
     }
     return SshLogin.password(c.username(), credentials.reveal(c.id()));
+  }
+
+  private HttpAuth httpAuth(Cluster cluster) {
+    if (cluster.credentialId() == null) {
+      return new HttpAuth.None();
+    }
+    Credential c = credentials.get(cluster.credentialId());
+    return switch (c.kind()) {
+      case "http-token" -> new HttpAuth.Bearer(credentials.reveal(c.id()));
+      case "http-basic" -> {
+        if (c.username() == null) {
+          throw Failures.invalid(cluster.name() + ": credential " + c.name() + " has no username");
+        }
+        yield new HttpAuth.Basic(c.username(), credentials.reveal(c.id()));
+      }
+      default ->
+          throw Failures.invalid(
+              cluster.name()
+                  + ": credential "
+                  + c.name()
+                  + " is not for HTTP (http-token, http-basic)");
+    };
   }
 
   private SnmpCredentials snmp(NetworkSwitch sw) {

@@ -8,7 +8,10 @@ public final class TaskQueues {
   /** Workflow tasks and the activities that touch only Longhaul's own database. */
   public static final String WORKFLOWS = "longhaul-workflows";
 
-  /** Cluster APIs (HDFS, mesh control planes) reached over HTTP. */
+  /**
+   * Cluster APIs (HDFS NameNodes, mesh control planes, desktop brokers) reached over HTTP, by the
+   * workers that can reach them.
+   */
   public static final String CLUSTERS = "longhaul-clusters";
 
   /**

@@ -1,12 +1,18 @@
 package io.longhaul.drivers;
 
+import io.longhaul.drivers.capability.ClusterApi;
 import io.longhaul.drivers.capability.Hypervisor;
 import io.longhaul.drivers.dialect.CliSwitch;
+import io.longhaul.drivers.dialect.cluster.ClusterHttp;
 import io.longhaul.drivers.dialect.eos.SwitchConfigEos;
 import io.longhaul.drivers.dialect.kvm.HypervisorKvm;
 import io.longhaul.drivers.dialect.mib.SnmpSwitch;
 import io.longhaul.drivers.dialect.nxos.SwitchConfigNxos;
 import io.longhaul.drivers.transport.Heartbeat;
+import io.longhaul.drivers.transport.http.HttpAuth;
+import io.longhaul.drivers.transport.http.HttpClient5Transport;
+import io.longhaul.drivers.transport.http.HttpOptions;
+import io.longhaul.drivers.transport.http.HttpTransport;
 import io.longhaul.drivers.transport.snmp.Snmp4jTransport;
 import io.longhaul.drivers.transport.snmp.SnmpOptions;
 import io.longhaul.drivers.transport.snmp.SnmpTransport;
@@ -15,22 +21,30 @@ import io.longhaul.drivers.transport.ssh.SshOptions;
 import io.longhaul.drivers.transport.ssh.SshTransport;
 
 /**
- * The entry point: owns the shared transports (SSH session pools, one SNMP socket) and hands out
- * capability implementations for a device's dialect, so activities stay thin. One instance per
- * worker process; thread-safe; close it on shutdown.
+ * The entry point: owns the shared transports (SSH session pools, one SNMP socket, HTTP connection
+ * pools per trust store) and hands out capability implementations for a device's dialect, so
+ * activities stay thin. One instance per worker process; thread-safe; close it on shutdown.
  */
 public final class Drivers implements AutoCloseable {
 
   private final SshTransport ssh;
   private final SnmpTransport snmp;
+  private final HttpTransport http;
 
-  public Drivers(SshTransport ssh, SnmpTransport snmp) {
+  public Drivers(SshTransport ssh, SnmpTransport snmp, HttpTransport http) {
     this.ssh = ssh;
     this.snmp = snmp;
+    this.http = http;
   }
 
+  public static Drivers create(SshOptions ssh, SnmpOptions snmp, HttpOptions http) {
+    return new Drivers(
+        new JschTransport(ssh), new Snmp4jTransport(snmp), new HttpClient5Transport(http));
+  }
+
+  /** With the default HTTP options, for callers that reach no cluster. */
   public static Drivers create(SshOptions ssh, SnmpOptions snmp) {
-    return new Drivers(new JschTransport(ssh), new Snmp4jTransport(snmp));
+    return create(ssh, snmp, HttpOptions.defaults());
   }
 
   /**
@@ -54,6 +68,11 @@ public final class Drivers implements AutoCloseable {
     return new HypervisorKvm(target, login, ssh, heartbeat);
   }
 
+  /** A cluster's API; {@code heartbeat} is called while a request is in flight. */
+  public ClusterApi cluster(ClusterTarget target, HttpAuth auth, Heartbeat heartbeat) {
+    return new ClusterHttp(target, auth, http, heartbeat);
+  }
+
   public SshTransport ssh() {
     return ssh;
   }
@@ -62,9 +81,14 @@ public final class Drivers implements AutoCloseable {
     return snmp;
   }
 
+  public HttpTransport http() {
+    return http;
+  }
+
   @Override
   public void close() {
     ssh.close();
     snmp.close();
+    http.close();
   }
 }

@@ -3,5 +3,7 @@ package io.longhaul.lab;
 /** What a lab device is. */
 public enum DeviceKind {
   SWITCH,
-  HYPERVISOR
+  HYPERVISOR,
+  /** A cluster's API over HTTPS (a mesh control plane...); its dialect is the cluster kind. */
+  CLUSTER
 }

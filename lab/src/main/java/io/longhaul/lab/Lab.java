@@ -5,9 +5,13 @@ import io.longhaul.lab.device.Cabling;
 import io.longhaul.lab.device.HypervisorState;
 import io.longhaul.lab.device.SwitchState;
 import io.longhaul.lab.fault.FaultController;
+import io.longhaul.lab.http.HttpFrontend;
+import io.longhaul.lab.mesh.MeshControlPlane;
 import io.longhaul.lab.snmp.SnmpFrontend;
 import io.longhaul.lab.ssh.HostKeys;
 import io.longhaul.lab.ssh.SshFrontend;
+import io.longhaul.lab.tls.CertificateAuthority;
+import io.longhaul.lab.topology.ClusterSpec;
 import io.longhaul.lab.topology.HypervisorSpec;
 import io.longhaul.lab.topology.NetworkSpec;
 import io.longhaul.lab.topology.NicSpec;
@@ -34,7 +38,8 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
  * A running simulated datacenter: every switch speaks SSH (NX-OS or EOS CLI) and SNMP, every
- * hypervisor speaks SSH (virsh, ovs-vsctl, systemctl), each on its own loopback address.
+ * hypervisor speaks SSH (virsh, ovs-vsctl, systemctl), every cluster speaks HTTPS (its system's
+ * JSON API, with a certificate from the lab's CA), each on its own loopback address.
  */
 public final class Lab implements AutoCloseable {
 
@@ -43,6 +48,9 @@ public final class Lab implements AutoCloseable {
   private final Map<String, LabDevice> devices = new LinkedHashMap<>();
   private final Map<String, SwitchState> switches = new LinkedHashMap<>();
   private final Map<String, HypervisorState> hypervisors = new LinkedHashMap<>();
+  private final Map<String, MeshControlPlane> meshes = new LinkedHashMap<>();
+  // Made only for a topology with clusters: the key and the first signature cost about a second.
+  private final CertificateAuthority clusterCa;
   private final Map<String, KeyPair> hostKeys = new HashMap<>();
   private final Cabling cabling = new Cabling();
   private final FaultController faults;
@@ -51,10 +59,15 @@ public final class Lab implements AutoCloseable {
   private final String adminToken;
   private SshFrontend ssh;
   private SnmpFrontend snmp;
+  private HttpFrontend http;
   private AdminServer admin;
 
   private Lab(Topology topology, LabOptions options) throws IOException {
     this.topology = topology;
+    this.clusterCa =
+        topology.clusters().findAny().isPresent()
+            ? new CertificateAuthority("Longhaul lab CA")
+            : null;
     SecureRandom random = new SecureRandom();
     this.credentials =
         new LabCredentials(
@@ -63,7 +76,8 @@ public final class Lab implements AutoCloseable {
             orRandom(options.snmpCommunity(), random),
             "longhaul",
             orRandom(options.snmpV3AuthPassword(), random),
-            orRandom(options.snmpV3PrivPassword(), random));
+            orRandom(options.snmpV3PrivPassword(), random),
+            secret(random, 24));
     this.adminToken = secret(random, 24);
     this.stateDir =
         options.stateDir() != null
@@ -84,7 +98,8 @@ public final class Lab implements AutoCloseable {
     this.knownHosts = stateDir.resolve("known_hosts");
 
     Map<String, Set<String>> groups = new HashMap<>();
-    Set<String> targets = new HashSet<>(Set.of("*", "leaves", "spines", "switches", "hypervisors"));
+    Set<String> targets =
+        new HashSet<>(Set.of("*", "leaves", "spines", "switches", "hypervisors", "clusters"));
     for (SiteSpec site : topology.sites()) {
       targets.add(site.code());
       int spineCount = site.spines().size();
@@ -112,6 +127,9 @@ public final class Lab implements AutoCloseable {
               new Cabling.End(h.name(), nic.nic()),
               new Cabling.End(nic.switchName(), nic.interfaceName()));
         }
+      }
+      for (ClusterSpec c : site.clusters()) {
+        groups.put(c.name(), Set.of(c.name(), site.code(), "clusters", "*"));
       }
     }
     targets.addAll(groups.keySet());
@@ -143,9 +161,14 @@ public final class Lab implements AutoCloseable {
       for (HypervisorSpec h : site.hypervisors()) {
         hypervisors.put(h.name(), new HypervisorState(h, site.code()));
       }
+      for (ClusterSpec c : site.clusters()) {
+        meshes.put(c.name(), new MeshControlPlane(c));
+      }
     }
     for (String name : groups.keySet()) {
-      hostKeys.put(name, HostKeys.derive(seed, name));
+      if (!meshes.containsKey(name)) {
+        hostKeys.put(name, HostKeys.derive(seed, name));
+      }
     }
     start(options);
   }
@@ -166,6 +189,7 @@ public final class Lab implements AutoCloseable {
       List<String> names = new ArrayList<>();
       site.switches().forEach(s -> names.add(s.name()));
       site.hypervisors().forEach(h -> names.add(h.name()));
+      site.clusters().forEach(c -> names.add(c.name()));
       for (String n : names) {
         hosts.put(
             n,
@@ -183,11 +207,16 @@ public final class Lab implements AutoCloseable {
             faults,
             options.maxSessionsPerDevice());
     Map<SshFrontend.Target, String> sshTargets = new LinkedHashMap<>();
+    Map<HttpFrontend.Target, String> httpTargets = new LinkedHashMap<>();
     hosts.forEach(
-        (n, h) ->
+        (n, h) -> {
+          if (meshes.containsKey(n)) {
+            httpTargets.put(new HttpFrontend.Target(n, meshes.get(n)), h);
+          } else {
             sshTargets.put(
-                new SshFrontend.Target(n, hostKeys.get(n), switches.get(n), hypervisors.get(n)),
-                h));
+                new SshFrontend.Target(n, hostKeys.get(n), switches.get(n), hypervisors.get(n)), h);
+          }
+        });
     Map<String, InetSocketAddress> sshAddrs = ssh.start(sshTargets, options.sshPort());
     snmp =
         new SnmpFrontend(
@@ -199,6 +228,11 @@ public final class Lab implements AutoCloseable {
     Map<SwitchState, String> snmpTargets = new LinkedHashMap<>();
     switches.forEach((n, s) -> snmpTargets.put(s, hosts.get(n)));
     Map<String, InetSocketAddress> snmpAddrs = snmp.start(snmpTargets, options.snmpPort());
+    Map<String, InetSocketAddress> httpAddrs = Map.of();
+    if (clusterCa != null) {
+      http = new HttpFrontend(credentials.httpToken(), faults, clusterCa);
+      httpAddrs = http.start(httpTargets, 0);
+    }
     for (SiteSpec site : topology.sites()) {
       for (SwitchSpec s : site.switches()) {
         devices.put(
@@ -210,7 +244,8 @@ public final class Lab implements AutoCloseable {
                 s.dialect(),
                 s.role(),
                 sshAddrs.get(s.name()),
-                snmpAddrs.get(s.name())));
+                snmpAddrs.get(s.name()),
+                null));
       }
       for (HypervisorSpec h : site.hypervisors()) {
         devices.put(
@@ -222,8 +257,25 @@ public final class Lab implements AutoCloseable {
                 null,
                 "hypervisor",
                 sshAddrs.get(h.name()),
+                null,
                 null));
       }
+      for (ClusterSpec c : site.clusters()) {
+        devices.put(
+            c.name(),
+            new LabDevice(
+                c.name(),
+                DeviceKind.CLUSTER,
+                site.code(),
+                c.kind(),
+                "cluster",
+                null,
+                null,
+                httpAddrs.get(c.name())));
+      }
+    }
+    if (clusterCa != null) {
+      Files.writeString(clusterCaFile(), clusterCa.pem());
     }
     Files.writeString(knownHosts, knownHostsText());
     Files.writeString(
@@ -240,8 +292,11 @@ public final class Lab implements AutoCloseable {
             + credentials.snmpV3AuthPassword()
             + "\nsnmp.v3.priv=AES-128\nsnmp.v3.privPassword="
             + credentials.snmpV3PrivPassword()
+            + "\nhttp.token="
+            + credentials.httpToken()
             + "\nknown_hosts="
             + knownHosts.toAbsolutePath()
+            + (clusterCa == null ? "" : "\ncluster_ca=" + clusterCaFile().toAbsolutePath())
             + "\nadmin.token="
             + adminToken
             + "\n");
@@ -254,6 +309,9 @@ public final class Lab implements AutoCloseable {
   public String knownHostsText() {
     StringBuilder sb = new StringBuilder();
     for (LabDevice d : devices.values()) {
+      if (d.ssh() == null) {
+        continue;
+      }
       sb.append('[')
           .append(d.ssh().getAddress().getHostAddress())
           .append("]:")
@@ -304,6 +362,19 @@ public final class Lab implements AutoCloseable {
     return stateDir;
   }
 
+  /** The PEM certificate of the CA that issued every cluster's server certificate. */
+  public String clusterCaPem() {
+    if (clusterCa == null) {
+      throw new IllegalStateException("this lab's topology has no clusters");
+    }
+    return clusterCa.pem();
+  }
+
+  /** {@link #clusterCaPem()} as a file in the state directory. */
+  public Path clusterCaFile() {
+    return stateDir.resolve("cluster-ca.pem");
+  }
+
   public FaultController faults() {
     return faults;
   }
@@ -332,6 +403,14 @@ public final class Lab implements AutoCloseable {
       throw new IllegalArgumentException("no hypervisor named '" + name + "'");
     }
     return h;
+  }
+
+  public MeshControlPlane meshControlPlane(String name) {
+    MeshControlPlane m = meshes.get(name);
+    if (m == null) {
+      throw new IllegalArgumentException("no mesh control plane named '" + name + "'");
+    }
+    return m;
   }
 
   /** Concurrent SSH connections to a device right now. */
@@ -367,6 +446,9 @@ public final class Lab implements AutoCloseable {
   public void close() {
     if (admin != null) {
       admin.close();
+    }
+    if (http != null) {
+      http.close();
     }
     try {
       if (snmp != null) {

@@ -7,7 +7,8 @@ public record LabCredentials(
     String snmpCommunity,
     String snmpV3User,
     String snmpV3AuthPassword,
-    String snmpV3PrivPassword) {
+    String snmpV3PrivPassword,
+    String httpToken) {
 
   @Override
   public String toString() {

@@ -2,7 +2,10 @@ package io.longhaul.lab;
 
 import java.net.InetSocketAddress;
 
-/** A device of a running lab and where to reach it; dialect and snmp are null for hypervisors. */
+/**
+ * A device of a running lab and where to reach it: switches have ssh and snmp, hypervisors ssh,
+ * clusters https (their dialect is the cluster kind); what a device lacks is null.
+ */
 public record LabDevice(
     String name,
     DeviceKind kind,
@@ -10,4 +13,14 @@ public record LabDevice(
     String dialect,
     String role,
     InetSocketAddress ssh,
-    InetSocketAddress snmp) {}
+    InetSocketAddress snmp,
+    InetSocketAddress https) {
+
+  /** The base URL of a cluster's API, e.g. {@code https://127.77.0.23:41234}. */
+  public String baseUrl() {
+    if (https == null) {
+      throw new IllegalStateException(name + " speaks no HTTP");
+    }
+    return "https://" + https.getAddress().getHostAddress() + ":" + https.getPort();
+  }
+}

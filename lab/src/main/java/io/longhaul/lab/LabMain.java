@@ -45,7 +45,9 @@ public final class LabMain {
           d.kind().name().toLowerCase(java.util.Locale.ROOT),
           d.siteCode(),
           d.dialect() == null ? "-" : d.dialect(),
-          d.ssh().getAddress().getHostAddress() + ":" + d.ssh().getPort(),
+          d.ssh() != null
+              ? d.ssh().getAddress().getHostAddress() + ":" + d.ssh().getPort()
+              : d.baseUrl(),
           d.snmp() == null
               ? "-"
               : d.snmp().getAddress().getHostAddress() + ":" + d.snmp().getPort());

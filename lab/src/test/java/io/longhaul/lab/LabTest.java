@@ -48,10 +48,16 @@ class LabTest {
   @DisplayName("starts the demo datacenter")
   class Demo {
     @Test
-    @DisplayName("with 44 devices on distinct loopback addresses and a known_hosts line each")
+    @DisplayName(
+        "with 45 devices on distinct loopback addresses and a known_hosts line per SSH device")
     void devices() throws Exception {
-      assertThat(lab.devices()).hasSize(44);
-      assertThat(lab.devices().stream().map(d -> d.ssh().getAddress()).distinct()).hasSize(44);
+      assertThat(lab.devices()).hasSize(45);
+      assertThat(
+              lab.devices().stream()
+                  .map(d -> (d.ssh() != null ? d.ssh() : d.https()).getAddress())
+                  .distinct())
+          .hasSize(45);
+      assertThat(lab.device("sha-mesh").kind()).isEqualTo(DeviceKind.CLUSTER);
       assertThat(java.nio.file.Files.readAllLines(lab.knownHostsFile()))
           .hasSize(44)
           .allMatch(l -> l.matches("\\[127\\.77\\.\\d+\\.\\d+]:\\d+ ssh-ed25519 AAAA\\S+"));

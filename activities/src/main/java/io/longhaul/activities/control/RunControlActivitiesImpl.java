@@ -9,6 +9,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.run.StepEvent;
 import io.longhaul.db.control.StepLedgerRepository;
 import io.longhaul.db.run.Run;
@@ -79,6 +80,13 @@ public class RunControlActivitiesImpl implements RunControlActivities {
     if (c.progress() != null) {
       runs.progress(e.runId(), json(c.progress()));
     }
+  }
+
+  @Override
+  public void withdrawStep(StepWithdrawal w) {
+    StepEvent e = w.compensated();
+    ledger.withdraw(w.changeId(), e.step(), e.target());
+    events.append(toRow(e));
   }
 
   @Override

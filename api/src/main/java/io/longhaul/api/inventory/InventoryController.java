@@ -39,6 +39,12 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
     this.kind = kind;
   }
 
+  /**
+   * Checks a spec against other rows before it is written (e.g. that a referenced credential is of
+   * the right kind), throwing a field-named {@code BadRequestException}; nothing by default.
+   */
+  protected void check(S spec) {}
+
   @GetMapping
   @RequiresRole(Role.VIEWER)
   public List<T> list() {
@@ -55,6 +61,7 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
   @ResponseStatus(HttpStatus.CREATED)
   @RequiresRole(Role.OPERATOR)
   public T create(@Valid @RequestBody B body, Authentication auth) {
+    check(body.toSpec());
     T created = repository.create(body.toSpec());
     audit.record(auth, kind + ".create", kind, Map.of("spec", String.valueOf(body.toSpec())));
     return created;
@@ -63,6 +70,7 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
   @PutMapping("/{id}")
   @RequiresRole(Role.OPERATOR)
   public T update(@PathVariable long id, @Valid @RequestBody B body, Authentication auth) {
+    check(body.toSpec());
     T updated = repository.update(id, body.toSpec());
     audit.record(
         auth, kind + ".update", kind + ":" + id, Map.of("spec", String.valueOf(body.toSpec())));

@@ -1,5 +1,6 @@
 package io.longhaul.api.operation;
 
+import io.longhaul.contracts.cluster.ClusterProbe;
 import io.longhaul.contracts.discovery.TopologyDiscovery;
 import io.longhaul.contracts.operation.OperationDefinition;
 import io.longhaul.contracts.spawn.InstanceSpawn;
@@ -13,6 +14,11 @@ public class Operations {
   @Bean
   OperationDefinition topologyDiscovery() {
     return TopologyDiscovery.OPERATION;
+  }
+
+  @Bean
+  OperationDefinition clusterProbe() {
+    return ClusterProbe.OPERATION;
   }
 
   @Bean

@@ -28,38 +28,6 @@ public record BulkSpawnInput(
 
   public static final int DEFAULT_BATCH_SIZE = 25;
 
-  /** A new request: nothing carried yet. */
-  public BulkSpawnInput(
-      String site,
-      String namePrefix,
-      int count,
-      Long networkId,
-      String networkLabel,
-      int vcpus,
-      int memoryMiB,
-      String antiAffinity,
-      Integer batchSize,
-      Integer next,
-      Integer succeeded,
-      List<String> failed,
-      Integer journalSeq) {
-    this(
-        site,
-        namePrefix,
-        count,
-        networkId,
-        networkLabel,
-        vcpus,
-        memoryMiB,
-        antiAffinity,
-        batchSize,
-        next,
-        succeeded,
-        failed,
-        journalSeq,
-        null);
-  }
-
   public BulkSpawnInput {
     failed = failed == null ? List.of() : List.copyOf(failed);
   }
@@ -80,8 +48,23 @@ public record BulkSpawnInput(
     return namePrefix + "-" + String.format("%04d", index + 1);
   }
 
+  /** Where the loop of runs recorded before the journal carried progress continued. */
   public BulkSpawnInput continueAt(
       int nextIndex, int succeededSoFar, List<String> failedSoFar, int seq) {
+    return with(nextIndex, succeededSoFar, failedSoFar, seq, null);
+  }
+
+  /** The same request, continued as new with the journal's carry. */
+  public BulkSpawnInput continuedWith(JournalCarry journalCarry) {
+    return with(next, succeeded, failed, journalSeq, journalCarry);
+  }
+
+  private BulkSpawnInput with(
+      Integer nextIndex,
+      Integer succeededSoFar,
+      List<String> failedSoFar,
+      Integer seq,
+      JournalCarry journalCarry) {
     return new BulkSpawnInput(
         site,
         namePrefix,
@@ -95,25 +78,7 @@ public record BulkSpawnInput(
         nextIndex,
         succeededSoFar,
         failedSoFar,
-        seq);
-  }
-
-  /** The same request, continued as new with the journal's carry. */
-  public BulkSpawnInput continuedWith(JournalCarry journalCarry) {
-    return new BulkSpawnInput(
-        site,
-        namePrefix,
-        count,
-        networkId,
-        networkLabel,
-        vcpus,
-        memoryMiB,
-        antiAffinity,
-        batchSize,
-        next,
-        succeeded,
-        failed,
-        journalSeq,
+        seq,
         journalCarry);
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A requester's change to one leaf: {@link #APPLY} or {@link #REMOVE} its use of bindings. {@code
- * requestId} is the requester's idempotency key (run id + step + switch); {@code userKey} the user
- * the bindings are counted for (the instance name).
+ * requestId} is the requester's idempotency key (change id + step + switch); {@code userKey} the
+ * user the bindings are counted for (the instance name).
  */
 public record OverlayRequest(
     String requestId,

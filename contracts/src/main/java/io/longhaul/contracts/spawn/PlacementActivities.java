@@ -4,7 +4,7 @@ import io.temporal.activity.ActivityInterface;
 
 /**
  * Instances, host capacity and host links in PostgreSQL; runs on the workflow queue. Every method
- * is idempotent for a given run.
+ * is idempotent for a given holder key ({@link InstanceRef}).
  */
 @ActivityInterface
 public interface PlacementActivities {

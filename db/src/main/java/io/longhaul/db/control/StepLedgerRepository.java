@@ -32,6 +32,15 @@ public class StepLedgerRepository {
         .execute();
   }
 
+  /** Forgets a completion whose effect was undone; idempotent. */
+  public void withdraw(String changeId, String step, String target) {
+    db.deleteFrom(STEP_LEDGER)
+        .where(STEP_LEDGER.CHANGE_ID.eq(changeId))
+        .and(STEP_LEDGER.STEP.eq(step))
+        .and(STEP_LEDGER.TARGET.eq(target == null ? "" : target))
+        .execute();
+  }
+
   /** Every step completed under a change, as (step, target) → result JSON (null for none). */
   public Map<StepKey, String> completed(String changeId) {
     Map<StepKey, String> out = new LinkedHashMap<>();

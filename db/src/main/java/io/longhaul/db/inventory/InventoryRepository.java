@@ -32,6 +32,11 @@ public abstract class InventoryRepository<R extends UpdatableRecord<R>, T, S> {
   /** Maps a row to the domain record. */
   protected abstract T map(Record row);
 
+  /** A spec's labels as the {@code text[]} column they go to; none is an empty array. */
+  protected static String[] labels(List<String> labels) {
+    return labels == null ? new String[0] : labels.toArray(String[]::new);
+  }
+
   /** Columns a spec does not carry but must be written, e.g. a server-side default. */
   protected R toRecord(S spec) {
     return db.newRecord(table, spec);

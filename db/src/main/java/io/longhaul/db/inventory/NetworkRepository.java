@@ -18,7 +18,7 @@ public class NetworkRepository extends InventoryRepository<NetworkRecord, Networ
   @Override
   protected NetworkRecord toRecord(Network.Spec spec) {
     NetworkRecord r = super.toRecord(spec);
-    r.setLabels(spec.labels() == null ? new String[0] : spec.labels().toArray(String[]::new));
+    r.setLabels(labels(spec.labels()));
     return r;
   }
 

@@ -45,4 +45,15 @@ class StepLedgerRepositoryTest {
     ledger.complete("run-1", "allocate-ip", "net-a", "run-2", "\"10.0.0.8\"");
     assertThat(ledger.completed("run-1").values()).containsExactly("\"10.0.0.7\"");
   }
+
+  @Test
+  @DisplayName("a withdrawn completion is gone for re-runs of the change, and only that one")
+  void withdrawn() {
+    ledger.complete("run-1", "allocate-ip", "net-a", "run-1", "\"10.0.0.7\"");
+    ledger.complete("run-1", "define-vm", null, "run-1", null);
+    ledger.withdraw("run-1", "define-vm", null);
+    ledger.withdraw("run-1", "define-vm", null);
+    assertThat(ledger.completed("run-1"))
+        .containsOnlyKeys(new StepLedgerRepository.StepKey("allocate-ip", "net-a"));
+  }
 }

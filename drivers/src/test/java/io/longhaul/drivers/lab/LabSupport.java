@@ -1,5 +1,7 @@
 package io.longhaul.drivers.lab;
 
+import io.longhaul.drivers.ClusterKind;
+import io.longhaul.drivers.ClusterTarget;
 import io.longhaul.drivers.Dialect;
 import io.longhaul.drivers.Drivers;
 import io.longhaul.drivers.HypervisorTarget;
@@ -8,12 +10,16 @@ import io.longhaul.drivers.SshLogin;
 import io.longhaul.drivers.SwitchDriver;
 import io.longhaul.drivers.SwitchTarget;
 import io.longhaul.drivers.transport.Heartbeat;
+import io.longhaul.drivers.transport.http.HttpAuth;
+import io.longhaul.drivers.transport.http.HttpOptions;
+import io.longhaul.drivers.transport.http.TrustMaterial;
 import io.longhaul.drivers.transport.snmp.SnmpOptions;
 import io.longhaul.drivers.transport.ssh.SshOptions;
 import io.longhaul.lab.Lab;
 import io.longhaul.lab.LabDevice;
 import io.longhaul.lab.LabOptions;
 import io.longhaul.lab.topology.Topology;
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -49,7 +55,26 @@ public final class LabSupport {
   }
 
   public static Drivers drivers() {
-    return Drivers.create(sshOptions(), snmpOptions());
+    return Drivers.create(sshOptions(), snmpOptions(), httpOptions());
+  }
+
+  /** Short timeouts so fault tests finish quickly. */
+  public static HttpOptions httpOptions() {
+    return HttpOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+  }
+
+  /** A lab cluster's address, trusting the lab's CA only. */
+  public static ClusterTarget clusterTarget(String name) {
+    LabDevice d = lab().device(name);
+    return new ClusterTarget(
+        d.name(),
+        ClusterKind.parse(d.dialect()),
+        URI.create(d.baseUrl()),
+        TrustMaterial.pem(lab().clusterCaPem()));
+  }
+
+  public static HttpAuth clusterAuth() {
+    return new HttpAuth.Bearer(lab().credentials().httpToken());
   }
 
   public static SshLogin login() {

@@ -88,8 +88,9 @@ public final class AdminServer implements AutoCloseable {
           m.put("site", d.siteCode());
           m.put("role", d.role());
           m.put("dialect", d.dialect());
-          m.put("ssh", hostPort(d.ssh()));
+          m.put("ssh", d.ssh() == null ? null : hostPort(d.ssh()));
           m.put("snmp", d.snmp() == null ? null : hostPort(d.snmp()));
+          m.put("https", d.https() == null ? null : d.baseUrl());
           out.add(m);
         }
         send(ex, 200, out);
@@ -173,6 +174,27 @@ public final class AdminServer implements AutoCloseable {
         m.put("commandLog", h.commandLog());
         send(ex, 200, m);
       }
+      case "GET clusters" -> {
+        if (p.length < 3) {
+          throw new IllegalArgumentException("GET /clusters/{name}");
+        }
+        var mesh = lab.meshControlPlane(p[2]);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", mesh.name());
+        m.put("revisions", mesh.revisions());
+        m.put("requestLog", mesh.requestLog());
+        send(ex, 200, m);
+      }
+      case "GET cluster-ca" -> {
+        if (lab.topology().clusters().findAny().isEmpty()) {
+          send(ex, 404, Map.of("error", "this lab has no clusters"));
+          return;
+        }
+        byte[] b = lab.clusterCaPem().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/x-pem-file");
+        ex.sendResponseHeaders(200, b.length);
+        ex.getResponseBody().write(b);
+      }
       case "GET known_hosts" -> {
         byte[] b = lab.knownHostsText().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
@@ -194,7 +216,11 @@ public final class AdminServer implements AutoCloseable {
     m.put("snmpV3User", c.snmpV3User());
     m.put("snmpV3AuthPassword", c.snmpV3AuthPassword());
     m.put("snmpV3PrivPassword", c.snmpV3PrivPassword());
+    m.put("httpToken", c.httpToken());
     m.put("knownHostsFile", lab.knownHostsFile().toAbsolutePath().toString());
+    if (lab.topology().clusters().findAny().isPresent()) {
+      m.put("clusterCaFile", lab.clusterCaFile().toAbsolutePath().toString());
+    }
     return m;
   }
 

@@ -17,7 +17,7 @@ public record Topology(List<SiteSpec> sites) {
     sites = List.copyOf(sites);
   }
 
-  /** The demo datacenter: sites sha (NX-OS) and sin (EOS), 44 devices in all. */
+  /** The demo datacenter: sites sha (NX-OS, a mesh control plane) and sin (EOS), 45 devices. */
   public static Topology demo() {
     try (InputStream in = Topology.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE)) {
       if (in == null) {
@@ -41,13 +41,18 @@ public record Topology(List<SiteSpec> sites) {
     return sites.stream().flatMap(s -> s.hypervisors().stream());
   }
 
-  /** The site holding the named switch or hypervisor. */
+  public Stream<ClusterSpec> clusters() {
+    return sites.stream().flatMap(s -> s.clusters().stream());
+  }
+
+  /** The site holding the named switch, hypervisor or cluster. */
   public Optional<SiteSpec> siteOf(String deviceName) {
     return sites.stream()
         .filter(
             s ->
                 s.switches().stream().anyMatch(w -> w.name().equals(deviceName))
-                    || s.hypervisors().stream().anyMatch(h -> h.name().equals(deviceName)))
+                    || s.hypervisors().stream().anyMatch(h -> h.name().equals(deviceName))
+                    || s.clusters().stream().anyMatch(c -> c.name().equals(deviceName)))
         .findFirst();
   }
 }

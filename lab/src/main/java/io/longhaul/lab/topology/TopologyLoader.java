@@ -125,7 +125,11 @@ public final class TopologyLoader {
     for (Node n : sequence(optional(m, "networks"), "networks")) {
       nets.add(network(n, what));
     }
-    SiteSpec s = new SiteSpec(code, name, tz, switches, hvs, nets);
+    List<ClusterSpec> clusters = new ArrayList<>();
+    for (Node n : sequence(optional(m, "clusters"), "clusters")) {
+      clusters.add(cluster(n, what));
+    }
+    SiteSpec s = new SiteSpec(code, name, tz, switches, hvs, nets, clusters);
     marks.put(s, node.getStartMark());
     return s;
   }
@@ -205,6 +209,25 @@ public final class TopologyLoader {
     NetworkSpec s = new NetworkSpec(name, labels, cidr, gw, vlan, vni);
     marks.put(s, node.getStartMark());
     return s;
+  }
+
+  private ClusterSpec cluster(Node node, String site) {
+    MappingNode m = mapping(node, site + " cluster");
+    String name = name(m, "name", site + " cluster");
+    String what = "cluster '" + name + "'";
+    String kind = string(m, "kind", what);
+    if (!kind.equals(ClusterSpec.MESH)) {
+      throw new TopologyException(
+          at(find(m, "kind")) + what + ": unknown kind '" + kind + "' (the lab simulates mesh)");
+    }
+    String version = optionalString(m, "version", what, "1.24.2");
+    if (!version.matches("[0-9]+\\.[0-9]+\\.[0-9]+([-.][a-z0-9.]+)?")) {
+      throw new TopologyException(
+          at(find(m, "version")) + what + ": bad version '" + version + "' (x.y.z)");
+    }
+    ClusterSpec c = new ClusterSpec(name, kind, version);
+    marks.put(c, node.getStartMark());
+    return c;
   }
 
   private void check(Topology t) {
@@ -308,6 +331,11 @@ public final class TopologyLoader {
             || h.memoryOvercommit() != null && h.memoryOvercommit() < 0.1) {
           fail(
               h, "hypervisor '" + h.name() + "': over-commit ratios must be positive (cpu >= 1.0)");
+        }
+      }
+      for (ClusterSpec c : site.clusters()) {
+        if (!deviceNames.add(c.name())) {
+          fail(c, "duplicate device name '" + c.name() + "'");
         }
       }
       Set<Integer> vlans = new HashSet<>();

@@ -20,7 +20,8 @@ public record LonghaulProperties(
     @DefaultValue Credentials credentials,
     @DefaultValue Lab lab,
     @DefaultValue Ssh ssh,
-    @DefaultValue Snmp snmp) {
+    @DefaultValue Snmp snmp,
+    @DefaultValue Http http) {
 
   public boolean hasRole(String role) {
     return roles.contains(role);
@@ -86,6 +87,16 @@ public record LonghaulProperties(
       @DefaultValue("PT0.5S") Duration timeout,
       @DefaultValue("3") int retries,
       @DefaultValue("25") int maxRepetitions) {}
+
+  /**
+   * HTTP to cluster APIs: {@code connectTimeout} covers the TLS handshake, {@code responseTimeout}
+   * runs from the request to the answer's last byte, a longer answer than {@code maxBodyBytes}
+   * fails. Each cluster's trust comes from its inventory entry, never from here.
+   */
+  public record Http(
+      @DefaultValue("PT5S") Duration connectTimeout,
+      @DefaultValue("PT10S") Duration responseTimeout,
+      @DefaultValue("16777216") long maxBodyBytes) {}
 
   /**
    * The AES-256 key sealing device credentials: base64 in {@code key}, or else read from (and on

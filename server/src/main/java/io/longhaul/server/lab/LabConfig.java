@@ -2,6 +2,7 @@ package io.longhaul.server.lab;
 
 import io.longhaul.db.credential.CredentialRepository;
 import io.longhaul.db.instance.InstanceRepository;
+import io.longhaul.db.inventory.ClusterRepository;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.NetworkRepository;
 import io.longhaul.db.inventory.SiteRepository;
@@ -38,10 +39,12 @@ public class LabConfig {
       SwitchRepository switches,
       HypervisorRepository hypervisors,
       NetworkRepository networks,
+      ClusterRepository clusters,
       CredentialRepository credentials,
       InstanceRepository instances,
       PlatformTransactionManager transactions) {
-    new LabInventoryLoader(sites, switches, hypervisors, networks, credentials, transactions)
+    new LabInventoryLoader(
+            sites, switches, hypervisors, networks, clusters, credentials, transactions)
         .load(runtime.lab());
     KnownHosts.replaceLabEntries(props.ssh().knownHosts(), runtime.lab().knownHostsText());
     List<String> drift = LabDrift.of(runtime.lab(), instances, sites, hypervisors);

@@ -2,6 +2,8 @@ package io.longhaul.server.lab;
 
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.inventory.Cluster;
+import io.longhaul.db.inventory.ClusterRepository;
 import io.longhaul.db.inventory.Hypervisor;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.Network;
@@ -12,28 +14,32 @@ import io.longhaul.db.inventory.SiteRepository;
 import io.longhaul.db.inventory.SwitchRepository;
 import io.longhaul.lab.Lab;
 import io.longhaul.lab.LabDevice;
+import io.longhaul.lab.topology.ClusterSpec;
 import io.longhaul.lab.topology.HypervisorSpec;
 import io.longhaul.lab.topology.NetworkSpec;
 import io.longhaul.lab.topology.SiteSpec;
 import io.longhaul.lab.topology.SwitchSpec;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads a lab's sites, switches, hypervisors, networks and credentials into the inventory, creating
- * what is missing and updating what changed (ports and secrets change at every lab start). Host
- * links are not loaded: finding them is topology discovery's job.
+ * Loads a lab's sites, switches, hypervisors, networks, clusters and credentials into the
+ * inventory, creating what is missing and updating what changed (ports and secrets change at every
+ * lab start). Host links are not loaded: finding them is topology discovery's job.
  */
 public final class LabInventoryLoader {
   static final String SSH_CREDENTIAL = "lab-ssh";
   static final String SNMP_CREDENTIAL = "lab-snmp";
+  static final String HTTP_CREDENTIAL = "lab-http";
 
   private final SiteRepository sites;
   private final SwitchRepository switches;
   private final HypervisorRepository hypervisors;
   private final NetworkRepository networks;
+  private final ClusterRepository clusters;
   private final CredentialRepository credentials;
   private final TransactionTemplate tx;
 
@@ -42,12 +48,14 @@ public final class LabInventoryLoader {
       SwitchRepository switches,
       HypervisorRepository hypervisors,
       NetworkRepository networks,
+      ClusterRepository clusters,
       CredentialRepository credentials,
       PlatformTransactionManager transactions) {
     this.sites = sites;
     this.switches = switches;
     this.hypervisors = hypervisors;
     this.networks = networks;
+    this.clusters = clusters;
     this.credentials = credentials;
     this.tx = new TransactionTemplate(transactions);
   }
@@ -60,6 +68,7 @@ public final class LabInventoryLoader {
     var c = lab.credentials();
     long ssh = credential(SSH_CREDENTIAL, "ssh-password", c.sshUsername(), c.sshPassword());
     long snmp = credential(SNMP_CREDENTIAL, "snmp-v2c", null, c.snmpCommunity());
+    long http = credential(HTTP_CREDENTIAL, "http-token", null, c.httpToken());
     for (SiteSpec siteSpec : lab.topology().sites()) {
       long siteId = site(siteSpec);
       for (SwitchSpec s : siteSpec.switches()) {
@@ -91,6 +100,21 @@ public final class LabInventoryLoader {
             .filter(e -> e.siteId() == siteId && e.name().equals(n.name()))
             .findFirst()
             .ifPresentOrElse(e -> networks.update(e.id(), spec), () -> networks.create(spec));
+      }
+      for (ClusterSpec cl : siteSpec.clusters()) {
+        // The address, port and CA change at every lab start.
+        var spec =
+            new Cluster.Spec(
+                siteId,
+                cl.name(),
+                cl.kind(),
+                lab.device(cl.name()).baseUrl(),
+                http,
+                lab.clusterCaPem(),
+                List.of("lab"));
+        clusters
+            .findByName(cl.name())
+            .ifPresentOrElse(e -> clusters.update(e.id(), spec), () -> clusters.create(spec));
       }
     }
   }

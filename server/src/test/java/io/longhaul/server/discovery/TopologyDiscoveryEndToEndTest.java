@@ -159,6 +159,11 @@ class TopologyDiscoveryEndToEndTest {
     assertThat(credentials).contains("lab-ssh", "lab-snmp");
     assertThat(credentials).doesNotContain(lab().credentials().sshPassword());
     assertThat(credentials).doesNotContain(lab().credentials().snmpCommunity());
+    assertThat(credentials).contains("lab-http").doesNotContain(lab().credentials().httpToken());
+    JsonNode mesh = admin().get("/api/v1/clusters").body().get(0);
+    assertThat(mesh.path("name").asText()).isEqualTo("sha-mesh");
+    assertThat(mesh.path("baseUrl").asText()).isEqualTo(lab().device("sha-mesh").baseUrl());
+    assertThat(mesh.path("trustPem").asText()).isEqualTo(lab().clusterCaPem());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.longhaul.server.reliability;
 
 import io.longhaul.db.credential.CredentialCipher;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.inventory.ClusterRepository;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.NetworkRepository;
 import io.longhaul.db.inventory.SiteRepository;
@@ -52,6 +53,7 @@ final class ExternalLab implements AutoCloseable {
             new SwitchRepository(db),
             new HypervisorRepository(db),
             new NetworkRepository(db),
+            new ClusterRepository(db),
             new CredentialRepository(db, new CredentialCipher(credentialKey)),
             new DataSourceTransactionManager(ds))
         .load(lab);

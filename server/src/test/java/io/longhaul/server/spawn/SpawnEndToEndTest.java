@@ -3,9 +3,11 @@ package io.longhaul.server.spawn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.longhaul.api.run.RunReconciler;
 import io.longhaul.db.instance.PlacementRepository;
 import io.longhaul.db.inventory.Hypervisor;
 import io.longhaul.db.inventory.HypervisorRepository;
+import io.longhaul.db.run.RunRepository;
 import io.longhaul.db.testing.TestDatabase;
 import io.longhaul.lab.Lab;
 import io.longhaul.lab.fault.Fault;
@@ -13,6 +15,7 @@ import io.longhaul.server.LonghaulApplication;
 import io.longhaul.server.lab.LabInventory;
 import io.longhaul.server.support.ApiClient;
 import io.longhaul.workers.WorkerRuntime;
+import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +67,8 @@ class SpawnEndToEndTest {
   @Autowired HypervisorRepository hypervisors;
   @Autowired PlacementRepository placements;
   @Autowired WorkerRuntime workers;
+  @Autowired WorkflowClient temporal;
+  @Autowired RunRepository runRepository;
 
   @DynamicPropertySource
   static void isolated(DynamicPropertyRegistry registry) throws Exception {
@@ -445,6 +450,169 @@ class SpawnEndToEndTest {
     assertThat(failed).as(run.toString()).isNotNull();
     assertThat(failed.path("step").asText()).isEqualTo(c.step());
     assertThat(traces()).isEqualTo(before);
+  }
+
+  /** Waits (up to 2 minutes) until the run satisfies {@code done}. */
+  JsonNode awaitRun(String id, java.util.function.Predicate<JsonNode> done) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode run = admin().get("/api/v1/runs/" + id).body();
+      if (done.test(run)) {
+        return run;
+      }
+      sleep(100);
+    }
+    throw new AssertionError(
+        "run " + id + " did not get there: " + admin().get("/api/v1/runs/" + id));
+  }
+
+  static boolean pending(JsonNode run, String step, int attempt) {
+    for (JsonNode p : run.path("pending")) {
+      if (p.path("step").asText().equals(step) && p.path("attempt").asInt() == attempt) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The kinds of the run's compensation events for one step, in order. */
+  static List<String> compensations(JsonNode run, String step) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode c : run.path("compensations")) {
+      if (c.path("step").asText().equals(step)) {
+        out.add(c.path("kind").asText());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName(
+      "a failed undo during an abort shows under compensations, parks, and is retried until it"
+          + " succeeds")
+  void failedUndoIsRetried() {
+    Map<String, Object> before = traces();
+    lab().faults().inject("hypervisors", new Fault.CommandFails("virsh dominfo"));
+    String id = start("instance-spawn", vm("f-undo", "networkLabel", "test-env"));
+    JsonNode parked = awaitRun(id, r -> pending(r, "verify", 1));
+    String host = instance("f-undo").path("hypervisor").asText();
+    lab().faults().clearAll();
+    // The host refuses to destroy the domain: the abort's define-start undo fails.
+    lab().faults().inject("hypervisors", new Fault.CommandFails("virsh destroy"));
+    var abort =
+        admin()
+            .post(
+                "/api/v1/runs/" + id + "/abort",
+                Map.of("step", "verify", "target", host, "reason", "wrong network"));
+    assertThat(abort.status()).as(abort.raw()).isEqualTo(202);
+
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      int a = attempt;
+      JsonNode stuck = awaitRun(id, r -> pending(r, "undo:define-start", a));
+      assertThat(stuck.path("status").asText()).isEqualTo("needs_attention");
+      JsonNode undo = stuck.path("pending").get(0);
+      assertThat(undo.path("kind").asText()).isEqualTo("compensation");
+      assertThat(undo.path("target").asText()).isEqualTo(host);
+      assertThat(undo.path("errorType").asText()).isEqualTo("CommandRejected");
+      assertThat(undo.path("skippable").asBoolean()).isTrue();
+      assertThat(compensations(stuck, "define-start"))
+          .filteredOn(k -> k.equals("compensation_failed"))
+          .hasSize(a);
+      // The undos after it wait: the port and the reservation are still there.
+      assertThat(compensations(stuck, "allocate-port")).isEmpty();
+      if (attempt == 2) {
+        lab().faults().clearAll(); // the host is mended; the next retry succeeds
+      }
+      var retry =
+          admin()
+              .post(
+                  "/api/v1/runs/" + id + "/retry-step",
+                  Map.of("step", "undo:define-start", "target", host, "reason", "host mended"));
+      assertThat(retry.status()).as(retry.raw()).isEqualTo(202);
+    }
+
+    JsonNode run = awaitRun(id, r -> r.path("status").asText().equals("aborted"));
+    assertThat(compensations(run, "define-start"))
+        .containsExactly(
+            "compensating",
+            "compensation_failed",
+            "compensating",
+            "compensation_failed",
+            "compensating",
+            "compensated");
+    for (String step : List.of("plug", "allocate-port", "place", "validate")) {
+      assertThat(compensations(run, step)).as(step).containsExactly("compensating", "compensated");
+    }
+    // Forward steps keep their own story; the undo's decisions are a step of their own.
+    List<String> timeline = run.path("timeline").findValuesAsText("step");
+    assertThat(timeline).contains("verify", "undo:define-start");
+    assertThat(traces()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName(
+      "a re-run of a spawn that ended without its undos reuses the original's port, reservation"
+          + " and domain")
+  void rerunReusesAllocations() {
+    lab().faults().inject("hypervisors", new Fault.CommandFails("virsh dominfo"));
+    long net = networkId("sha-test");
+    long usedBefore = ports(net).path("used").asLong();
+    int reservationsBefore = placements.list().size();
+    String id = start("instance-spawn", vm("f-rerun", "networkLabel", "test-env"));
+    JsonNode parked = awaitRun(id, r -> pending(r, "verify", 1));
+    JsonNode port = portOf(net, "f-rerun");
+    String host = instance("f-rerun").path("hypervisor").asText();
+    assertThat(port.path("allocationKey").asText())
+        .isEqualTo(parked.path("changeId").asText() + ":allocate-port:f-rerun");
+    assertThat(placements.list()).hasSize(reservationsBefore + 1);
+
+    // The run ends behind the journal's back (no undo runs), as when its workflow is terminated.
+    temporal.newUntypedWorkflowStub(id).terminate("test: pulled the plug");
+    new RunReconciler(runRepository, temporal, Duration.ZERO).reconcile();
+    assertThat(admin().get("/api/v1/runs/" + id).body().path("status").asText())
+        .isEqualTo("terminated");
+    lab().faults().clearAll();
+
+    var rerun = admin().post("/api/v1/runs/" + id + "/re-run", Map.of("reason", "dominfo mended"));
+    assertThat(rerun.status()).as(rerun.raw()).isEqualTo(202);
+    JsonNode run = awaitEnd(rerun.body().path("id").asText());
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    JsonNode vm = instance("f-rerun");
+    assertThat(vm.path("portId").asText()).isEqualTo(port.path("id").asText());
+    assertThat(vm.path("ip").asText()).isEqualTo(port.path("address").asText());
+    assertThat(vm.path("mac").asText()).isEqualTo(port.path("mac").asText());
+    assertThat(vm.path("hypervisor").asText()).isEqualTo(host);
+    // No second port, reservation or domain.
+    assertThat(ports(net).path("used").asLong()).isEqualTo(usedBefore + 1);
+    assertThat(placements.list()).hasSize(reservationsBefore + 1);
+    long domains =
+        hypervisors.list().stream()
+            .filter(h -> lab().hypervisorState(h.name()).domains().containsKey("f-rerun"))
+            .count();
+    assertThat(domains).isEqualTo(1);
+    assertThat(lab().hypervisorState(host).ovsPorts()).containsValue(port.path("id").asText());
+
+    JsonNode gone = run("instance-delete", Map.of("name", "f-rerun"));
+    assertThat(gone.path("status").asText()).as(gone.toString()).isEqualTo("succeeded");
+    assertThat(ports(net).path("used").asLong()).isEqualTo(usedBefore);
+  }
+
+  JsonNode ports(long network) {
+    return admin().get("/api/v1/networks/" + network + "/ports").body();
+  }
+
+  /** The one port bound to the instance; fails if there are none or several. */
+  JsonNode portOf(long network, String instance) {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode p : ports(network).path("ports")) {
+      if (instance.equals(p.path("instanceName").asText())) {
+        found.add(p);
+      }
+    }
+    assertThat(found).as("ports of " + instance).hasSize(1);
+    return found.getFirst();
   }
 
   @Test

@@ -96,26 +96,12 @@ public final class ActivityProfiles {
 
   /** A short call: a read or an allocation. */
   public static ActivityOptions shortCall(String taskQueue) {
-    return tuned(
-        "shortCall",
-        taskQueue,
-        ActivityOptions.newBuilder()
-            .setTaskQueue(taskQueue)
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(retry(5))
-            .build());
+    return remote("shortCall", taskQueue, Duration.ofSeconds(30), null, 5);
   }
 
   /** A change on a device: bounded attempts, since each may open a config session. */
   public static ActivityOptions deviceChange(String taskQueue) {
-    return tuned(
-        "deviceChange",
-        taskQueue,
-        ActivityOptions.newBuilder()
-            .setTaskQueue(taskQueue)
-            .setStartToCloseTimeout(Duration.ofMinutes(2))
-            .setRetryOptions(retry(4))
-            .build());
+    return remote("deviceChange", taskQueue, Duration.ofMinutes(2), null, 4);
   }
 
   /**
@@ -125,15 +111,7 @@ public final class ActivityProfiles {
    * connection, an SSH handshake on busy cores.
    */
   public static ActivityOptions hostChange(String taskQueue) {
-    return tuned(
-        "hostChange",
-        taskQueue,
-        ActivityOptions.newBuilder()
-            .setTaskQueue(taskQueue)
-            .setStartToCloseTimeout(Duration.ofMinutes(2))
-            .setHeartbeatTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(retry(4))
-            .build());
+    return remote("hostChange", taskQueue, Duration.ofMinutes(2), Duration.ofSeconds(30), 4);
   }
 
   /**
@@ -141,28 +119,26 @@ public final class ActivityProfiles {
    * waits; a retry sends the request again, which the other side treats idempotently.
    */
   public static ActivityOptions awaitReply(String taskQueue) {
-    return tuned(
-        "awaitReply",
-        taskQueue,
-        ActivityOptions.newBuilder()
-            .setTaskQueue(taskQueue)
-            .setStartToCloseTimeout(Duration.ofMinutes(10))
-            .setHeartbeatTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(retry(4))
-            .build());
+    return remote("awaitReply", taskQueue, Duration.ofMinutes(10), Duration.ofSeconds(30), 4);
   }
 
   /** Long work that heartbeats; a silent worker is presumed dead after the heartbeat timeout. */
   public static ActivityOptions longRunning(String taskQueue) {
-    return tuned(
-        "longRunning",
-        taskQueue,
+    return remote("longRunning", taskQueue, Duration.ofHours(6), Duration.ofSeconds(30), 10);
+  }
+
+  /** A profile of activities on {@code taskQueue}, with operators' tuning applied. */
+  private static ActivityOptions remote(
+      String profile, String taskQueue, Duration startToClose, Duration heartbeat, int attempts) {
+    ActivityOptions.Builder b =
         ActivityOptions.newBuilder()
             .setTaskQueue(taskQueue)
-            .setStartToCloseTimeout(Duration.ofHours(6))
-            .setHeartbeatTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(retry(10))
-            .build());
+            .setStartToCloseTimeout(startToClose)
+            .setRetryOptions(retry(attempts));
+    if (heartbeat != null) {
+      b.setHeartbeatTimeout(heartbeat);
+    }
+    return tuned(profile, taskQueue, b.build());
   }
 
   private static ActivityOptions tuned(String profile, String taskQueue, ActivityOptions options) {

@@ -39,10 +39,12 @@ final class Compensator {
   private final Map<String, Handler<?>> handlers = new HashMap<>();
   private final Timeline timeline;
   private final Parking parking;
+  private final Ledger ledger;
 
-  Compensator(Timeline timeline, Parking parking) {
+  Compensator(Timeline timeline, Parking parking, Ledger ledger) {
     this.timeline = timeline;
     this.parking = parking;
+    this.ledger = ledger;
   }
 
   <A> void handle(String undo, Class<A> argType, Functions.Proc1<A> body) {
@@ -86,7 +88,8 @@ final class Compensator {
         timeline.record(c.step(), c.target(), "compensating", attempt, null, null);
         try {
           undo(c);
-          timeline.record(c.step(), c.target(), "compensated", attempt, null, null);
+          ledger.withdraw(
+              timeline, timeline.event(c.step(), c.target(), "compensated", attempt, null, null));
           break;
         } catch (TemporalFailure e) {
           timeline.record(c.step(), c.target(), "compensation_failed", attempt, e, null);

@@ -5,6 +5,7 @@ import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.run.StepEvent;
 import io.temporal.workflow.Workflow;
 import java.util.List;
@@ -27,6 +28,12 @@ final class Ledger {
    * replay on that path (DEFAULT_VERSION).
    */
   static final String IN_TASK_STEPS = "in-task-steps";
+
+  /**
+   * Histories recorded before a compensated step's ledger entry was withdrawn wrote only its event;
+   * they replay on that path.
+   */
+  static final String WITHDRAW_UNDONE = "withdraw-undone";
 
   private final RunControlActivities control =
       Workflow.newLocalActivityStub(RunControlActivities.class, ActivityProfiles.bookkeeping());
@@ -86,6 +93,18 @@ final class Ledger {
   /** What the run waited for when its workflow was lost; empty unless it was just resumed. */
   List<PendingDecision> parked() {
     return context.parked() == null ? List.of() : context.parked();
+  }
+
+  /**
+   * Records a step undone by its compensation; withdraws its ledger entry so a re-run of the change
+   * applies the step again instead of reusing what was undone.
+   */
+  void withdraw(Timeline timeline, StepEvent compensated) {
+    if (enabled && Workflow.getVersion(WITHDRAW_UNDONE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      control.withdrawStep(new StepWithdrawal(compensated, context.changeId()));
+    } else {
+      timeline.record(compensated);
+    }
   }
 
   boolean enabled() {

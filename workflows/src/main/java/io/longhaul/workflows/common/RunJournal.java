@@ -51,7 +51,7 @@ public final class RunJournal {
   private final LeaseKeeper leases = new LeaseKeeper(runId, timeline, this::mirror);
   private final Parking parking = new Parking(desk, timeline, this::mirror);
   private final Waits waits = new Waits(timeline, this::mirror);
-  private final Compensator compensator = new Compensator(timeline, parking);
+  private final Compensator compensator = new Compensator(timeline, parking, ledger);
   private final StepRunner steps =
       new StepRunner(this, ledger, timeline, board, parking, leases, compensator);
   private final Map<String, String> cursors = new HashMap<>();

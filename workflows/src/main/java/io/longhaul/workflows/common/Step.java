@@ -86,8 +86,11 @@ public final class Step<R> {
     return of(name, target, Void.class);
   }
 
-  /** A step whose result type is unknown: a re-run applies it again. */
-  static <R> Step<R> untyped(String name, String target) {
+  /**
+   * A step a re-run applies again instead of reusing its recorded result: its body is idempotent by
+   * its key, e.g. a side effect whose compensation may have undone it since it was recorded.
+   */
+  public static <R> Step<R> untyped(String name, String target) {
     return of(name, target, null);
   }
 

@@ -22,18 +22,18 @@ import io.longhaul.workflows.common.ActivityProfiles;
 import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.RunJournal;
 import io.longhaul.workflows.common.Step;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.Promise;
+import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Teardown: the spawn's steps in reverse. The overlay goes first (through each leaf's workflow,
  * removed only where this instance was the binding's last user), then the domain and its OVS port,
  * the IPAM port (unless a drifted pod holds it now), the capacity and the record. Every step is
  * idempotent, so a failed teardown is finished by running it again; the instance stays in state
- * {@code deleting} meanwhile.
+ * {@code deleting} meanwhile. Its side effects are keyed by the journal's idempotency key, so a
+ * re-run acts as the same holder of the instance and sends the same overlay requests.
  */
 public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
     implements InstanceDeleteWorkflow {
@@ -43,22 +43,30 @@ public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
       Workflow.newActivityStub(
           OverlayActivities.class, ActivityProfiles.awaitReply(TaskQueues.WORKFLOWS));
 
+  /** Null on the platform; a run started before it keeps its run-id keys here. */
+  private BeforePlatform before;
+
   @Override
   public DeleteResult delete(DeleteInput input) {
     DatabaseSteps database = DatabaseSteps.forThisRun();
     placement = database.placement();
     ipam = database.ipam();
+    if (Workflow.getVersion(InstanceSpawnWorkflowImpl.ON_PLATFORM, Workflow.DEFAULT_VERSION, 1)
+        < 1) {
+      before = new BeforePlatform(journal);
+    }
     return journal.run(() -> steps(journal, input.name()));
   }
 
   private DeleteResult steps(RunJournal journal, String name) {
-    String runId = Workflow.getInfo().getWorkflowId();
-    InstanceRef ref = new InstanceRef(runId, name);
+    // The instance's holder while it is torn down: mark-deleting's key.
+    String owner = before == null ? journal.idempotencyKey("mark-deleting", name) : before.runId();
+    InstanceRef ref = new InstanceRef(owner, name);
     InstanceView instance = journal.step(Step.inTask("find", name), () -> placement.find(ref));
     journal.step(
         Step.<Void>inTask("mark-deleting", name),
         () -> {
-          placement.setState(new InstanceStateRequest(runId, name, "deleting", null));
+          placement.setState(new InstanceStateRequest(owner, name, "deleting", null));
           return null;
         });
     String host = instance.hypervisor();
@@ -71,23 +79,21 @@ public class InstanceDeleteWorkflowImpl extends ControlledWorkflow
       if (instance.vlan() != null && instance.vni() != null) {
         HostLeaves leaves =
             journal.step(Step.inTask("find-leaves", host), () -> placement.hostLeaves(host));
-        List<Promise<OverlayResult>> sent = new ArrayList<>();
-        for (OverlayRequest r :
-            LeafRequests.of(
-                runId,
-                "unbind",
+        Map<String, OverlayRequest> removes =
+            LeafRequests.bySwitch(
+                sw ->
+                    before == null
+                        ? journal.idempotencyKey("remove-overlay", sw)
+                        : before.key("unbind", sw),
                 instance.site(),
                 OverlayRequest.REMOVE,
                 name,
                 leaves,
                 instance.vlan(),
-                instance.vni())) {
-          sent.add(
-              Async.function(
-                  () -> journal.step("remove-overlay", r.switchName(), () -> overlay.submit(r))));
-        }
-        Promise.allOf(sent).get();
-        sent.forEach(Promise::get);
+                instance.vni());
+        Functions.Func1<String, OverlayResult> remove =
+            sw -> journal.step("remove-overlay", sw, () -> overlay.submit(removes.get(sw)));
+        BeforePlatform.eachAtOnce(journal, before, List.copyOf(removes.keySet()), remove);
       }
       journal.step("destroy", host, () -> hypervisors.destroyDomain(new DomainRef(host, name)));
       if (instance.portId() != null) {

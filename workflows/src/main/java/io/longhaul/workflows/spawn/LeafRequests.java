@@ -7,36 +7,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One overlay request per leaf of a host: the host's interfaces on that leaf trunk the VLAN mapped
- * to the VNI. Request ids are the run id, the step and the switch, so a retried step is the same
- * request.
+ * to the VNI. Each request's id is its step's idempotency key on that switch, so a retried step, or
+ * a re-run's, is the same request.
  */
 final class LeafRequests {
   private LeafRequests() {}
 
-  static List<OverlayRequest> of(
-      String runId,
-      String step,
+  /** The requests by switch, in the order of the host's leaf ports. */
+  static Map<String, OverlayRequest> bySwitch(
+      Function<String, String> requestId,
       String site,
       String action,
       String userKey,
       HostLeaves leaves,
       int vlan,
       int vni) {
-    Map<String, List<LeafBinding>> bySwitch = new LinkedHashMap<>();
+    Map<String, List<LeafBinding>> bindings = new LinkedHashMap<>();
     for (HostLeaves.LeafPort p : leaves.ports()) {
-      bySwitch
+      bindings
           .computeIfAbsent(p.switchName(), k -> new ArrayList<>())
           .add(new LeafBinding(p.interfaceName(), vlan, vni));
     }
-    List<OverlayRequest> out = new ArrayList<>();
-    bySwitch.forEach(
-        (sw, bindings) ->
-            out.add(
-                new OverlayRequest(
-                    runId + ":" + step + ":" + sw, site, sw, action, userKey, bindings)));
+    Map<String, OverlayRequest> out = new LinkedHashMap<>();
+    bindings.forEach(
+        (sw, b) ->
+            out.put(sw, new OverlayRequest(requestId.apply(sw), site, sw, action, userKey, b)));
     return out;
   }
 

@@ -8,6 +8,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
@@ -24,17 +25,21 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The journal's bookkeeping, the gate's rules and bulk runs' child records, in memory. */
-final class JournalFakes
+/**
+ * The journal's bookkeeping, the gate's rules and bulk runs' child records, in memory; public so an
+ * operation's workflow test registers these instead of writing its own.
+ */
+public final class JournalFakes
     implements RunRecorderActivities,
         RunControlActivities,
         LeaseActivities,
         WindowActivities,
         ChildRunActivities {
   final List<ChildRun> children = new CopyOnWriteArrayList<>();
-  final List<StepEvent> events = new CopyOnWriteArrayList<>();
-  final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
-  final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
+  final List<StepWithdrawal> withdrawn = new CopyOnWriteArrayList<>();
+  public final List<StepEvent> events = new CopyOnWriteArrayList<>();
+  public final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
+  public final List<RunMirror> mirrors = new CopyOnWriteArrayList<>();
   final List<WindowSpec> windows = new CopyOnWriteArrayList<>();
   final List<FreezeSpec> freezes = new CopyOnWriteArrayList<>();
   final AtomicInteger reads = new AtomicInteger();
@@ -50,7 +55,8 @@ final class JournalFakes
         freezes.stream().filter(f -> f.covers(scopes)).toList());
   }
 
-  List<String> kinds() {
+  /** Every event as {@code "<step> <kind>"}, in order. */
+  public List<String> kinds() {
     return events.stream().map(e -> e.step() + " " + e.kind()).toList();
   }
 
@@ -58,6 +64,12 @@ final class JournalFakes
   public RunContext begin(String runId) {
     begins.incrementAndGet();
     return new RunContext(runId, Map.of());
+  }
+
+  @Override
+  public void withdrawStep(StepWithdrawal withdrawal) {
+    withdrawn.add(withdrawal);
+    events.add(withdrawal.compensated());
   }
 
   @Override

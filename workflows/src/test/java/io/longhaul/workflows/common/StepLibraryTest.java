@@ -172,6 +172,10 @@ class StepLibraryTest {
           .isInstanceOf(WorkflowFailedException.class);
       assertThat(device.released).containsExactly("port-7");
       assertThat(kinds("reserve")).containsSubsequence("port-7 succeeded", "port-7 compensated");
+      // Undone, so a re-run of the change reserves again instead of reusing the ledger entry.
+      assertThat(fakes.withdrawn)
+          .singleElement()
+          .satisfies(w -> assertThat(w.compensated().step()).isEqualTo("reserve"));
       assertThat(fakes.begins).as("executions that read the ledger").hasValue(2);
       assertUniqueSequence();
     }

@@ -9,6 +9,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.discovery.DiscoveryReport;
 import io.longhaul.contracts.discovery.InventoryActivities;
 import io.longhaul.contracts.discovery.LldpEntry;
@@ -101,6 +102,11 @@ final class Fakes {
     @Override
     public RunContext begin(String runId) {
       return new RunContext(runId, Map.of());
+    }
+
+    @Override
+    public void withdrawStep(StepWithdrawal withdrawal) {
+      events.add(withdrawal.compensated());
     }
 
     @Override

@@ -35,10 +35,7 @@ class InstanceSpawnWorkflowTest {
         env.getWorkflowClient()
             .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"));
     io.temporal.client.WorkflowClient.start(stub::spawn, INPUT);
-    for (int i = 0; i < 200 && stub.progress().pending().isEmpty(); i++) {
-      sleep(50);
-    }
-    var pending = stub.progress().pending().getFirst();
+    var pending = awaitPending(stub, p -> true);
     stub.decide(
         new io.longhaul.contracts.control.Decision(
             "abort", pending.step(), pending.target(), null, "op", "test"));
@@ -48,6 +45,59 @@ class InstanceSpawnWorkflowTest {
     } catch (RuntimeException e) {
       return e;
     }
+  }
+
+  /**
+   * Starts a spawn that fails at verify, breaks destroyDomain and aborts: the define-start undo
+   * parks twice, an operator retries it each time and mends it before the second retry. Returns how
+   * the run ended.
+   */
+  static Throwable abortedWithUndoRetried(TestWorkflowEnvironment env, SpawnFakes fakes) {
+    SpawnTestEnv.start(env, fakes);
+    InstanceSpawnWorkflow stub =
+        env.getWorkflowClient()
+            .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-undo"));
+    io.temporal.client.WorkflowClient.start(stub::spawn, INPUT);
+    var failed = awaitPending(stub, p -> p.step().equals("verify"));
+    fakes.broken = "destroyDomain";
+    stub.decide(decision("abort", failed));
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      int a = attempt;
+      var undo = awaitPending(stub, p -> p.step().equals("undo:define-start") && p.attempt() == a);
+      assertThat(undo.kind()).isEqualTo("compensation");
+      assertThat(undo.target()).isEqualTo("hv1");
+      assertThat(undo.errorType()).isEqualTo("CommandRejected");
+      assertThat(fakes.calls).doesNotContain("releasePort spawn-undo:allocate-port:vm1");
+      if (attempt == 2) {
+        fakes.broken = null; // mended: the next retry succeeds
+      }
+      stub.decide(decision("retry", undo));
+    }
+    try {
+      io.temporal.client.WorkflowStub.fromTyped(stub).getResult(SpawnResult.class);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  static io.longhaul.contracts.control.PendingDecision awaitPending(
+      InstanceSpawnWorkflow stub,
+      java.util.function.Predicate<io.longhaul.contracts.control.PendingDecision> which) {
+    for (int i = 0; i < 200; i++) {
+      var found = stub.progress().pending().stream().filter(which).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      sleep(50);
+    }
+    throw new AssertionError("no such pending decision: " + stub.progress().pending());
+  }
+
+  static io.longhaul.contracts.control.Decision decision(
+      String action, io.longhaul.contracts.control.PendingDecision p) {
+    return new io.longhaul.contracts.control.Decision(
+        action, p.step(), p.target(), null, "op", "test");
   }
 
   static void sleep(long ms) {
@@ -92,6 +142,31 @@ class InstanceSpawnWorkflowTest {
               "setState");
       assertThat(fakes.events).noneMatch(e -> e.kind().equals("compensated"));
       assertThat(fakes.outcomes).extracting(o -> o.status()).containsExactly("succeeded");
+      var last = fakes.progress.getLast();
+      assertThat(last.done()).isEqualTo(13);
+      assertThat(last.total()).isEqualTo(13);
+    }
+
+    @Test
+    @DisplayName("keys every side effect by change id, step and target, so a re-run sends the same")
+    void keyedByChange(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes(null);
+      fakes.changeId = "change-1";
+      SpawnTestEnv.start(env, fakes);
+      for (String id : java.util.List.of("spawn-first", "spawn-rerun")) {
+        env.getWorkflowClient()
+            .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options(id))
+            .spawn(INPUT);
+      }
+      var first = fakes.keys.subList(0, fakes.keys.size() / 2);
+      var rerun = fakes.keys.subList(fakes.keys.size() / 2, fakes.keys.size());
+      assertThat(first)
+          .containsExactlyInAnyOrder(
+              "change-1:validate:vm1",
+              "change-1:allocate-port:vm1",
+              "change-1:ensure-overlay:leaf1",
+              "change-1:ensure-overlay:leaf2");
+      assertThat(rerun).containsExactlyInAnyOrderElementsOf(first);
     }
   }
 
@@ -108,10 +183,7 @@ class InstanceSpawnWorkflowTest {
           env.getWorkflowClient()
               .newWorkflowStub(InstanceSpawnWorkflow.class, SpawnTestEnv.options("spawn-test"));
       io.temporal.client.WorkflowClient.start(stub::spawn, APPROVED);
-      for (int i = 0; i < 200 && stub.progress().pending().isEmpty(); i++) {
-        sleep(50);
-      }
-      var pending = stub.progress().pending().getFirst();
+      var pending = awaitPending(stub, p -> true);
       assertThat(pending.kind()).isEqualTo("approval");
       assertThat(pending.step()).isEqualTo("approve-overlay");
       assertThat(pending.role()).isEqualTo("approver");
@@ -138,6 +210,9 @@ class InstanceSpawnWorkflowTest {
       assertThat(decided(env, fakes, "approve")).isNull();
       assertThat(fakes.calls).anyMatch(c -> c.startsWith("submit-apply"));
       assertThat(fakes.outcomes).extracting(o -> o.status()).containsExactly("succeeded");
+      // Plans on both leaves and the approval count too.
+      assertThat(fakes.progress.getLast().done()).isEqualTo(16);
+      assertThat(fakes.progress.getLast().total()).isEqualTo(16);
     }
 
     @Test
@@ -185,6 +260,47 @@ class InstanceSpawnWorkflowTest {
               "place",
               "validate");
       assertThat(fakes.outcomes).extracting(o -> o.status()).containsExactly("aborted");
+    }
+
+    @Test
+    @DisplayName(
+        "a failed undo parks as undo:<step> and is retried until it succeeds; the rest run")
+    void failedUndoParks(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes("verifyOverlay");
+      assertThat(abortedWithUndoRetried(env, fakes)).isInstanceOf(WorkflowFailedException.class);
+      assertThat(fakes.events)
+          .filteredOn(e -> e.step().equals("define-start") && e.kind().startsWith("compensat"))
+          .extracting(e -> e.kind() + " " + e.attempt())
+          .containsExactly(
+              "compensating 1",
+              "compensation_failed 1",
+              "compensating 2",
+              "compensation_failed 2",
+              "compensating 3",
+              "compensated 3");
+      assertThat(fakes.events)
+          .filteredOn(e -> e.step().equals("undo:define-start"))
+          .extracting(e -> e.kind())
+          .containsExactly("parked", "decided", "parked", "decided");
+      // The undos after it ran once it succeeded.
+      assertThat(
+              fakes.calls.subList(fakes.calls.lastIndexOf("destroyDomain vm1"), fakes.calls.size()))
+          .containsSubsequence(
+              "releasePort spawn-undo:allocate-port:vm1", "releaseCapacity vm1", "forget vm1");
+      assertThat(fakes.outcomes).extracting(o -> o.status()).containsExactly("aborted");
+    }
+
+    @Test
+    @DisplayName("a drifted pod's port it did not create gets its previous binding back")
+    void restoresADriftedBinding(TestWorkflowEnvironment env) {
+      var fakes = new SpawnFakes("verifyOverlay");
+      fakes.portCreated = false;
+      assertThat(spawnParkedThenAborted(env, fakes)).isInstanceOf(WorkflowFailedException.class);
+      assertThat(fakes.events)
+          .filteredOn(e -> e.kind().equals("compensated"))
+          .extracting(e -> e.step())
+          .containsSubsequence("ensure-overlay", "bind-port", "plug", "allocate-port");
+      assertThat(fakes.calls).contains("restoreBinding " + SpawnFakes.PORT_ID);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
 import io.longhaul.contracts.control.RunMirror;
 import io.longhaul.contracts.control.StepCompletion;
+import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.run.ChildRunActivities;
 import io.longhaul.contracts.run.RunOutcome;
 import io.longhaul.contracts.run.RunRecorderActivities;
@@ -51,7 +52,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Fakes of every activity the spawn workflows use. Each call is logged as "method target"; a call
- * whose method is {@code failing} throws a non-retryable CommandRejected.
+ * whose method is {@code failing}, or {@code broken} while it is set, throws a non-retryable
+ * CommandRejected. Every idempotency key a side effect is sent with is logged in {@code keys}.
  */
 final class SpawnFakes
     implements PlacementActivities,
@@ -69,7 +71,18 @@ final class SpawnFakes
   final List<StepEvent> events = new CopyOnWriteArrayList<>();
   final List<RunOutcome> outcomes = new CopyOnWriteArrayList<>();
   final List<OverlayBatch> batches = new CopyOnWriteArrayList<>();
+  final List<String> keys = new CopyOnWriteArrayList<>();
+  final List<io.longhaul.contracts.control.Progress> progress = new CopyOnWriteArrayList<>();
   final String failing;
+
+  /** A method that fails while set, e.g. an undo an operator retries until it is mended. */
+  volatile String broken;
+
+  /** False: allocatePort finds a port it did not create (a drifted pod's, by name). */
+  volatile boolean portCreated = true;
+
+  /** The change id {@link #begin} reports; null: the run's own id (a first run). */
+  volatile String changeId;
 
   SpawnFakes(String failing) {
     this.failing = failing;
@@ -83,7 +96,7 @@ final class SpawnFakes
 
   private void call(String method, String target) {
     calls.add(method + " " + target);
-    if (method.equals(failing)) {
+    if (method.equals(failing) || method.equals(broken)) {
       throw ApplicationFailure.newNonRetryableFailure(
           target + " [" + method + "]: rejected", FailureTypes.COMMAND_REJECTED);
     }
@@ -92,6 +105,7 @@ final class SpawnFakes
   @Override
   public InstanceView claim(ClaimRequest r) {
     call("claim", r.input().name());
+    keys.add(r.runId());
     return new InstanceView(r.input().name(), "vm", "s1", "spawning", null, null, null, null);
   }
 
@@ -136,6 +150,7 @@ final class SpawnFakes
   @Override
   public PortLease allocatePort(AllocateRequest r) {
     call("allocatePort", r.allocationKey());
+    keys.add(r.allocationKey());
     return new PortLease(
         PORT_ID,
         r.name(),
@@ -149,7 +164,7 @@ final class SpawnFakes
         10100,
         "reserved",
         null,
-        true);
+        portCreated);
   }
 
   @Override
@@ -182,6 +197,7 @@ final class SpawnFakes
   @Override
   public OverlayResult submit(OverlayRequest r) {
     call("submit-" + r.action(), r.switchName());
+    keys.add(r.requestId());
     return new OverlayResult(r.requestId(), r.switchName(), "b1", true);
   }
 
@@ -260,12 +276,18 @@ final class SpawnFakes
 
   @Override
   public RunContext begin(String runId) {
-    return new RunContext(runId, java.util.Map.of());
+    return new RunContext(changeId == null ? runId : changeId, java.util.Map.of());
+  }
+
+  @Override
+  public void withdrawStep(StepWithdrawal withdrawal) {
+    events.add(withdrawal.compensated());
   }
 
   @Override
   public void completeStep(StepCompletion completion) {
     events.add(completion.event());
+    progress.add(completion.progress());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.longhaul.workflows.spawn;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.longhaul.contracts.spawn.BulkSpawnInput;
 import io.longhaul.contracts.spawn.DeleteInput;
 import io.longhaul.contracts.spawn.InstanceDeleteWorkflow;
@@ -18,12 +20,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Replays recorded histories of every spawn workflow type against today's code. Re-record
- * deliberately (with a version tag in the changed workflow) via {@code
- * -Dlonghaul.record-histories=true -Dtest=SpawnReplayTest}.
+ * Replays recorded histories of every spawn workflow type, of every generation, against today's
+ * code. A change that alters commands gets a version tag and a new generation: set {@link
+ * #GENERATION} to a new folder and record it with {@code -Dlonghaul.record-histories=true
+ * -Dtest=SpawnReplayTest}; the recorder refuses to overwrite a file, so older generations stay.
  */
 @DisplayName("Recorded spawn histories")
 class SpawnReplayTest {
+  /** Where the recorder writes: the newest generation, recorded on spawn-on-platform. */
+  static final String GENERATION = "on-platform";
 
   /** File and the workflow id it was recorded under (child ids derive from it). */
   @ParameterizedTest(name = "{0} replays on the current code without nondeterminism")
@@ -38,16 +43,58 @@ class SpawnReplayTest {
     "before-local-steps/instance-spawn-compensated.json, spawn-test",
     "before-local-steps/instance-delete.json, rec-delete",
     "before-local-steps/instance-spawn-bulk.json, rec-bulk",
-    "before-local-steps/leaf-config.json, leaf-config:leaf1"
+    "before-local-steps/leaf-config.json, leaf-config:leaf1",
+    // Recorded with local database steps, before in-task steps wrote started with their outcome.
+    "before-in-task-steps/instance-spawn.json, rec-spawn",
+    "before-in-task-steps/instance-spawn-compensated.json, spawn-test",
+    "before-in-task-steps/instance-delete.json, rec-delete",
+    "before-in-task-steps/instance-spawn-bulk.json, rec-bulk",
+    "before-in-task-steps/leaf-config.json, leaf-config:leaf1",
+    // Recorded on the platform: journal compensations (one parked and retried), idempotency keys.
+    "on-platform/instance-spawn.json, rec-spawn",
+    "on-platform/instance-spawn-compensated.json, spawn-test",
+    "on-platform/instance-spawn-undo-retried.json, spawn-undo",
+    "on-platform/instance-delete.json, rec-delete",
+    "on-platform/instance-spawn-bulk.json, rec-bulk",
+    "on-platform/leaf-config.json, leaf-config:leaf1"
   })
   void replays(String file, String workflowId) throws Exception {
+    replay(file, workflowId, InstanceSpawnWorkflowImpl.class);
+  }
+
+  /**
+   * The negative control: a spawn changed without a version gate (the platform's undo path taken
+   * unconditionally) must be refused by a history recorded before it, or the replays above prove
+   * nothing.
+   */
+  @ParameterizedTest(name = "{0} refuses a spawn changed without a version gate")
+  @CsvSource({
+    "instance-spawn-compensated.json, spawn-test",
+    "before-local-steps/instance-spawn-compensated.json, spawn-test"
+  })
+  void catchesAnUngatedChange(String file, String workflowId) {
+    // The replayer reports the workflow task's failure as text: the SDK's non-determinism error.
+    assertThatThrownBy(() -> replay(file, workflowId, UngatedSpawn.class))
+        .hasMessageContaining(io.temporal.worker.NonDeterministicException.class.getName())
+        .hasMessageContaining("TMPRL1100");
+  }
+
+  /** The platform's path without asking {@code getVersion}: what a careless change would do. */
+  public static class UngatedSpawn extends InstanceSpawnWorkflowImpl {
+    @Override
+    int platformVersion() {
+      return 1;
+    }
+  }
+
+  private void replay(String file, String workflowId, Class<?> spawn) throws Exception {
     String json =
         new String(
             getClass().getClassLoader().getResourceAsStream("histories/" + file).readAllBytes(),
             java.nio.charset.StandardCharsets.UTF_8);
     WorkflowReplayer.replayWorkflowExecution(
         io.temporal.common.WorkflowExecutionHistory.fromJson(json, workflowId),
-        InstanceSpawnWorkflowImpl.class,
+        spawn,
         InstanceDeleteWorkflowImpl.class,
         InstanceSpawnBulkWorkflowImpl.class,
         LeafConfigWorkflowImpl.class);
@@ -59,6 +106,7 @@ class SpawnReplayTest {
   void record() throws Exception {
     record("instance-spawn.json", "rec-spawn", null, c -> spawn(c, "rec-spawn"));
     record("instance-spawn-compensated.json", "spawn-test", "plug", c -> {});
+    record("instance-spawn-undo-retried.json", "spawn-undo", "verifyOverlay", c -> {});
     record(
         "instance-delete.json",
         "rec-delete",
@@ -74,7 +122,8 @@ class SpawnReplayTest {
             c.newWorkflowStub(InstanceSpawnBulkWorkflow.class, SpawnTestEnv.options("rec-bulk"))
                 .spawnAll(
                     new BulkSpawnInput(
-                        "s1", "vm", 3, null, "web", 1, 256, null, 2, null, null, null, null)));
+                        "s1", "vm", 3, null, "web", 1, 256, null, 2, null, null, null, null,
+                        null)));
     record("leaf-config.json", LeafConfigWorkflow.workflowId("leaf1"), null, c -> {});
   }
 
@@ -97,6 +146,8 @@ class SpawnReplayTest {
                 .build())) {
       if (file.equals("leaf-config.json")) {
         LeafConfigWorkflowTest.burst(env, new SpawnFakes(failing));
+      } else if (file.equals("instance-spawn-undo-retried.json")) {
+        InstanceSpawnWorkflowTest.abortedWithUndoRetried(env, new SpawnFakes(failing));
       } else if (failing != null) {
         InstanceSpawnWorkflowTest.spawnParkedThenAborted(env, new SpawnFakes(failing));
       } else {
@@ -104,7 +155,10 @@ class SpawnReplayTest {
         body.accept(env.getWorkflowClient());
       }
       String json = env.getWorkflowClient().fetchHistory(id).toJson(true);
-      Files.writeString(Path.of("src/test/resources/histories", file), json);
+      Path to = Path.of("src/test/resources/histories", GENERATION, file);
+      Files.createDirectories(to.getParent());
+      // CREATE_NEW: an older generation is never overwritten; a new one needs a new folder.
+      Files.writeString(to, json, java.nio.file.StandardOpenOption.CREATE_NEW);
     }
   }
 }

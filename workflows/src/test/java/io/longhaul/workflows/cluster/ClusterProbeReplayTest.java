@@ -1,0 +1,62 @@
+package io.longhaul.workflows.cluster;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.cluster.ClusterProbeInput;
+import io.longhaul.contracts.cluster.ClusterProbeWorkflow;
+import io.longhaul.workflows.common.JournalFakes;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Replays a recorded cluster probe against today's code. Record a new generation deliberately
+ * (beside, never over, the old one) via {@code -Dlonghaul.record-histories=true
+ * -Dtest=ClusterProbeReplayTest}.
+ */
+@DisplayName("Recorded cluster-probe histories")
+class ClusterProbeReplayTest {
+  static final String RESOURCE = "histories/cluster-probe.json";
+
+  @Test
+  @DisplayName("replay on the current workflow code without nondeterminism")
+  void replays() {
+    assertThatCode(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    RESOURCE, ClusterProbeWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "longhaul.record-histories", matches = "true")
+  @DisplayName("record a fresh history from a run against fakes")
+  void record() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      var workflows = env.newWorker(TaskQueues.WORKFLOWS);
+      workflows.registerWorkflowImplementationTypes(ClusterProbeWorkflowImpl.class);
+      workflows.registerActivitiesImplementations(new JournalFakes());
+      env.newWorker(TaskQueues.CLUSTERS)
+          .registerActivitiesImplementations(new ClusterProbeWorkflowTest.Clusters());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      client
+          .newWorkflowStub(
+              ClusterProbeWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId("recorded-cluster-probe")
+                  .setTaskQueue(TaskQueues.WORKFLOWS)
+                  .build())
+          .probe(new ClusterProbeInput("sha-mesh"));
+      String json = client.fetchHistory("recorded-cluster-probe").toJson(true);
+      Files.writeString(Path.of("src/test/resources", RESOURCE), json);
+    }
+  }
+}
