@@ -11,6 +11,7 @@ import { RunPage } from "./pages/RunPage";
 import { InventoryPage } from "./pages/InventoryPage";
 import { LabPage } from "./pages/LabPage";
 import { WindowsPage } from "./pages/WindowsPage";
+import { AccountPage } from "./pages/AccountPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ErrorState, Loading } from "./components/states";
 
@@ -59,6 +60,7 @@ export function App() {
           <Route path="/runs/:id" element={<RunPage />} />
           <Route path="/inventory/*" element={<InventoryPage />} />
           <Route path="/windows" element={<WindowsPage />} />
+          <Route path="/account" element={<AccountPage />} />
           {state.labOn && <Route path="/lab" element={<LabPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
@@ -96,7 +98,10 @@ function Shell({ me, labOn, logout, children }: { me: Me; labOn: boolean; logout
           {labOn && <NavLink to="/lab">Lab</NavLink>}
         </nav>
         <span className="whoami">
-          <span data-testid="whoami">{me.username}</span> <span className="role">{me.role}</span>
+          <NavLink to="/account" data-testid="whoami" title="Your account: password, tokens, users">
+            {me.username}
+          </NavLink>{" "}
+          <span className="role">{me.role}</span>
           <button type="button" className="link-button" onClick={logout}>
             Sign out
           </button>

@@ -81,4 +81,5 @@ function isJson(response: Response): boolean {
 
 export const get = <T>(path: string) => request<T>("GET", path);
 export const post = <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {});
+export const put = <T>(path: string, body?: unknown) => request<T>("PUT", path, body ?? {});
 export const del = <T>(path: string) => request<T>("DELETE", path);

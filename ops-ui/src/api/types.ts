@@ -244,3 +244,18 @@ export interface Allocation {
   memoryMiBLimit: number;
   maintenance: boolean;
 }
+
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+  enabled: boolean;
+}
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}

@@ -2,6 +2,7 @@ package io.longhaul.activities;
 
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.SshKeySecret;
 import io.longhaul.db.inventory.Cluster;
 import io.longhaul.db.inventory.ClusterRepository;
 import io.longhaul.db.inventory.Hypervisor;
@@ -119,10 +120,22 @@ public class DeviceAccess {
       throw Failures.invalid(device + " has no SSH credential");
     }
     Credential c = credentials.get(credentialId);
-    if (!"ssh-password".equals(c.kind()) || c.username() == null) {
-      throw Failures.invalid(device + ": credential " + c.name() + " is not an SSH password");
+    if (c.username() == null) {
+      throw Failures.invalid(device + ": credential " + c.name() + " has no username");
     }
-    return SshLogin.password(c.username(), credentials.reveal(c.id()));
+    return switch (c.kind()) {
+      case "ssh-password" -> SshLogin.password(c.username(), credentials.reveal(c.id()));
+      case "ssh-key" -> {
+        SshKeySecret key;
+        try {
+          key = SshKeySecret.parse(credentials.reveal(c.id()));
+        } catch (IllegalArgumentException e) {
+          throw Failures.invalid(device + ": credential " + c.name() + ": " + e.getMessage());
+        }
+        yield SshLogin.key(c.username(), key.privateKey(), key.passphrase());
+      }
+      default -> throw Failures.invalid(device + ": credential " + c.name() + " is not for SSH");
+    };
   }
 
   private HttpAuth httpAuth(Cluster cluster) {
@@ -157,7 +170,7 @@ public class DeviceAccess {
         if (parts.length != 2 || c.username() == null) {
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is incomplete");
         }
-        yield new SnmpCredentials.V3(c.username(), parts[0], parts[1]);
+        yield new SnmpCredentials.V3(c.username(), parts[0], parts[1], sw.snmpContext());
       }
       default ->
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is not for SNMP");

@@ -33,6 +33,8 @@ public final class Failures {
       case DeviceException.AuthenticationFailed a -> FailureTypes.AUTHENTICATION_FAILED;
       case DeviceException.CommandRejected r -> FailureTypes.COMMAND_REJECTED;
       case DeviceException.VerificationFailed v -> FailureTypes.VERIFICATION_FAILED;
+      // Someone else's domain under the name: an operator decides, never a retry.
+      case DeviceException.NotOwned n -> FailureTypes.CONFLICT;
       case DeviceException.InvalidParameter p -> FailureTypes.INVALID_PARAMETER;
     };
   }

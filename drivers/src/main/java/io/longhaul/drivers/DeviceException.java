@@ -91,7 +91,7 @@ public abstract sealed class DeviceException extends RuntimeException {
     private final String output;
 
     public CommandRejected(String device, String command, String output) {
-      super(device, command, "rejected: " + Printable.escape(output.strip(), 300), null);
+      super(device, command, "rejected: " + Printable.lines(output.strip(), 600), null);
       this.output = output;
     }
 
@@ -110,6 +110,21 @@ public abstract sealed class DeviceException extends RuntimeException {
   public static final class VerificationFailed extends DeviceException {
     public VerificationFailed(String device, String command, String detail) {
       super(device, command, "verification failed: " + detail, null);
+    }
+
+    @Override
+    public boolean retryable() {
+      return false;
+    }
+  }
+
+  /**
+   * The device holds something of the same name that Longhaul did not create (a domain without this
+   * change's ownership mark): it is left alone, and no retry changes that.
+   */
+  public static final class NotOwned extends DeviceException {
+    public NotOwned(String device, String command, String detail) {
+      super(device, command, "not ours: " + detail, null);
     }
 
     @Override

@@ -17,10 +17,20 @@ public sealed interface SnmpCredentials {
     }
   }
 
-  /** SNMPv3 USM authPriv with HMAC-SHA-256 authentication and AES-128 privacy. */
-  record V3(String user, String authPassword, String privPassword) implements SnmpCredentials {
+  /**
+   * SNMPv3 USM authPriv with HMAC-SHA-256 authentication and AES-128 privacy. {@code contextName}
+   * selects the agent's context (one agent serving several switches or instances); "" for the
+   * default context.
+   */
+  record V3(String user, String authPassword, String privPassword, String contextName)
+      implements SnmpCredentials {
+    public V3(String user, String authPassword, String privPassword) {
+      this(user, authPassword, privPassword, "");
+    }
+
     public V3 {
       Objects.requireNonNull(user, "user");
+      contextName = contextName == null ? "" : contextName;
       if (authPassword == null || authPassword.length() < 8) {
         throw new IllegalArgumentException("SNMPv3 auth password needs at least 8 characters");
       }
@@ -31,7 +41,7 @@ public sealed interface SnmpCredentials {
 
     @Override
     public String toString() {
-      return "V3[user=" + user + ", authPriv SHA-256/AES-128]";
+      return "V3[user=" + user + ", authPriv SHA-256/AES-128, context=" + contextName + "]";
     }
   }
 }

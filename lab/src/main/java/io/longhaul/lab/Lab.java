@@ -51,7 +51,7 @@ public final class Lab implements AutoCloseable {
   private final Map<String, MeshControlPlane> meshes = new LinkedHashMap<>();
   // Made only for a topology with clusters: the key and the first signature cost about a second.
   private final CertificateAuthority clusterCa;
-  private final Map<String, KeyPair> hostKeys = new HashMap<>();
+  private final Map<String, KeyPair> hostKeys = new java.util.concurrent.ConcurrentHashMap<>();
   private final Cabling cabling = new Cabling();
   private final FaultController faults;
   private final Path stateDir;
@@ -305,6 +305,42 @@ public final class Lab implements AutoCloseable {
     }
   }
 
+  /**
+   * Authorizes an OpenSSH public key ({@code ssh-ed25519 AAAA... comment}) for the lab's user on
+   * every device.
+   */
+  public void authorizeKey(String openSshPublicKey) {
+    try {
+      ssh.authorize(
+          org.apache.sshd.common.config.keys.AuthorizedKeyEntry.parseAuthorizedKeyEntry(
+                  openSshPublicKey.strip())
+              .resolvePublicKey(
+                  null, org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING));
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalArgumentException("not an OpenSSH public key: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Gives a device a fresh host key; known_hosts is left as it is (an operator trusts the new key).
+   * Returns the device's new known_hosts line.
+   */
+  public String rotateHostKey(String device) {
+    KeyPair key = HostKeys.derive(secret(new SecureRandom(), 24), device);
+    hostKeys.put(device, key);
+    ssh.replaceHostKey(device, key);
+    return knownHostsLine(device(device));
+  }
+
+  private String knownHostsLine(LabDevice d) {
+    return "["
+        + d.ssh().getAddress().getHostAddress()
+        + "]:"
+        + d.ssh().getPort()
+        + " "
+        + PublicKeyEntry.toString(hostKeys.get(d.name()).getPublic());
+  }
+
   /** OpenSSH known_hosts lines, {@code [127.x.y.z]:port ssh-ed25519 AAAA...}, one per device. */
   public String knownHostsText() {
     StringBuilder sb = new StringBuilder();
@@ -312,13 +348,7 @@ public final class Lab implements AutoCloseable {
       if (d.ssh() == null) {
         continue;
       }
-      sb.append('[')
-          .append(d.ssh().getAddress().getHostAddress())
-          .append("]:")
-          .append(d.ssh().getPort())
-          .append(' ')
-          .append(PublicKeyEntry.toString(hostKeys.get(d.name()).getPublic()))
-          .append('\n');
+      sb.append(knownHostsLine(d)).append('\n');
     }
     return sb.toString();
   }

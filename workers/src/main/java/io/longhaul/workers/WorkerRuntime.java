@@ -27,11 +27,13 @@ public class WorkerRuntime implements AutoCloseable {
   private final List<WorkerRegistration> registrations;
   private final WorkerSettings settings;
   private WorkerFactory factory;
+  // Queues added while polling: a started factory takes no new workers, so each batch gets its own.
+  private final List<WorkerFactory> added = new ArrayList<>();
 
   public WorkerRuntime(
       WorkflowClient client, List<WorkerRegistration> registrations, WorkerSettings settings) {
     this.client = client;
-    this.registrations = List.copyOf(registrations);
+    this.registrations = new ArrayList<>(registrations);
     this.settings = settings;
   }
 
@@ -39,6 +41,26 @@ public class WorkerRuntime implements AutoCloseable {
     if (factory != null) {
       return;
     }
+    factory = startFactory(registrations);
+  }
+
+  /** Whether a registration for this task queue is served (or will be, once started). */
+  public synchronized boolean serves(String taskQueue) {
+    return registrations.stream().anyMatch(r -> r.taskQueue().equals(taskQueue));
+  }
+
+  /**
+   * Serves more registrations from now on, e.g. the queue of a site created at run time; polling
+   * starts at once when the runtime is running, and they are part of every later start.
+   */
+  public synchronized void add(List<WorkerRegistration> more) {
+    registrations.addAll(more);
+    if (factory != null && !more.isEmpty()) {
+      added.add(startFactory(more));
+    }
+  }
+
+  private WorkerFactory startFactory(List<WorkerRegistration> regs) {
     // Workflow code on virtual threads: every cached run parks a thread per coroutine (a spawn
     // has up to three), and B2 in bench/ keeps 1,000 runs in flight.
     WorkerFactory f =
@@ -48,15 +70,16 @@ public class WorkerRuntime implements AutoCloseable {
                 .setWorkflowCacheSize(settings.workflowCacheSize())
                 .setMaxWorkflowThreadCount(settings.workflowCacheSize() * 4)
                 .setUsingVirtualWorkflowThreads(true)
-                .setWorkerInterceptors(new DatabaseFailures())
+                // Database errors become typed failures first (DatabaseFailures, innermost), so
+                // that OperatorSafeFailures lets them pass and hides only the unexpected ones.
+                .setWorkerInterceptors(new DatabaseFailures(), new OperatorSafeFailures())
                 .build());
     Map<String, List<WorkerRegistration>> byQueue = new LinkedHashMap<>();
-    registrations.forEach(
-        r -> byQueue.computeIfAbsent(r.taskQueue(), q -> new ArrayList<>()).add(r));
+    regs.forEach(r -> byQueue.computeIfAbsent(r.taskQueue(), q -> new ArrayList<>()).add(r));
     byQueue.forEach(
-        (queue, regs) -> {
+        (queue, queueRegs) -> {
           Worker worker = f.newWorker(queue, workerOptions());
-          for (WorkerRegistration r : regs) {
+          for (WorkerRegistration r : queueRegs) {
             if (!r.workflowTypes().isEmpty()) {
               worker.registerWorkflowImplementationTypes(
                   r.workflowTypes().toArray(Class<?>[]::new));
@@ -67,8 +90,8 @@ public class WorkerRuntime implements AutoCloseable {
           }
         });
     f.start();
-    factory = f;
     log.info("workers polling {}", byQueue.keySet());
+    return f;
   }
 
   /** Stops polling and waits briefly for tasks in flight; their runs resume on the next start. */
@@ -76,8 +99,11 @@ public class WorkerRuntime implements AutoCloseable {
     if (factory == null) {
       return;
     }
+    added.forEach(WorkerFactory::shutdownNow);
     factory.shutdownNow();
     factory.awaitTermination(10, TimeUnit.SECONDS);
+    added.forEach(f -> f.awaitTermination(10, TimeUnit.SECONDS));
+    added.clear();
     factory = null;
   }
 

@@ -17,6 +17,7 @@ import io.longhaul.db.inventory.SwitchRepository;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,13 +33,16 @@ public class InventoryActivitiesImpl implements InventoryActivities {
   private final HypervisorRepository hypervisors;
   private final HostLinkRepository links;
   private final TransactionTemplate tx;
+  private final List<String> domainSuffixes;
 
   public InventoryActivitiesImpl(
       SiteRepository sites,
       SwitchRepository switches,
       HypervisorRepository hypervisors,
       HostLinkRepository links,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @Value("${longhaul.discovery.domain-suffixes:}") List<String> domainSuffixes) {
+    this.domainSuffixes = List.copyOf(domainSuffixes);
     this.sites = sites;
     this.switches = switches;
     this.hypervisors = hypervisors;
@@ -68,7 +72,8 @@ public class InventoryActivitiesImpl implements InventoryActivities {
     List<Hypervisor> siteHypervisors = hypervisors.listBySite(site.id());
     List<HostLink> existing =
         links.listByHypervisors(siteHypervisors.stream().map(Hypervisor::id).toList());
-    LinkDrift drift = LinkDrift.of(siteSwitches, siteHypervisors, existing, request.tables());
+    LinkDrift drift =
+        LinkDrift.of(siteSwitches, siteHypervisors, existing, request.tables(), domainSuffixes);
 
     // Deletes first: a moved cable frees (hypervisor, nic) before its new row claims it.
     drift.removed().forEach(l -> links.delete(l.id()));

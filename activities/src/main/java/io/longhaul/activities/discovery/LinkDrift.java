@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * What LLDP shows against what the inventory holds, for one site: a pure function, so the rules are
  * tested without a database. A NIC seen on another port than recorded counts as one removal and one
- * addition. Fabric links (a switch as peer) are not host links and are skipped.
+ * addition. Fabric links (a switch as peer) are not host links and are skipped. A declared link (an
+ * operator's) is never removed: where LLDP disagrees, the report says so.
  */
 record LinkDrift(
     int found,
@@ -32,13 +33,31 @@ record LinkDrift(
     Map<Long, String> hypervisorNames,
     Map<Long, String> switchNames) {
 
+  static final String DECLARED = "declared";
+
   static LinkDrift of(
       List<NetworkSwitch> switches,
       List<Hypervisor> hypervisors,
       List<HostLink> existing,
       List<LldpTable> tables) {
+    return of(switches, hypervisors, existing, tables, List.of());
+  }
+
+  /**
+   * @param domainSuffixes removed from LLDP system names to find the inventory's name
+   */
+  static LinkDrift of(
+      List<NetworkSwitch> switches,
+      List<Hypervisor> hypervisors,
+      List<HostLink> existing,
+      List<LldpTable> tables,
+      List<String> domainSuffixes) {
     Map<String, NetworkSwitch> switchByName = index(switches, NetworkSwitch::name);
-    Map<String, Hypervisor> hvByName = index(hypervisors, Hypervisor::name);
+    HostNames hostNames = new HostNames(hypervisors, domainSuffixes);
+    Map<Long, String> hvNames =
+        hypervisors.stream().collect(Collectors.toMap(Hypervisor::id, Hypervisor::name));
+    Map<Long, String> swNames =
+        switches.stream().collect(Collectors.toMap(NetworkSwitch::id, NetworkSwitch::name));
     List<HostProblem> problems = new ArrayList<>();
 
     // (hypervisor id, nic) -> the port it is seen on; the first sighting wins.
@@ -49,7 +68,7 @@ record LinkDrift(
         continue;
       }
       for (LldpEntry e : table.entries()) {
-        Hypervisor hv = hvByName.get(e.remoteSystem());
+        Hypervisor hv = hostNames.find(e.remoteSystem()).orElse(null);
         if (hv != null) {
           seen.putIfAbsent(
               key(hv.id(), e.remotePort()),
@@ -68,6 +87,7 @@ record LinkDrift(
     List<HostLink> unchanged = new ArrayList<>();
     List<HostLink> removed = new ArrayList<>();
     Map<String, HostLink.Spec> added = new LinkedHashMap<>(seen);
+    List<HostLink> declared = new ArrayList<>();
     for (HostLink link : existing) {
       HostLink.Spec now = seen.get(key(link.hypervisorId(), link.nic()));
       if (now != null
@@ -75,20 +95,45 @@ record LinkDrift(
           && Objects.equals(now.interfaceName(), link.interfaceName())) {
         unchanged.add(link);
         added.remove(key(link.hypervisorId(), link.nic()));
+      } else if (DECLARED.equals(link.source())) {
+        // An operator's word outranks LLDP: the link stays, and the disagreement is reported.
+        declared.add(link);
+        added.remove(key(link.hypervisorId(), link.nic()));
+        problems.add(
+            new HostProblem(
+                hvNames.get(link.hypervisorId()),
+                HostProblem.DECLARED_DISAGREES,
+                "declared "
+                    + link.nic()
+                    + " on "
+                    + swNames.get(link.switchId())
+                    + " "
+                    + link.interfaceName()
+                    + "; LLDP "
+                    + (now == null
+                        ? "does not see it"
+                        : "sees it on "
+                            + swNames.get(now.switchId())
+                            + " "
+                            + now.interfaceName())));
       } else {
         removed.add(link);
       }
     }
+    // a sighting on a switch port a declared link holds is not added either (one port, one link)
+    added
+        .values()
+        .removeIf(
+            spec ->
+                declared.stream()
+                    .anyMatch(
+                        d ->
+                            d.switchId() == spec.switchId()
+                                && d.interfaceName().equals(spec.interfaceName())));
     problems.addAll(homing(seen.values(), switches, hypervisors));
 
     return new LinkDrift(
-        seen.size(),
-        unchanged,
-        List.copyOf(added.values()),
-        removed,
-        problems,
-        hypervisors.stream().collect(Collectors.toMap(Hypervisor::id, Hypervisor::name)),
-        switches.stream().collect(Collectors.toMap(NetworkSwitch::id, NetworkSwitch::name)));
+        seen.size(), unchanged, List.copyOf(added.values()), removed, problems, hvNames, swNames);
   }
 
   /** Hypervisors whose NICs all land on one leaf, or on leaves of different pairs. */

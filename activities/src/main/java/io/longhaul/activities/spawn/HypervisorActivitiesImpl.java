@@ -8,6 +8,7 @@ import io.longhaul.contracts.spawn.DomainStatus;
 import io.longhaul.contracts.spawn.HypervisorActivities;
 import io.longhaul.contracts.spawn.PlugRequest;
 import io.longhaul.drivers.DeviceException;
+import io.longhaul.drivers.capability.DomainOwner;
 import io.longhaul.drivers.capability.DomainSpec;
 import io.longhaul.drivers.capability.Hypervisor;
 import io.temporal.activity.Activity;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class HypervisorActivitiesImpl implements HypervisorActivities {
   private final DeviceAccess devices;
+  private final DomainOwners owners;
 
-  public HypervisorActivitiesImpl(DeviceAccess devices) {
+  public HypervisorActivitiesImpl(DeviceAccess devices, DomainOwners owners) {
     this.devices = devices;
+    this.owners = owners;
   }
 
   @Override
@@ -35,7 +38,8 @@ public class HypervisorActivitiesImpl implements HypervisorActivities {
                   r.domain(),
                   r.memoryMiB(),
                   r.vcpus(),
-                  List.of(new DomainSpec.Nic(r.mac(), r.tap(), r.portId()))));
+                  List.of(new DomainSpec.Nic(r.mac(), r.tap(), r.portId())),
+                  owners.ofThisRun(r.domain())));
           Activity.getExecutionContext().heartbeat(null);
           h.start(r.domain());
         });
@@ -46,9 +50,14 @@ public class HypervisorActivitiesImpl implements HypervisorActivities {
     on(
         d.hypervisor(),
         h -> {
-          h.destroy(d.domain());
+          var existing = h.identity(d.domain());
+          if (existing.isEmpty()) {
+            return;
+          }
+          DomainOwner owner = owners.forTeardown(d.domain(), existing.get());
+          h.destroy(d.domain(), owner);
           Activity.getExecutionContext().heartbeat(null);
-          h.undefine(d.domain());
+          h.undefine(d.domain(), owner);
         });
   }
 

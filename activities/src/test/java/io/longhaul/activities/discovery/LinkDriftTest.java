@@ -25,7 +25,8 @@ class LinkDriftTest {
   static final List<Hypervisor> HYPERVISORS = List.of(hv(10, "hv1"), hv(11, "hv2"));
 
   static NetworkSwitch sw(long id, String name, String role, String pair) {
-    return new NetworkSwitch(id, 1, name, role, "nxos", pair, "127.0.0.1", 22, 161, 1L, 2L, null);
+    return new NetworkSwitch(
+        id, 1, name, role, "nxos", pair, "127.0.0.1", 22, 161, 1L, 2L, null, "");
   }
 
   static Hypervisor hv(long id, String name) {
@@ -65,7 +66,7 @@ class LinkDriftTest {
     var existing =
         List.of(
             new HostLink(100, 10, "eth0", 1, "E1", "discovered", null),
-            new HostLink(101, 10, "eth1", 2, "E1", "declared", null));
+            new HostLink(101, 10, "eth1", 2, "E1", "discovered", null));
     var drift =
         LinkDrift.of(
             SWITCHES,
@@ -103,5 +104,55 @@ class LinkDriftTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("mystery-box", HostProblem.UNKNOWN_PEER),
             org.assertj.core.groups.Tuple.tuple("hv2", HostProblem.SINGLE_HOMED));
+  }
+
+  @Test
+  @DisplayName("a declared link LLDP does not confirm is kept, and the disagreement reported")
+  void declaredKept() {
+    var existing =
+        List.of(
+            new HostLink(100, 10, "eth0", 1, "E1", "discovered", null),
+            new HostLink(101, 10, "eth1", 2, "E1", "declared", null));
+    var drift =
+        LinkDrift.of(
+            SWITCHES,
+            HYPERVISORS,
+            existing,
+            List.of(
+                table("leaf1", nic("E1", "hv1", "eth0")),
+                table("leaf3", nic("E20", "hv1", "eth1"))));
+    assertThat(drift.removed()).isEmpty();
+    assertThat(drift.added()).isEmpty();
+    assertThat(drift.problems())
+        .filteredOn(p -> p.problem().equals(HostProblem.DECLARED_DISAGREES))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.hypervisor()).isEqualTo("hv1");
+              assertThat(p.detail())
+                  .isEqualTo("declared eth1 on leaf2 E1; LLDP sees it on leaf3 E20");
+            });
+  }
+
+  @Test
+  @DisplayName("FQDN system names match the inventory's short names, by suffix or first label")
+  void fqdn() {
+    var drift =
+        LinkDrift.of(
+            SWITCHES,
+            HYPERVISORS,
+            List.of(),
+            List.of(
+                table("leaf1", nic("E1", "HV1.dc1.example.net.", "eth0")),
+                table("leaf2", nic("E1", "hv2.example.org", "eth1")),
+                table("leaf2", nic("E9", "hv3.dc1.example.net", "eth1"))),
+            List.of("dc1.example.net"));
+    assertThat(drift.added())
+        .extracting(drift::ref)
+        .containsExactlyInAnyOrder(
+            new LinkRef("hv1", "eth0", "leaf1", "E1"), new LinkRef("hv2", "eth1", "leaf2", "E1"));
+    assertThat(drift.problems())
+        .extracting(HostProblem::hypervisor)
+        .contains("hv3.dc1.example.net");
   }
 }

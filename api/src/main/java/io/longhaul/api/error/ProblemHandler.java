@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Maps every failure the API raises to problem+json, naming the field where there is one. Spring
@@ -74,9 +75,36 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLargeException tooLarge) {
+        return problem(
+            Problems.of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                tooLarge.getMessage(),
+                List.of(new FieldProblem(JsonProblems.BODY, tooLarge.getMessage()))));
+      }
+      if (t instanceof JacksonException json) {
+        FieldProblem p = JsonProblems.of(json);
+        return problem(
+            Problems.of(HttpStatus.BAD_REQUEST, p.field() + ": " + p.message(), List.of(p)));
+      }
+    }
     return problem(
         Problems.of(
-            HttpStatus.BAD_REQUEST, "request body is not valid JSON of the expected shape", null));
+            HttpStatus.BAD_REQUEST,
+            "request body is missing or not JSON",
+            List.of(new FieldProblem(JsonProblems.BODY, "is missing or not JSON"))));
+  }
+
+  /** Spring MVC's own problems (405, 415, ...) get the same type URI as ours. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> r = super.handleExceptionInternal(e, body, headers, status, request);
+    if (r != null && r.getBody() instanceof ProblemDetail p) {
+      p.setType(Problems.type(status.value()));
+    }
+    return r;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

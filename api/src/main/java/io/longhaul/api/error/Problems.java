@@ -15,21 +15,43 @@ public final class Problems {
 
   public static ProblemDetail of(HttpStatus status, String detail, List<FieldProblem> errors) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setType(URI.create("https://longhaul.io/problems/" + status.value()));
+    p.setType(type(status.value()));
     if (errors != null && !errors.isEmpty()) {
       p.setProperty("errors", errors);
     }
     return p;
   }
 
-  /** For filters that answer before Spring MVC: security's 401 and 403. */
+  /** The problem type of a status: one URI per status code. */
+  public static URI type(int status) {
+    return URI.create("https://longhaul.io/problems/" + status);
+  }
+
+  /** For filters that answer before Spring MVC: security's 401 and 403, the body cap's 413. */
   public static void write(HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
+    write(response, status, detail, null);
+  }
+
+  /** The same, naming the field at fault (null: none). */
+  public static void write(
+      HttpServletResponse response, HttpStatus status, String detail, String field)
       throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    String errors =
+        field == null
+            ? ""
+            : ",\"errors\":[{\"field\":\"%s\",\"message\":\"%s\"}]"
+                .formatted(escape(field), escape(detail));
     String body =
-        "{\"type\":\"https://longhaul.io/problems/%d\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-            .formatted(status.value(), status.getReasonPhrase(), status.value(), escape(detail));
+        "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"%s}"
+            .formatted(
+                type(status.value()),
+                status.getReasonPhrase(),
+                status.value(),
+                escape(detail),
+                errors);
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 

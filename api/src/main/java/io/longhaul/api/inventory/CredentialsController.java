@@ -1,10 +1,12 @@
 package io.longhaul.api.inventory;
 
 import io.longhaul.api.audit.AuditService;
+import io.longhaul.api.error.BadRequestException;
 import io.longhaul.api.security.RequiresRole;
 import io.longhaul.api.security.Role;
 import io.longhaul.db.credential.Credential;
 import io.longhaul.db.credential.CredentialRepository;
+import io.longhaul.db.credential.SshKeySecret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -57,13 +59,13 @@ public class CredentialsController {
   }
 
   @GetMapping
-  @RequiresRole(Role.VIEWER)
+  @RequiresRole(Role.ADMIN)
   public List<Credential> list() {
     return credentials.list();
   }
 
   @GetMapping("/{id}")
-  @RequiresRole(Role.VIEWER)
+  @RequiresRole(Role.ADMIN)
   public Credential get(@PathVariable long id) {
     return credentials.get(id);
   }
@@ -72,6 +74,7 @@ public class CredentialsController {
   @ResponseStatus(HttpStatus.CREATED)
   @RequiresRole(Role.ADMIN)
   public Credential create(@Valid @RequestBody CredentialBody body, Authentication auth) {
+    checkSecret(body.kind(), body.secret());
     Credential c =
         credentials.create(
             new Credential.Spec(body.name(), body.kind(), body.username(), body.secret()));
@@ -83,9 +86,21 @@ public class CredentialsController {
   @RequiresRole(Role.ADMIN)
   public Credential update(
       @PathVariable long id, @Valid @RequestBody SecretChange body, Authentication auth) {
+    checkSecret(credentials.get(id).kind(), body.secret());
     Credential c = credentials.update(id, body.username(), body.secret());
     audit.record(auth, "credential.update", "credential:" + c.name(), Map.of());
     return c;
+  }
+
+  /** An SSH key must be one the worker can load; the message never echoes the secret. */
+  private static void checkSecret(String kind, String secret) {
+    if ("ssh-key".equals(kind)) {
+      try {
+        SshKeySecret.parse(secret);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException("secret", e.getMessage());
+      }
+    }
   }
 
   @DeleteMapping("/{id}")

@@ -33,7 +33,7 @@ public class HypervisorsController
       @NotNull @Min(1) Long memoryMb,
       @DecimalMin("1.0") @DecimalMax("10.0") BigDecimal cpuOvercommit,
       @DecimalMin("1.0") @DecimalMax("10.0") BigDecimal memoryOvercommit,
-      boolean maintenance)
+      Boolean maintenance)
       implements Body<Hypervisor.Spec> {
     @Override
     public Hypervisor.Spec toSpec() {
@@ -47,7 +47,7 @@ public class HypervisorsController
           memoryMb,
           cpuOvercommit == null ? new BigDecimal("2.0") : cpuOvercommit,
           memoryOvercommit == null ? new BigDecimal("1.2") : memoryOvercommit,
-          maintenance);
+          Boolean.TRUE.equals(maintenance));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,9 +58,12 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
     return repository.get(id);
   }
 
+  // Transactional: the row and its audit entry commit together, or neither does (a failure after
+  // the INSERT once left a row behind a 500).
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @RequiresRole(Role.OPERATOR)
+  @Transactional
   public T create(@Valid @RequestBody B body, Authentication auth) {
     check(body.toSpec());
     T created = repository.create(body.toSpec());
@@ -69,6 +73,7 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
 
   @PutMapping("/{id}")
   @RequiresRole(Role.OPERATOR)
+  @Transactional
   public T update(@PathVariable long id, @Valid @RequestBody B body, Authentication auth) {
     check(body.toSpec());
     T updated = repository.update(id, body.toSpec());
@@ -80,6 +85,7 @@ public abstract class InventoryController<T, B extends InventoryController.Body<
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @RequiresRole(Role.OPERATOR)
+  @Transactional
   public void delete(@PathVariable long id, Authentication auth) {
     repository.delete(id);
     audit.record(auth, kind + ".delete", kind + ":" + id, Map.of());

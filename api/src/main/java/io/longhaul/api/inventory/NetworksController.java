@@ -25,7 +25,7 @@ public class NetworksController
   public record NetworkBody(
       @NotNull Long siteId,
       @NotBlank @Pattern(regexp = Patterns.DEVICE_NAME) String name,
-      @Size(max = 32) List<@Pattern(regexp = Patterns.LABEL) String> labels,
+      @Size(max = 32) List<@NotNull @Pattern(regexp = Patterns.LABEL) String> labels,
       @NotBlank @Pattern(regexp = Patterns.CIDR) String cidr,
       @NotBlank @Pattern(regexp = Patterns.IP) String gateway,
       @NotNull @Min(1) @Max(4094) Integer vlan,

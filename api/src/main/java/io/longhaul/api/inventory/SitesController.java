@@ -1,6 +1,7 @@
 package io.longhaul.api.inventory;
 
 import io.longhaul.api.audit.AuditService;
+import io.longhaul.api.validation.OneLine;
 import io.longhaul.db.inventory.Site;
 import io.longhaul.db.inventory.SiteRepository;
 import jakarta.validation.constraints.NotBlank;
@@ -21,8 +22,8 @@ public class SitesController
 
   public record SiteBody(
       @NotBlank @Pattern(regexp = Patterns.SITE_CODE) String code,
-      @NotBlank @Size(max = 200) String name,
-      @ValidTimeZone String timeZone)
+      @NotBlank @OneLine(max = 200) String name,
+      @Size(max = 64) @ValidTimeZone String timeZone)
       implements Body<Site.Spec> {
     @Override
     public Site.Spec toSpec() {

@@ -30,7 +30,8 @@ public class SwitchesController
       @Min(1) @Max(65535) Integer sshPort,
       @Min(1) @Max(65535) Integer snmpPort,
       Long sshCredentialId,
-      Long snmpCredentialId)
+      Long snmpCredentialId,
+      @Pattern(regexp = "[A-Za-z0-9._/-]{0,32}") String snmpContext)
       implements Body<NetworkSwitch.Spec> {
     @Override
     public NetworkSwitch.Spec toSpec() {
@@ -44,7 +45,8 @@ public class SwitchesController
           sshPort == null ? 22 : sshPort,
           snmpPort == null ? 161 : snmpPort,
           sshCredentialId,
-          snmpCredentialId);
+          snmpCredentialId,
+          snmpContext);
     }
   }
 }

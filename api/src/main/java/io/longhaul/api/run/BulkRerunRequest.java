@@ -1,5 +1,6 @@
 package io.longhaul.api.run;
 
+import io.longhaul.api.validation.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +13,6 @@ import java.util.List;
  * configuration) so a thousand retries do not stampede the devices.
  */
 public record BulkRerunRequest(
-    @NotEmpty @Size(max = 1000) List<@NotBlank String> ids,
-    @NotBlank @Size(max = 2000) String reason,
+    @NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 64) String> ids,
+    @NotBlank @Text(max = 2000) String reason,
     @Min(1) @Max(50) Integer perSecond) {}

@@ -1,6 +1,8 @@
 package io.longhaul.api.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longhaul.api.audit.AuditService;
@@ -214,8 +216,19 @@ public class RunService {
     try {
       return JSON.treeToValue(params, def.inputType());
     } catch (JsonProcessingException e) {
+      // Named by where it broke: "params.networkId" for a number beyond what the input holds.
+      StringBuilder field = new StringBuilder("params");
+      if (e instanceof JsonMappingException m) {
+        for (JsonMappingException.Reference r : m.getPath()) {
+          field.append(
+              r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+        }
+      }
       throw new BadRequestException(
-          "params", "does not fit the operation's input: " + e.getOriginalMessage());
+          field.toString(),
+          e.getCause() instanceof InputCoercionException
+              ? "is out of range"
+              : "does not fit the operation's input: " + e.getOriginalMessage());
     }
   }
 

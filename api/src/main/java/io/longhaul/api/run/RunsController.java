@@ -4,6 +4,7 @@ import io.longhaul.api.error.BadRequestException;
 import io.longhaul.api.security.CurrentUser;
 import io.longhaul.api.security.RequiresRole;
 import io.longhaul.api.security.Role;
+import io.longhaul.api.validation.Text;
 import io.longhaul.contracts.control.OperatorControlled;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.db.Page;
@@ -16,7 +17,6 @@ import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +54,7 @@ public class RunsController {
 
   public record RunPage(List<RunView> items, String next) {}
 
-  public record CancelRequest(@Size(max = 2000) String reason) {}
+  public record CancelRequest(@Text(max = 2000) String reason) {}
 
   @PostMapping
   @RequiresRole(Role.OPERATOR)

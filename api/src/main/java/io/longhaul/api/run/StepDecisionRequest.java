@@ -1,7 +1,8 @@
 package io.longhaul.api.run;
 
+import io.longhaul.api.validation.OneLine;
+import io.longhaul.api.validation.Text;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * pending), why, and for a retry an edited input (null keeps the step's input).
  */
 public record StepDecisionRequest(
-    @Size(max = 200) String step,
-    @Size(max = 200) String target,
-    @NotBlank @Size(max = 2000) String reason,
+    @OneLine(max = 200) String step,
+    @OneLine(max = 200) String target,
+    @NotBlank @Text(max = 2000) String reason,
     Map<String, Object> input) {}

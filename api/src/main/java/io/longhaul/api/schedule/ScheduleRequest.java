@@ -1,5 +1,7 @@
 package io.longhaul.api.schedule;
 
+import io.longhaul.api.validation.OneLine;
+import io.longhaul.api.validation.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,13 +16,13 @@ import java.util.Map;
 public record ScheduleRequest(
     // The database's check on the name, so a bad one is refused as "name", not as a constraint.
     @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$") String name,
-    @NotBlank String operation,
+    @NotBlank @Size(max = 100) String operation,
     @NotNull Map<String, Object> params,
-    @NotBlank @Size(max = 2000) String reason,
-    String rrule,
-    String cron,
+    @NotBlank @Text(max = 2000) String reason,
+    @OneLine(max = 1000) String rrule,
+    @OneLine(max = 200) String cron,
     Long windowId,
-    String zone,
-    String anchor,
-    String overlap,
+    @Size(max = 64) String zone,
+    @OneLine(max = 64) String anchor,
+    @Size(max = 20) String overlap,
     Integer catchupSeconds) {}

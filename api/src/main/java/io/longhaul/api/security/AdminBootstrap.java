@@ -22,12 +22,15 @@ public class AdminBootstrap implements ApplicationRunner {
 
   private final UserRepository users;
   private final PasswordEncoder encoder;
+  private final PasswordPolicy policy;
   private final Environment env;
   private volatile String generatedPassword;
 
-  public AdminBootstrap(UserRepository users, PasswordEncoder encoder, Environment env) {
+  public AdminBootstrap(
+      UserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Environment env) {
     this.users = users;
     this.encoder = encoder;
+    this.policy = policy;
     this.env = env;
   }
 
@@ -47,6 +50,14 @@ public class AdminBootstrap implements ApplicationRunner {
       System.out.println("  First start: created user 'admin' with password " + password);
       System.out.println("  It is shown only this once. Set LONGHAUL_ADMIN_PASSWORD to choose it.");
       System.out.println();
+    } else {
+      // Warned, not refused: a deployment that chose it should still start and can change it.
+      String problem = policy.problem(ADMIN, password);
+      if (problem != null) {
+        log.warn(
+            "LONGHAUL_ADMIN_PASSWORD {}; change it (POST /api/v1/me/password) after signing in",
+            problem);
+      }
     }
     users.create(ADMIN, encoder.encode(password), Role.ADMIN.value());
     log.info("created the first admin user '{}'", ADMIN);

@@ -2,6 +2,7 @@ package io.longhaul.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,11 +30,11 @@ public class RoleInterceptor implements HandlerInterceptor {
   }
 
   /**
-   * Spring Boot's error controller renders the problem of a request that already failed (including
-   * a 401); it must answer whoever asked, and it exposes nothing of its own.
+   * The error page renders the problem of a request that already failed (including a 401); it must
+   * answer whoever asked, and it exposes nothing of its own.
    */
   public static boolean isErrorPage(HandlerMethod method) {
-    return method.getBeanType().getName().endsWith(".BasicErrorController");
+    return ErrorController.class.isAssignableFrom(method.getBeanType());
   }
 
   /** The role a handler declares, or null: method first, then class. */

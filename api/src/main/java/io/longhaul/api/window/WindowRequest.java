@@ -1,9 +1,12 @@
 package io.longhaul.api.window;
 
+import io.longhaul.api.validation.OneLine;
+import io.longhaul.api.validation.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -13,11 +16,11 @@ import java.util.List;
 public record WindowRequest(
     // The database's check on the name, so a bad one is refused as "name", not as a constraint.
     @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$") String name,
-    String description,
-    @NotEmpty List<String> scopes,
-    String rrule,
-    String cron,
+    @Text(max = 2000) String description,
+    @NotEmpty @Size(max = 32) List<@NotBlank @Size(max = 100) String> scopes,
+    @OneLine(max = 1000) String rrule,
+    @OneLine(max = 200) String cron,
     @NotNull Integer durationMinutes,
-    @NotBlank String zone,
-    String anchor,
-    List<String> exceptionDates) {}
+    @NotBlank @Size(max = 64) String zone,
+    @OneLine(max = 64) String anchor,
+    @Size(max = 366) List<@NotBlank @Size(max = 40) String> exceptionDates) {}

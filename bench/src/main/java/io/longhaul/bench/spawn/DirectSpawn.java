@@ -84,7 +84,8 @@ final class DirectSpawn {
             name,
             in.memoryMiB(),
             in.vcpus(),
-            List.of(new DomainSpec.Nic(port.mac(), port.tapName(), port.portId()))));
+            List.of(new DomainSpec.Nic(port.mac(), port.tapName(), port.portId())),
+            new io.longhaul.drivers.capability.DomainOwner(runId, runId, name)));
     h.start(name);
     devices.hypervisor(host).plug(PlugRequest.BRIDGE, port.tapName(), port.portId());
     var bind = new BindPortRequest(port.portId(), host, name);

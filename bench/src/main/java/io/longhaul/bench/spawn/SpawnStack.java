@@ -172,12 +172,13 @@ final class SpawnStack implements AutoCloseable {
                   () -> {
                     var h = devices().hypervisor(d.name());
                     for (var domain : h.list()) {
-                      try {
-                        h.destroy(domain.name());
-                      } catch (RuntimeException e) {
-                        // not running
+                      // the bench's own domains only: each owns itself by its mark
+                      var owner = h.identity(domain.name()).flatMap(i -> i.owner());
+                      if (owner.isEmpty()) {
+                        continue;
                       }
-                      h.undefine(domain.name());
+                      h.destroy(domain.name(), owner.get());
+                      h.undefine(domain.name(), owner.get());
                     }
                     for (String port : h.ports(io.longhaul.contracts.spawn.PlugRequest.BRIDGE)) {
                       if (port.startsWith("tap")) {

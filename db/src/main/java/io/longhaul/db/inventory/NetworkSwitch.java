@@ -2,7 +2,10 @@ package io.longhaul.db.inventory;
 
 import java.time.OffsetDateTime;
 
-/** A leaf or spine switch; its credentials are references, never secrets. */
+/**
+ * A leaf or spine switch; its credentials are references, never secrets. {@code snmpContext} is the
+ * SNMPv3 context its agent serves it under ("" for the default).
+ */
 public record NetworkSwitch(
     long id,
     long siteId,
@@ -15,7 +18,8 @@ public record NetworkSwitch(
     int snmpPort,
     Long sshCredentialId,
     Long snmpCredentialId,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    String snmpContext) {
 
   public record Spec(
       long siteId,
@@ -27,5 +31,10 @@ public record NetworkSwitch(
       int sshPort,
       int snmpPort,
       Long sshCredentialId,
-      Long snmpCredentialId) {}
+      Long snmpCredentialId,
+      String snmpContext) {
+    public Spec {
+      snmpContext = snmpContext == null ? "" : snmpContext;
+    }
+  }
 }

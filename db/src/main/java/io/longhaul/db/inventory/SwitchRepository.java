@@ -32,7 +32,8 @@ public class SwitchRepository
         r.getSnmpPort(),
         r.getSshCredentialId(),
         r.getSnmpCredentialId(),
-        r.getCreatedAt());
+        r.getCreatedAt(),
+        r.getSnmpContext());
   }
 
   public Optional<NetworkSwitch> findByName(String name) {

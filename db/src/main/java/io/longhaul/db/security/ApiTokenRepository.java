@@ -63,6 +63,11 @@ public class ApiTokenRepository {
         > 0;
   }
 
+  /** Revokes every token of the user (their role changed, or they were disabled); how many. */
+  public int deleteAllOf(long userId) {
+    return db.deleteFrom(API_TOKEN).where(API_TOKEN.USER_ID.eq(userId)).execute();
+  }
+
   private static ApiToken map(org.jooq.Record row) {
     var r = row.into(API_TOKEN);
     return new ApiToken(

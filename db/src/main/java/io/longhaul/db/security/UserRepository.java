@@ -6,6 +6,7 @@ import io.longhaul.db.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -43,29 +44,42 @@ public class UserRepository {
     return db.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
   }
 
+  /** Sets role and enabled; a change of either ends the user's sessions (the version goes up). */
   public AppUser update(long id, String role, boolean enabled) {
     return db.update(APP_USER)
         .set(APP_USER.ROLE, role)
         .set(APP_USER.ENABLED, enabled)
+        .set(
+            APP_USER.SESSION_VERSION,
+            DSL.when(
+                    APP_USER.ROLE.ne(role).or(APP_USER.ENABLED.ne(enabled)),
+                    APP_USER.SESSION_VERSION.plus(1))
+                .otherwise(APP_USER.SESSION_VERSION))
         .where(APP_USER.ID.eq(id))
         .returning()
         .fetchOptional(UserRepository::map)
         .orElseThrow(() -> new NotFoundException("user", id));
   }
 
-  public void setPassword(long id, String passwordHash) {
-    if (db.update(APP_USER)
-            .set(APP_USER.PASSWORD_HASH, passwordHash)
-            .where(APP_USER.ID.eq(id))
-            .execute()
-        == 0) {
-      throw new NotFoundException("user", id);
-    }
+  /** Sets the password hash and ends the user's sessions; returns the user as now stored. */
+  public AppUser setPassword(long id, String passwordHash) {
+    return db.update(APP_USER)
+        .set(APP_USER.PASSWORD_HASH, passwordHash)
+        .set(APP_USER.SESSION_VERSION, APP_USER.SESSION_VERSION.plus(1))
+        .where(APP_USER.ID.eq(id))
+        .returning()
+        .fetchOptional(UserRepository::map)
+        .orElseThrow(() -> new NotFoundException("user", id));
   }
 
   static AppUser map(org.jooq.Record row) {
     var r = row.into(APP_USER);
     return new AppUser(
-        r.getId(), r.getUsername(), r.getPasswordHash(), r.getRole(), r.getEnabled());
+        r.getId(),
+        r.getUsername(),
+        r.getPasswordHash(),
+        r.getRole(),
+        r.getEnabled(),
+        r.getSessionVersion());
   }
 }

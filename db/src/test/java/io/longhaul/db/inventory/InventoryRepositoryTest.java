@@ -37,7 +37,7 @@ class InventoryRepositoryTest {
   NetworkSwitch leaf(String name, String address) {
     return switches.create(
         new NetworkSwitch.Spec(
-            site.id(), name, "leaf", "nxos", "pair1", address, 22, 161, null, null));
+            site.id(), name, "leaf", "nxos", "pair1", address, 22, 161, null, null, ""));
   }
 
   Hypervisor host(String name, String address) {
@@ -94,12 +94,46 @@ class InventoryRepositoryTest {
     }
 
     @Test
-    @DisplayName("refuse two devices at one management address and port")
+    @DisplayName("refuse two switches at one SSH endpoint, or at one SNMP agent, port and context")
     void uniqueEndpoint() {
-      leaf("leaf1", "127.1.0.1");
-      assertThatThrownBy(() -> leaf("leaf2", "127.1.0.1"))
+      var credentials =
+          new io.longhaul.db.credential.CredentialRepository(
+              db, new io.longhaul.db.credential.CredentialCipher(new byte[32]));
+      long ssh =
+          credentials
+              .create(
+                  new io.longhaul.db.credential.Credential.Spec("ssh", "ssh-password", "u", "p"))
+              .id();
+      long snmp =
+          credentials
+              .create(new io.longhaul.db.credential.Credential.Spec("snmp", "snmp-v2c", null, "c"))
+              .id();
+      switches.create(spec("leaf1", 22, 161, ssh, snmp, ""));
+      assertThatThrownBy(() -> switches.create(spec("leaf2", 22, 1161, ssh, snmp, "")))
           .isInstanceOf(DataAccessException.class)
-          .hasMessageContaining("switch_mgmt_address_ssh_port_key");
+          .hasMessageContaining("switch_ssh_endpoint");
+      assertThatThrownBy(() -> switches.create(spec("leaf2", 2222, 161, ssh, snmp, "")))
+          .isInstanceOf(DataAccessException.class)
+          .hasMessageContaining("switch_snmp_endpoint");
+      // SSH and SNMP independent: one agent, another context; SNMP only, on the SSH port in use
+      switches.create(spec("leaf2", 2222, 161, ssh, snmp, "leaf2"));
+      switches.create(spec("leaf3", 22, 161, null, snmp, "leaf3"));
+    }
+
+    NetworkSwitch.Spec spec(
+        String name, int sshPort, int snmpPort, Long ssh, Long snmp, String context) {
+      return new NetworkSwitch.Spec(
+          site.id(),
+          name,
+          "leaf",
+          "nxos",
+          "pair1",
+          "127.1.0.1",
+          sshPort,
+          snmpPort,
+          ssh,
+          snmp,
+          context);
     }
 
     @Test

@@ -1,15 +1,18 @@
 package io.longhaul.drivers.capability;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A KVM guest to define.
  *
  * @param nics attached to the OVS integration bridge, in order
+ * @param owner written into the domain's metadata; its change and instance name the domain's UUID
  */
-public record DomainSpec(String name, int memoryMiB, int vcpus, List<Nic> nics) {
+public record DomainSpec(String name, int memoryMiB, int vcpus, List<Nic> nics, DomainOwner owner) {
   public DomainSpec {
     nics = List.copyOf(nics);
+    Objects.requireNonNull(owner, "owner");
   }
 
   /**

@@ -1,11 +1,14 @@
 package io.longhaul.drivers.capability;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A KVM hypervisor with Open vSwitch. Every change is idempotent: defining an existing guest
  * updates it, starting a running guest, destroying a stopped or absent one, undefining an absent
  * one, plugging a present port and unplugging an absent one all succeed without changing anything.
+ * Defining, destroying and undefining an existing guest first check its ownership mark and throw
+ * {@link io.longhaul.drivers.DeviceException.NotOwned} for a guest the owner did not define.
  */
 public interface Hypervisor {
 
@@ -13,9 +16,17 @@ public interface Hypervisor {
 
   void start(String domain);
 
-  void destroy(String domain);
+  void destroy(String domain, DomainOwner owner);
 
-  void undefine(String domain);
+  void undefine(String domain, DomainOwner owner);
+
+  /** The guest's UUID, type and ownership mark; empty when it does not exist. */
+  Optional<DomainIdentity> identity(String domain);
+
+  /**
+   * The virtualisation type the host offers: {@code kvm} where KVM is usable, else {@code qemu}.
+   */
+  String domainType();
 
   List<DomainSummary> list();
 

@@ -31,6 +31,7 @@ public final class CliValues {
   private static final Pattern IFACE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
   private static final Pattern BRIDGE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,14}");
+  private static final Pattern OWNER_FIELD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
 
   /** A switch interface in the dialect's own spelling. */
   public static String interfaceName(String device, Dialect dialect, String name) {
@@ -100,6 +101,11 @@ public final class CliValues {
       throw new InvalidParameter(device, "mac", "multicast address " + mac);
     }
     return mac;
+  }
+
+  /** A run id, change id or instance name in a domain's ownership mark. */
+  public static String ownerField(String device, String parameter, String value) {
+    return require(device, parameter, value, OWNER_FIELD, "a run, change or instance name");
   }
 
   public static long positive(String device, String parameter, long value, long max) {

@@ -1,7 +1,7 @@
 package io.longhaul.lab.device;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +12,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -58,7 +63,11 @@ public final class HypervisorShell {
         if (!current.isEmpty()) {
           ExecResult r;
           synchronized (state) {
+            state.ovsChanged = false;
             r = one(current, stdin);
+          }
+          if (r.exitCode() == 0 && state.ovsChanged && !state.vswitchdActive) {
+            r = awaitVswitchd(current, r);
           }
           out.append(r.stdout());
           err.append(r.stderr());
@@ -123,6 +132,20 @@ public final class HypervisorShell {
     while (!a.isEmpty() && a.getFirst().equals("sudo")) {
       a.removeFirst();
     }
+    if (!a.isEmpty() && a.getFirst().equals("timeout")) {
+      // coreutils timeout [-k N] N command...: nothing in the lab outlives it, so it just runs
+      a.removeFirst();
+      while (!a.isEmpty() && a.getFirst().startsWith("-")) {
+        String opt = a.removeFirst();
+        if ((opt.equals("-k") || opt.equals("-s")) && !a.isEmpty()) {
+          a.removeFirst();
+        }
+      }
+      if (a.isEmpty()) {
+        return new ExecResult("", "timeout: missing operand\n", 125);
+      }
+      a.removeFirst();
+    }
     if (a.isEmpty()) {
       return ExecResult.ok("");
     }
@@ -169,6 +192,8 @@ public final class HypervisorShell {
       case "list" -> list(rest);
       case "dominfo" -> dominfo(rest);
       case "domstate" -> withDomain(rest, d -> ExecResult.ok(d.state() + "\n\n"));
+      case "dumpxml" -> withDomain(rest, d -> ExecResult.ok(dumpxml(d)));
+      case "domcapabilities" -> domcapabilities(rest);
       case "domiflist" -> domiflist(rest);
       case "nodeinfo" -> nodeinfo();
       case "version" ->
@@ -291,14 +316,44 @@ public final class HypervisorShell {
           new HypervisorState.DomainInterface(
               mac.toLowerCase(Locale.ROOT), bridge, ifaceId, target));
     }
+    String fail = "error: Failed to define domain from " + file + "\n";
+    String type = root.getAttribute("type");
+    if (!type.equals("kvm") && !type.equals("qemu")) {
+      return ExecResult.err(
+          fail + "error: unsupported configuration: unknown virt type '" + type + "'\n");
+    }
+    if (type.equals("kvm") && !state.kvm) {
+      return ExecResult.err(
+          fail
+              + "error: invalid argument: could not get preferred machine for"
+              + " /usr/bin/qemu-system-x86_64 type=kvm\n");
+    }
+    // As libvirt: a name keeps its UUID for life, and a UUID belongs to one name.
     HypervisorState.Domain old = state.domains.get(name);
     String uuid = text(root, "uuid");
+    uuid = uuid == null ? null : uuid.strip().toLowerCase(Locale.ROOT);
+    if (old != null && !old.uuid().equals(uuid)) {
+      return ExecResult.err(
+          fail
+              + "error: operation failed: domain '"
+              + name
+              + "' already exists with uuid "
+              + old.uuid()
+              + "\n");
+    }
+    for (HypervisorState.Domain other : state.domains.values()) {
+      if (!other.name().equals(name) && other.uuid().equals(uuid)) {
+        return ExecResult.err(
+            fail
+                + "error: operation failed: domain '"
+                + other.name()
+                + "' is already defined with uuid "
+                + uuid
+                + "\n");
+      }
+    }
     if (uuid == null) {
-      uuid =
-          old != null
-              ? old.uuid()
-              : UUID.nameUUIDFromBytes((state.name() + "/" + name).getBytes(StandardCharsets.UTF_8))
-                  .toString();
+      uuid = UUID.randomUUID().toString();
     }
     state.domains.put(
         name,
@@ -310,8 +365,77 @@ public final class HypervisorShell {
             vcpu,
             memMb,
             true,
-            List.copyOf(nics)));
+            List.copyOf(nics),
+            type,
+            metadata(root)));
     return ExecResult.ok("Domain '" + name + "' defined from " + file + "\n\n");
+  }
+
+  /** The {@code <metadata>} element as given, or "" when there is none. */
+  private static String metadata(Element root) {
+    NodeList l = root.getElementsByTagName("metadata");
+    if (l.getLength() == 0) {
+      return "";
+    }
+    try {
+      var t = TransformerFactory.newInstance().newTransformer();
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+      var out = new StringWriter();
+      t.transform(new DOMSource(l.item(0)), new StreamResult(out));
+      return out.toString();
+    } catch (TransformerException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code virsh dumpxml}: what libvirt would print for this domain (the parts the lab keeps). */
+  private static String dumpxml(HypervisorState.Domain d) {
+    var xml = new StringBuilder();
+    xml.append("<domain type='").append(d.type()).append("'");
+    if (d.id() != null) {
+      xml.append(" id='").append(d.id()).append("'");
+    }
+    xml.append(">\n  <name>").append(d.name()).append("</name>\n");
+    xml.append("  <uuid>").append(d.uuid()).append("</uuid>\n");
+    if (!d.metadata().isEmpty()) {
+      xml.append("  ").append(d.metadata()).append("\n");
+    }
+    xml.append("  <memory unit='KiB'>").append(d.memoryMb() * 1024).append("</memory>\n");
+    xml.append("  <vcpu placement='static'>").append(d.vcpu()).append("</vcpu>\n");
+    xml.append("  <os>\n    <type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type>\n");
+    xml.append("    <boot dev='hd'/>\n  </os>\n  <devices>\n");
+    for (HypervisorState.DomainInterface nic : d.interfaces()) {
+      xml.append("    <interface type='bridge'>\n");
+      xml.append("      <mac address='").append(nic.mac()).append("'/>\n");
+      if (nic.bridge() != null) {
+        xml.append("      <source bridge='").append(nic.bridge()).append("'/>\n");
+      }
+      if (nic.interfaceId() != null) {
+        xml.append("      <virtualport type='openvswitch'>\n        <parameters interfaceid='")
+            .append(nic.interfaceId())
+            .append("'/>\n      </virtualport>\n");
+      }
+      xml.append("      <target dev='").append(nic.target()).append("'/>\n");
+      xml.append("      <model type='virtio'/>\n    </interface>\n");
+    }
+    return xml.append("  </devices>\n</domain>\n\n").toString();
+  }
+
+  /** {@code virsh domcapabilities}: kvm where the host has it, else qemu (emulation). */
+  private ExecResult domcapabilities(List<String> rest) {
+    int i = rest.indexOf("--virttype");
+    String asked = i >= 0 && i + 1 < rest.size() ? rest.get(i + 1) : null;
+    if ("kvm".equals(asked) && !state.kvm) {
+      return ExecResult.err(
+          "error: failed to get emulator capabilities\nerror: invalid argument: the accel 'kvm' is"
+              + " not supported by '/usr/bin/qemu-system-x86_64' on this host\n");
+    }
+    String type = asked != null ? asked : state.kvm ? "kvm" : "qemu";
+    return ExecResult.ok(
+        "<domainCapabilities>\n  <path>/usr/bin/qemu-system-x86_64</path>\n  <domain>"
+            + type
+            + "</domain>\n  <machine>pc-i440fx-7.2</machine>\n  <arch>x86_64</arch>\n"
+            + "</domainCapabilities>\n\n");
   }
 
   private static Element child(Element root, String tag) {
@@ -412,8 +536,7 @@ public final class HypervisorShell {
   }
 
   private static HypervisorState.Domain withState(HypervisorState.Domain d, String s, Integer id) {
-    return new HypervisorState.Domain(
-        d.name(), d.uuid(), s, id, d.vcpu(), d.memoryMb(), d.persistent(), d.interfaces());
+    return d.with(s, id, d.persistent());
   }
 
   private ExecResult destroy(List<String> rest) {
@@ -443,17 +566,7 @@ public final class HypervisorShell {
         rest,
         d -> {
           if (d.running()) {
-            state.domains.put(
-                d.name(),
-                new HypervisorState.Domain(
-                    d.name(),
-                    d.uuid(),
-                    d.state(),
-                    d.id(),
-                    d.vcpu(),
-                    d.memoryMb(),
-                    false,
-                    d.interfaces()));
+            state.domains.put(d.name(), d.with(d.state(), d.id(), false));
           } else {
             state.domains.remove(d.name());
           }
@@ -554,6 +667,33 @@ public final class HypervisorShell {
   }
 
   // ------------------------------------------------------------------ ovs-vsctl
+
+  /**
+   * As ovs-vsctl does after committing a change: wait until ovs-vswitchd has applied it. With
+   * ovs-vswitchd down that is forever, unless {@code --timeout=N} (then SIGALRM after N s, exit
+   * 142). The change itself stays committed, as in ovsdb.
+   */
+  private ExecResult awaitVswitchd(List<String> command, ExecResult committed) {
+    long timeoutMillis = Long.MAX_VALUE;
+    for (String t : command) {
+      if (t.startsWith("--timeout=")) {
+        timeoutMillis = Long.parseLong(t.substring("--timeout=".length())) * 1000;
+      }
+    }
+    long deadline = System.currentTimeMillis() + Math.min(timeoutMillis, 3_600_000L);
+    try {
+      while (!state.vswitchdActive) {
+        if (System.currentTimeMillis() >= deadline) {
+          return new ExecResult(
+              "", "ovs-vsctl: |fatal_signal|WARN|terminating with signal 14 (Alarm clock)\n", 142);
+        }
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return committed;
+  }
 
   private ExecResult ovs(List<String> a) {
     if (!state.ovsActive) {
@@ -686,18 +826,34 @@ public final class HypervisorShell {
             out.append(p[0]).append('\n');
           }
         }
-        case "get", "set", "remove" -> err = column(cmd, w, ports, out, ifExists);
+        case "get", "set", "remove" -> {
+          if (w.size() >= 3 && w.get(1).equalsIgnoreCase("Bridge")) {
+            // bridge columns (datapath_type, ...) change nothing the lab models
+            err = bridges.contains(w.get(2)) ? null : "no row \"" + w.get(2) + "\" in table Bridge";
+          } else {
+            err = column(cmd, w, ports, out, ifExists);
+          }
+        }
         default -> err = "unknown command '" + cmd + "'; use --help for help";
       }
       if (err != null) {
         return ExecResult.err("ovs-vsctl: " + err + "\n");
       }
     }
+    state.ovsChanged = !bridges.equals(state.bridges) || !samePorts(ports, state.ports);
     state.bridges.clear();
     state.bridges.addAll(bridges);
     state.ports.clear();
     state.ports.putAll(ports);
     return ExecResult.ok(out.toString());
+  }
+
+  private static boolean samePorts(Map<String, String[]> a, Map<String, String[]> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    return a.entrySet().stream()
+        .allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
   }
 
   /** get/set/remove on the Interface (or Port) table's external_ids:iface-id. */
@@ -767,7 +923,8 @@ public final class HypervisorShell {
     UNITS.put("openvswitch-switch", "openvswitch-switch");
     UNITS.put("openvswitch-switch.service", "openvswitch-switch");
     UNITS.put("openvswitch", "openvswitch-switch");
-    UNITS.put("ovs-vswitchd", "openvswitch-switch");
+    UNITS.put("ovs-vswitchd", "ovs-vswitchd");
+    UNITS.put("ovs-vswitchd.service", "ovs-vswitchd");
   }
 
   private ExecResult systemctl(List<String> a) {
@@ -780,6 +937,9 @@ public final class HypervisorShell {
           "",
           "Unit " + a.get(1) + ".service could not be found.\n",
           a.getFirst().equals("status") ? 4 : 5);
+    }
+    if (unit.equals("ovs-vswitchd")) {
+      return vswitchd(a.getFirst());
     }
     boolean libvirt = unit.equals("libvirtd");
     switch (a.getFirst()) {
@@ -825,12 +985,29 @@ public final class HypervisorShell {
     }
   }
 
+  /** ovs-vswitchd alone: ovsdb-server stays up, so ovs-vsctl still connects and commits. */
+  private ExecResult vswitchd(String verb) {
+    switch (verb) {
+      case "is-active", "status" -> {
+        boolean active = state.vswitchdActive;
+        return new ExecResult(active ? "active\n" : "inactive\n", "", active ? 0 : 3);
+      }
+      case "start", "restart" -> state.vswitchdActive = true;
+      case "stop" -> state.vswitchdActive = false;
+      default -> {
+        return ExecResult.err("Unknown command verb " + verb + ".\n");
+      }
+    }
+    return ExecResult.ok("");
+  }
+
   /**
    * Seed 000's hazard: restarting Open vSwitch under running VMs loses their tap ports; they stay
    * detached until re-plugged with ovs-vsctl add-port (or the VM is restarted).
    */
   private void restartOvs(boolean detach) {
     state.ovsActive = true;
+    state.vswitchdActive = true;
     state.countOvsRestart();
     if (!detach) {
       return;

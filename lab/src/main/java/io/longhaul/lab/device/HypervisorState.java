@@ -17,7 +17,11 @@ public final class HypervisorState {
   /** A domain NIC: MAC, bridge, OVS interface id (Neutron port id) and tap device. */
   public record DomainInterface(String mac, String bridge, String interfaceId, String target) {}
 
-  /** A libvirt domain; {@code state} is {@code running} or {@code shut off}; id null when off. */
+  /**
+   * A libvirt domain; {@code state} is {@code running} or {@code shut off}; id null when off.
+   * {@code type} is {@code kvm} or {@code qemu}; {@code metadata} is the {@code <metadata>} element
+   * as defined (kept verbatim, as libvirt keeps foreign-namespace elements), or "".
+   */
   public record Domain(
       String name,
       String uuid,
@@ -26,9 +30,16 @@ public final class HypervisorState {
       int vcpu,
       long memoryMb,
       boolean persistent,
-      List<DomainInterface> interfaces) {
+      List<DomainInterface> interfaces,
+      String type,
+      String metadata) {
     public boolean running() {
       return "running".equals(state);
+    }
+
+    Domain with(String newState, Integer newId, boolean newPersistent) {
+      return new Domain(
+          name, uuid, newState, newId, vcpu, memoryMb, newPersistent, interfaces, type, metadata);
     }
   }
 
@@ -42,6 +53,12 @@ public final class HypervisorState {
 
   boolean libvirtdActive = true;
   boolean ovsActive = true;
+  // ovsdb-server up but ovs-vswitchd down: changes commit, then ovs-vsctl waits to see them applied
+  volatile boolean vswitchdActive = true;
+  // set by the last ovs-vsctl command line under the state's lock: it committed a change
+  boolean ovsChanged;
+  // whether /dev/kvm is usable; without it libvirt offers only emulation (type qemu)
+  boolean kvm = true;
   int nextId = 1;
   private final AtomicInteger ovsRestarts = new AtomicInteger();
   private final List<String> commandLog = Collections.synchronizedList(new ArrayList<>());
@@ -87,6 +104,31 @@ public final class HypervisorState {
   /** MiB of running domains. */
   public synchronized long allocatedMemoryMb() {
     return domains.values().stream().filter(Domain::running).mapToLong(Domain::memoryMb).sum();
+  }
+
+  /** Takes KVM away (or gives it back), as on a host without /dev/kvm or nested virtualisation. */
+  public synchronized void kvm(boolean usable) {
+    kvm = usable;
+  }
+
+  /**
+   * Defines a domain as someone outside Longhaul would (no ownership mark), e.g. an operator by
+   * hand: the lab's stand-in for a pre-existing foreign guest.
+   */
+  public synchronized void defineForeign(String name, int vcpu, long memoryMb) {
+    domains.put(
+        name,
+        new Domain(
+            name,
+            java.util.UUID.randomUUID().toString(),
+            "shut off",
+            null,
+            vcpu,
+            memoryMb,
+            true,
+            List.of(),
+            kvm ? "kvm" : "qemu",
+            ""));
   }
 
   public int ovsRestartCount() {

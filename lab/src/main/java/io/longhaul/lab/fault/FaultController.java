@@ -87,12 +87,28 @@ public final class FaultController implements LinkFaults {
 
   public boolean commandFails(String device, String commandLine) {
     String line = commandLine.strip();
+    String bare = bare(line);
     for (Fault f : faultsFor(device)) {
-      if (f instanceof Fault.CommandFails c && line.startsWith(c.commandPrefix())) {
+      if (f instanceof Fault.CommandFails c
+          && (line.startsWith(c.commandPrefix()) || bare.startsWith(c.commandPrefix()))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * A hypervisor command line without what only bounds or routes it: {@code sudo}, coreutils {@code
+   * timeout [-k N] N}, virsh's {@code -c URI} and ovs-vsctl's {@code --timeout=N}. A fault for
+   * {@code virsh define} then matches {@code timeout -k 5 25 virsh -c qemu:///system define}.
+   */
+  static String bare(String line) {
+    String s = line.replaceFirst("^(sudo\\s+)+", "");
+    s = s.replaceFirst("^timeout(\\s+-[ks]\\s+\\S+)*\\s+\\S+\\s+", "");
+    s =
+        s.replaceFirst(
+            "^virsh((\\s+-q)|(\\s+(-c|--connect)\\s+\\S+)|(\\s+--connect=\\S+))+\\s+", "virsh ");
+    return s.replaceFirst("^ovs-vsctl\\s+--timeout=\\d+\\s+", "ovs-vsctl ");
   }
 
   /** Blocks (cheaply: polls on the calling virtual thread) while a Hang applies to the device. */

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionContext;
@@ -51,6 +53,25 @@ public final class SshFrontend implements AutoCloseable {
   private final Map<String, List<ServerSession>> sessions = new ConcurrentHashMap<>();
   private final FaultController faults;
   private final int maxSessions;
+  private final java.util.Set<PublicKey> authorizedKeys = ConcurrentHashMap.newKeySet();
+
+  /** Lets the lab's user log in with this key (on every device), as authorized_keys does. */
+  public void authorize(PublicKey key) {
+    authorizedKeys.add(key);
+  }
+
+  /**
+   * Gives the device a new host key from the next connection on, as re-keying a real device does;
+   * clients holding the old key in known_hosts are refused until they trust the new one.
+   */
+  public void replaceHostKey(String name, KeyPair key) {
+    InetSocketAddress address = addressOf.get(name);
+    if (address == null) {
+      throw new IllegalArgumentException("no SSH device named '" + name + "'");
+    }
+    byAddress.computeIfPresent(
+        address, (a, t) -> new Target(t.name(), key, t.switchState(), t.hypervisorState()));
+  }
 
   public SshFrontend(
       String username, String password, FaultController faults, int maxSessionsPerDevice) {
@@ -72,7 +93,15 @@ public final class SshFrontend implements AutoCloseable {
               && username.equals(user)
               && password.equals(pass);
         });
-    server.setPublickeyAuthenticator(null);
+    // As OpenSSH's authorized_keys: the lab's user logs in with any key authorized on the lab.
+    server.setPublickeyAuthenticator(
+        (user, key, session) -> {
+          Target t = target(session);
+          return t != null
+              && !faults.has(t.name(), Fault.AuthRefused.class)
+              && username.equals(user)
+              && authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
+        });
     server.setKeyboardInteractiveAuthenticator(null);
     CoreModuleProperties.IDLE_TIMEOUT.set(server, Duration.ofMinutes(30));
     // Answers go out at once, as from OpenSSH (TCP_NODELAY on interactive sessions) and network

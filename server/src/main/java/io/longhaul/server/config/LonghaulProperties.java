@@ -102,6 +102,5 @@ public record LonghaulProperties(
    * The AES-256 key sealing device credentials: base64 in {@code key}, or else read from (and on
    * first start written to) {@code keyFile}.
    */
-  public record Credentials(
-      String key, @DefaultValue("${user.home}/.longhaul/credential.key") Path keyFile) {}
+  public record Credentials(String key, Path keyFile) {}
 }

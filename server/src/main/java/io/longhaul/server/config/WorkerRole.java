@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The worker role: polls every registered task queue, and the queue of each site in the inventory
- * (or of {@code longhaul.worker.sites}); a site added later is served after a restart.
+ * (or of {@code longhaul.worker.sites}); a site added later is served within {@code
+ * longhaul.worker.site-check} (10 s) of its creation, without a restart.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${longhaul.roles:api,worker}'.contains('worker')")
@@ -57,5 +59,15 @@ public class WorkerRole {
             w.maxConcurrentWorkflowTasks(),
             w.maxConcurrentLocalActivities(),
             w.workflowCacheSize()));
+  }
+
+  @Bean(destroyMethod = "close")
+  SiteQueueWatcher siteQueueWatcher(
+      WorkerRuntime runtime,
+      List<SiteRegistrations> perSite,
+      SiteRepository sites,
+      LonghaulProperties props,
+      @Value("${longhaul.worker.site-check:PT10S}") Duration interval) {
+    return new SiteQueueWatcher(runtime, perSite, sites, props.worker()::servesSite, interval);
   }
 }

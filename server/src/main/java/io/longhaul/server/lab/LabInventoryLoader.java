@@ -84,7 +84,8 @@ public final class LabInventoryLoader {
                 d.ssh().getPort(),
                 d.snmp().getPort(),
                 ssh,
-                snmp);
+                snmp,
+                "");
         switches
             .findByName(s.name())
             .ifPresentOrElse(e -> switches.update(e.id(), spec), () -> switches.create(spec));

@@ -76,7 +76,7 @@ final class ExternalLab implements AutoCloseable {
             seen.merge(line, 1, Integer::sum);
           }
         }
-      } else {
+      } else if (d.kind() == DeviceKind.SWITCH) {
         String context = "";
         for (String line : lab.switchState(d.name()).commandLog()) {
           String l = line.strip();

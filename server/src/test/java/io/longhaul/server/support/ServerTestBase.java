@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "longhaul.temporal.embedded-port=0",
       "LONGHAUL_ADMIN_PASSWORD=" + ServerTestBase.ADMIN_PASSWORD,
       "longhaul.reconciler.every=PT1H",
+      "longhaul.worker.site-check=PT1S",
       // Several cached test contexts share one PostgreSQL (max_connections 100).
       "spring.datasource.hikari.maximum-pool-size=5",
       "longhaul.lab.enabled=false"

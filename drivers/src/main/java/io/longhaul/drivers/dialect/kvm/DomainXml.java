@@ -1,11 +1,15 @@
 package io.longhaul.drivers.dialect.kvm;
 
+import io.longhaul.drivers.DeviceException;
+import io.longhaul.drivers.capability.DomainOwner;
 import io.longhaul.drivers.capability.DomainSpec;
 import io.longhaul.drivers.cli.CliValues;
 
 /**
  * Renders libvirt domain XML. Every value is validated against an allow-list first and escaped
- * anyway, so a value can neither break the XML nor the command line it travels with.
+ * anyway, so a value can neither break the XML nor the command line it travels with. The UUID comes
+ * from the owner (real libvirt refuses to redefine a name without its UUID), and the owner is
+ * written into {@code <metadata>}, which libvirt keeps as given.
  */
 public final class DomainXml {
   private DomainXml() {}
@@ -13,22 +17,36 @@ public final class DomainXml {
   public static final int MAX_MEMORY_MIB = 4 * 1024 * 1024;
   public static final int MAX_VCPUS = 512;
 
-  public static String render(String device, DomainSpec spec) {
-    CliValues.domainName(device, spec.name());
-    CliValues.positive(device, "memoryMiB", spec.memoryMiB(), MAX_MEMORY_MIB);
-    CliValues.positive(device, "vcpus", spec.vcpus(), MAX_VCPUS);
+  /**
+   * @param type the virtualisation type the host offers ({@code kvm} or {@code qemu})
+   */
+  public static String render(String device, DomainSpec spec, String type) {
+    validate(device, spec);
+    if (!type.equals("kvm") && !type.equals("qemu")) {
+      throw new DeviceException.InvalidParameter(
+          device, "domain type", "'" + type + "' is neither kvm nor qemu");
+    }
+    DomainOwner owner = spec.owner();
     var xml = new StringBuilder();
-    xml.append("<domain type='kvm'>\n");
+    xml.append("<domain type='").append(type).append("'>\n");
     xml.append("  <name>").append(escape(spec.name())).append("</name>\n");
+    xml.append("  <uuid>").append(owner.domainUuid()).append("</uuid>\n");
+    xml.append("  <metadata>\n");
+    xml.append("    <longhaul:owner xmlns:longhaul='")
+        .append(DomainOwner.NAMESPACE)
+        .append("' run='")
+        .append(escape(owner.run()))
+        .append("' change='")
+        .append(escape(owner.change()))
+        .append("' instance='")
+        .append(escape(owner.instance()))
+        .append("'/>\n");
+    xml.append("  </metadata>\n");
     xml.append("  <memory unit='MiB'>").append(spec.memoryMiB()).append("</memory>\n");
     xml.append("  <vcpu>").append(spec.vcpus()).append("</vcpu>\n");
     xml.append("  <os><type arch='x86_64'>hvm</type></os>\n");
     xml.append("  <devices>\n");
     for (var nic : spec.nics()) {
-      CliValues.mac(device, nic.mac());
-      CliValues.ovsPort(device, nic.port());
-      CliValues.ifaceId(device, nic.ifaceId());
-      CliValues.bridge(device, nic.bridge());
       xml.append("    <interface type='bridge'>\n");
       xml.append("      <mac address='").append(escape(nic.mac())).append("'/>\n");
       xml.append("      <source bridge='").append(escape(nic.bridge())).append("'/>\n");
@@ -42,6 +60,22 @@ public final class DomainXml {
     xml.append("  </devices>\n");
     xml.append("</domain>\n");
     return xml.toString();
+  }
+
+  /** Checks every value of the spec against its allow-list; nothing is sent before this. */
+  public static void validate(String device, DomainSpec spec) {
+    CliValues.domainName(device, spec.name());
+    CliValues.positive(device, "memoryMiB", spec.memoryMiB(), MAX_MEMORY_MIB);
+    CliValues.positive(device, "vcpus", spec.vcpus(), MAX_VCPUS);
+    CliValues.ownerField(device, "owner.run", spec.owner().run());
+    CliValues.ownerField(device, "owner.change", spec.owner().change());
+    CliValues.domainName(device, spec.owner().instance());
+    for (var nic : spec.nics()) {
+      CliValues.mac(device, nic.mac());
+      CliValues.ovsPort(device, nic.port());
+      CliValues.ifaceId(device, nic.ifaceId());
+      CliValues.bridge(device, nic.bridge());
+    }
   }
 
   static String escape(String s) {

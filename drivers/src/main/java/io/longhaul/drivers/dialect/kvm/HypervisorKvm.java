@@ -3,7 +3,9 @@ package io.longhaul.drivers.dialect.kvm;
 import io.longhaul.drivers.DeviceException;
 import io.longhaul.drivers.HypervisorTarget;
 import io.longhaul.drivers.SshLogin;
+import io.longhaul.drivers.capability.DomainIdentity;
 import io.longhaul.drivers.capability.DomainInfo;
+import io.longhaul.drivers.capability.DomainOwner;
 import io.longhaul.drivers.capability.DomainSpec;
 import io.longhaul.drivers.capability.DomainSummary;
 import io.longhaul.drivers.capability.HostCapacity;
@@ -19,10 +21,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link Hypervisor} over SSH exec on a KVM host with libvirt and Open vSwitch. */
+/**
+ * {@link Hypervisor} over SSH exec on a KVM host with libvirt and Open vSwitch. Every command is
+ * bounded on the host too, not only by the transport's wait: virsh runs under coreutils {@code
+ * timeout} and ovs-vsctl with its own {@code --timeout} (it waits for ovs-vswitchd forever without
+ * one), so a hung daemon never leaves a process behind on the host.
+ */
 public final class HypervisorKvm implements Hypervisor {
 
   private static final Set<String> SERVICES = Set.of("libvirtd", "openvswitch-switch");
+  private static final String URI = "qemu:///system";
+  private static final long OVS_TIMEOUT_SECONDS = 10;
+  // coreutils timeout's exit status when it had to stop the command; ovs-vsctl's is 128 + SIGALRM
+  private static final int TIMEOUT_EXIT = 124;
+  private static final int OVS_ALARM_EXIT = 142;
 
   private final HypervisorTarget target;
   private final SshTransport ssh;
@@ -41,10 +53,82 @@ public final class HypervisorKvm implements Hypervisor {
     return target.name();
   }
 
+  /** Seconds a command may run on the host: a little less than the transport waits for it. */
+  private long hostBound() {
+    return Math.max(1, ssh.commandTimeout().toSeconds() - 5);
+  }
+
+  private String bounded(String command) {
+    return "timeout -k 5 " + hostBound() + " " + command;
+  }
+
+  private String virsh(String args) {
+    return bounded("virsh -c " + URI + " " + args);
+  }
+
+  private String ovsVsctl(String args) {
+    return "ovs-vsctl --timeout=" + Math.min(OVS_TIMEOUT_SECONDS, hostBound()) + " " + args;
+  }
+
   @Override
   public void define(DomainSpec spec) {
-    String xml = DomainXml.render(device(), spec);
-    ok(exec("virsh define /dev/stdin", xml.getBytes(StandardCharsets.UTF_8)));
+    DomainXml.validate(device(), spec);
+    String type = domainType();
+    String xml = DomainXml.render(device(), spec, type);
+    identity(spec.name()).ifPresent(existing -> requireOwned(existing, spec.owner(), "define"));
+    ok(exec(virsh("define /dev/stdin"), xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public String domainType() {
+    String xml = ok(exec(virsh("domcapabilities"), null)).stdout();
+    try {
+      return KvmParsers.domainType(xml);
+    } catch (IllegalArgumentException e) {
+      throw new DeviceException.CommandRejected(device(), virsh("domcapabilities"), e.getMessage());
+    }
+  }
+
+  @Override
+  public Optional<DomainIdentity> identity(String domain) {
+    CliValues.domainName(device(), domain);
+    var result = exec(virsh("dumpxml " + domain), null);
+    if (!result.ok()) {
+      if (absent(result)) {
+        return Optional.empty();
+      }
+      throw rejected(result);
+    }
+    try {
+      return Optional.of(KvmParsers.domainIdentity(result.stdout()));
+    } catch (IllegalArgumentException e) {
+      throw new DeviceException.CommandRejected(device(), result.command(), e.getMessage());
+    }
+  }
+
+  /** Refuses to touch a guest whose ownership mark does not name {@code owner}. */
+  private void requireOwned(DomainIdentity existing, DomainOwner owner, String action) {
+    if (owner.owns(existing.owner().orElse(null))) {
+      return;
+    }
+    String whose =
+        existing
+            .owner()
+            .map(o -> "it belongs to change " + o.change() + " (instance " + o.instance() + ")")
+            .orElse("it has no Longhaul ownership mark (defined outside Longhaul)");
+    throw new DeviceException.NotOwned(
+        device(),
+        "virsh " + action + " " + existing.name(),
+        "domain "
+            + existing.name()
+            + " (uuid "
+            + existing.uuid()
+            + ") exists and "
+            + whose
+            + "; refusing to "
+            + action
+            + " it for change "
+            + owner.change());
   }
 
   @Override
@@ -55,37 +139,48 @@ public final class HypervisorKvm implements Hypervisor {
             .orElseThrow(
                 () ->
                     new DeviceException.CommandRejected(
-                        device(), "virsh start " + domain, "domain does not exist"));
+                        device(), virsh("start " + domain), "domain does not exist"));
     if (!state.equals("running")) {
-      ok(exec("virsh start " + domain, null));
+      ok(exec(virsh("start " + domain), null));
     }
   }
 
   @Override
-  public void destroy(String domain) {
+  public void destroy(String domain, DomainOwner owner) {
     CliValues.domainName(device(), domain);
+    Optional<DomainIdentity> existing = identity(domain);
+    if (existing.isEmpty()) {
+      return;
+    }
+    requireOwned(existing.get(), owner, "destroy");
     if (state(domain).filter(s -> s.equals("running") || s.equals("paused")).isPresent()) {
-      ok(exec("virsh destroy " + domain, null));
+      ok(exec(virsh("destroy " + domain), null));
     }
   }
 
   @Override
-  public void undefine(String domain) {
+  public void undefine(String domain, DomainOwner owner) {
     CliValues.domainName(device(), domain);
-    if (state(domain).isPresent()) {
-      ok(exec("virsh undefine " + domain, null));
+    Optional<DomainIdentity> existing = identity(domain);
+    if (existing.isEmpty()) {
+      return;
+    }
+    requireOwned(existing.get(), owner, "undefine");
+    var result = exec(virsh("undefine " + domain), null);
+    if (!result.ok() && !absent(result)) {
+      throw rejected(result);
     }
   }
 
   @Override
   public List<DomainSummary> list() {
-    return KvmParsers.virshList(ok(exec("virsh list --all", null)).stdout());
+    return KvmParsers.virshList(ok(exec(virsh("list --all"), null)).stdout());
   }
 
   @Override
   public DomainInfo dominfo(String domain) {
     CliValues.domainName(device(), domain);
-    return KvmParsers.dominfo(ok(exec("virsh dominfo " + domain, null)).stdout());
+    return KvmParsers.dominfo(ok(exec(virsh("dominfo " + domain), null)).stdout());
   }
 
   @Override
@@ -95,7 +190,7 @@ public final class HypervisorKvm implements Hypervisor {
     CliValues.ifaceId(device(), ifaceId);
     ok(
         exec(
-            "ovs-vsctl --may-exist add-port "
+            ovsVsctl("--may-exist add-port ")
                 + bridge
                 + " "
                 + port
@@ -110,13 +205,13 @@ public final class HypervisorKvm implements Hypervisor {
   public void unplug(String bridge, String port) {
     CliValues.bridge(device(), bridge);
     CliValues.ovsPort(device(), port);
-    ok(exec("ovs-vsctl --if-exists del-port " + bridge + " " + port, null));
+    ok(exec(ovsVsctl("--if-exists del-port " + bridge + " " + port), null));
   }
 
   @Override
   public List<String> ports(String bridge) {
     CliValues.bridge(device(), bridge);
-    return ok(exec("ovs-vsctl list-ports " + bridge, null))
+    return ok(exec(ovsVsctl("list-ports " + bridge), null))
         .stdout()
         .lines()
         .map(String::strip)
@@ -128,13 +223,13 @@ public final class HypervisorKvm implements Hypervisor {
   public String ifaceId(String port) {
     CliValues.ovsPort(device(), port);
     var result =
-        exec("ovs-vsctl --if-exists get Interface " + port + " external_ids:iface-id", null);
+        exec(ovsVsctl("--if-exists get Interface " + port + " external_ids:iface-id"), null);
     return ok(result).stdout().strip().replace("\"", "");
   }
 
   @Override
   public HostCapacity capacity() {
-    var node = KvmParsers.keyValues(ok(exec("virsh nodeinfo", null)).stdout());
+    var node = KvmParsers.keyValues(ok(exec(virsh("nodeinfo"), null)).stdout());
     int cpus = Integer.parseInt(node.getOrDefault("CPU(s)", "0"));
     long memory = KvmParsers.kib(node.getOrDefault("Memory size", "0 KiB"));
     int vcpus = 0;
@@ -154,7 +249,7 @@ public final class HypervisorKvm implements Hypervisor {
   @Override
   public ServiceStatus serviceStatus(String service) {
     service(service);
-    var result = exec("systemctl is-active " + service, null);
+    var result = exec(bounded("systemctl is-active " + service), null);
     String word = result.stdout().strip();
     return new ServiceStatus(service, result.ok() && word.equals("active"), word);
   }
@@ -162,7 +257,7 @@ public final class HypervisorKvm implements Hypervisor {
   @Override
   public void restartService(String service) {
     service(service);
-    ok(exec("systemctl restart " + service, null));
+    ok(exec(bounded("systemctl restart " + service), null));
   }
 
   private void service(String service) {
@@ -173,14 +268,19 @@ public final class HypervisorKvm implements Hypervisor {
 
   /** The guest's state, empty when it does not exist. */
   private Optional<String> state(String domain) {
-    var result = exec("virsh domstate " + domain, null);
+    var result = exec(virsh("domstate " + domain), null);
     if (result.ok()) {
       return Optional.of(result.stdout().strip());
     }
-    if (result.stderr().contains("failed to get domain")) {
+    if (absent(result)) {
       return Optional.empty();
     }
     throw rejected(result);
+  }
+
+  private static boolean absent(ExecResult result) {
+    return result.stderr().contains("failed to get domain")
+        || result.stderr().contains("Domain not found");
   }
 
   private ExecResult exec(String command, byte[] stdin) {
@@ -196,6 +296,20 @@ public final class HypervisorKvm implements Hypervisor {
 
   private DeviceException rejected(ExecResult result) {
     String why = result.stderr().isBlank() ? result.stdout() : result.stderr();
+    if (result.exitStatus() == TIMEOUT_EXIT) {
+      return new DeviceException.TimedOut(
+          device(), result.command(), "no answer within " + hostBound() + " s on the host", null);
+    }
+    if (result.exitStatus() == OVS_ALARM_EXIT || why.contains("(Alarm clock)")) {
+      // ovsdb took the change; ovs-vswitchd did not apply it in time (down or stuck)
+      return new DeviceException.TimedOut(
+          device(),
+          result.command(),
+          "ovs-vswitchd did not apply the change within "
+              + Math.min(OVS_TIMEOUT_SECONDS, hostBound())
+              + " s",
+          null);
+    }
     if (why.contains("failed to connect to the hypervisor")
         || why.contains("database connection failed")) {
       // libvirtd or ovsdb is down: a restart (or time) fixes it, so the caller may retry

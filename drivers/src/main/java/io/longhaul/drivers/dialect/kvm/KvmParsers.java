@@ -1,11 +1,20 @@
 package io.longhaul.drivers.dialect.kvm;
 
+import io.longhaul.drivers.capability.DomainIdentity;
 import io.longhaul.drivers.capability.DomainInfo;
+import io.longhaul.drivers.capability.DomainOwner;
 import io.longhaul.drivers.capability.DomainSummary;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** Pure parsers for virsh output. */
 public final class KvmParsers {
@@ -60,5 +69,53 @@ public final class KvmParsers {
       case "GiB" -> n * 1024 * 1024;
       default -> n;
     };
+  }
+
+  /** {@code virsh dumpxml}: the domain's name, UUID, type and Longhaul's ownership mark. */
+  public static DomainIdentity domainIdentity(String xml) {
+    Element root = parse(xml).getDocumentElement();
+    Optional<DomainOwner> owner = Optional.empty();
+    var marks = root.getElementsByTagNameNS(DomainOwner.NAMESPACE, "owner");
+    if (marks.getLength() > 0) {
+      Element mark = (Element) marks.item(0);
+      owner =
+          Optional.of(
+              new DomainOwner(
+                  mark.getAttribute("run"),
+                  mark.getAttribute("change"),
+                  mark.getAttribute("instance")));
+    }
+    return new DomainIdentity(
+        childText(root, "name"), childText(root, "uuid"), root.getAttribute("type"), owner);
+  }
+
+  /**
+   * {@code virsh domcapabilities}: the type libvirt picks when none is asked for, which is {@code
+   * kvm} only where KVM is usable and {@code qemu} (emulation) elsewhere.
+   */
+  public static String domainType(String xml) {
+    return childText(parse(xml).getDocumentElement(), "domain").strip();
+  }
+
+  private static String childText(Element root, String tag) {
+    for (var n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && e.getTagName().equals(tag)) {
+        return e.getTextContent().strip();
+      }
+    }
+    return "";
+  }
+
+  private static Document parse(String xml) {
+    try {
+      var f = DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return f.newDocumentBuilder()
+          .parse(new ByteArrayInputStream(xml.strip().getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not libvirt XML: " + e.getMessage(), e);
+    }
   }
 }

@@ -39,14 +39,14 @@ public final class SnmpSwitch implements SwitchInterfaces, LldpNeighbors, VlanPo
     for (SnmpRow row : snmp.walk(endpoint, List.of(Mibs.IF_ALIAS))) {
       SnmpValue alias = row.get(Mibs.IF_ALIAS);
       if (alias != null) {
-        aliases.put(row.indexParts()[0], alias.text());
+        aliases.put(row.indexParts()[0], LldpIds.text(bytes(alias)));
       }
     }
     var out = new ArrayList<InterfaceStatus>();
     for (SnmpRow row :
         snmp.walk(endpoint, List.of(Mibs.IF_DESCR, Mibs.IF_ADMIN_STATUS, Mibs.IF_OPER_STATUS))) {
       int ifIndex = row.indexParts()[0];
-      String name = names.getOrDefault(ifIndex, text(row.get(Mibs.IF_DESCR)));
+      String name = names.getOrDefault(ifIndex, clean(row.get(Mibs.IF_DESCR)));
       out.add(
           new InterfaceStatus(
               name,
@@ -64,25 +64,45 @@ public final class SnmpSwitch implements SwitchInterfaces, LldpNeighbors, VlanPo
     for (SnmpRow row : snmp.walk(endpoint, List.of(Mibs.IF_NAME))) {
       SnmpValue name = row.get(Mibs.IF_NAME);
       if (name != null) {
-        names.put(row.indexParts()[0], name.text());
+        names.put(row.indexParts()[0], LldpIds.text(bytes(name)));
       }
     }
     return names;
   }
 
+  /**
+   * lldpRemTable joined to lldpLocPortTable, ids decoded by subtype. A port id that is no interface
+   * name (lldpd on Linux sends the NIC's MAC) gives way to the port description, which then names
+   * the interface; the rows' lldpRemTimeMark (TimeTicks) is unsigned, and may exceed 2^31 after
+   * ~248 days of uptime.
+   */
   @Override
   public List<LldpNeighbor> neighbors() {
-    Map<Integer, String> localPorts = new HashMap<>();
-    for (SnmpRow row : snmp.walk(endpoint, List.of(Mibs.LLDP_LOC_PORT_ID))) {
-      SnmpValue id = row.get(Mibs.LLDP_LOC_PORT_ID);
-      if (id != null) {
-        localPorts.put(row.indexParts()[0], id.text());
+    Map<Long, String> localPorts = new HashMap<>();
+    for (SnmpRow row :
+        snmp.walk(
+            endpoint,
+            List.of(
+                Mibs.LLDP_LOC_PORT_ID_SUBTYPE, Mibs.LLDP_LOC_PORT_ID, Mibs.LLDP_LOC_PORT_DESC))) {
+      String port =
+          portName(
+              row.get(Mibs.LLDP_LOC_PORT_ID_SUBTYPE),
+              row.get(Mibs.LLDP_LOC_PORT_ID),
+              row.get(Mibs.LLDP_LOC_PORT_DESC));
+      if (!port.isEmpty()) {
+        localPorts.put(row.unsignedIndexParts()[0], port);
       }
     }
     var out = new ArrayList<LldpNeighbor>();
     for (SnmpRow row :
-        snmp.walk(endpoint, List.of(Mibs.LLDP_REM_PORT_ID, Mibs.LLDP_REM_SYS_NAME))) {
-      int[] index = row.indexParts(); // timeMark.localPortNum.remIndex
+        snmp.walk(
+            endpoint,
+            List.of(
+                Mibs.LLDP_REM_PORT_ID_SUBTYPE,
+                Mibs.LLDP_REM_PORT_ID,
+                Mibs.LLDP_REM_PORT_DESC,
+                Mibs.LLDP_REM_SYS_NAME))) {
+      long[] index = row.unsignedIndexParts(); // timeMark.localPortNum.remIndex
       if (index.length < 3) {
         throw new DeviceException.VerificationFailed(
             endpoint.device(), "snmp walk lldpRemTable", "malformed index " + row.index());
@@ -92,11 +112,34 @@ public final class SnmpSwitch implements SwitchInterfaces, LldpNeighbors, VlanPo
         throw new DeviceException.VerificationFailed(
             endpoint.device(), "snmp walk lldpRemTable", "no local port " + index[1]);
       }
+      SnmpValue sysName = row.get(Mibs.LLDP_REM_SYS_NAME);
       out.add(
           new LldpNeighbor(
-              local, text(row.get(Mibs.LLDP_REM_SYS_NAME)), text(row.get(Mibs.LLDP_REM_PORT_ID))));
+              local,
+              sysName == null ? "" : LldpIds.text(bytes(sysName)),
+              portName(
+                  row.get(Mibs.LLDP_REM_PORT_ID_SUBTYPE),
+                  row.get(Mibs.LLDP_REM_PORT_ID),
+                  row.get(Mibs.LLDP_REM_PORT_DESC))));
     }
     return out;
+  }
+
+  /** A port's interface name from its id (by subtype), else from its description. */
+  static String portName(SnmpValue subtype, SnmpValue id, SnmpValue description) {
+    int kind = subtype == null ? LldpIds.PORT_INTERFACE_NAME : subtype.asInt();
+    String decoded = id == null ? "" : LldpIds.port(kind, bytes(id));
+    if (LldpIds.namesInterface(kind) && !decoded.isEmpty()) {
+      return decoded;
+    }
+    String described = description == null ? "" : LldpIds.text(bytes(description));
+    return described.isEmpty() ? decoded : described;
+  }
+
+  private static byte[] bytes(SnmpValue v) {
+    return v.bytes() != null
+        ? v.bytes()
+        : v.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Override
@@ -131,8 +174,9 @@ public final class SnmpSwitch implements SwitchInterfaces, LldpNeighbors, VlanPo
     return ports;
   }
 
-  private static String text(SnmpValue v) {
-    return v == null ? "" : v.text();
+  /** A DisplayString without the control characters some agents pad it with. */
+  private static String clean(SnmpValue v) {
+    return v == null ? "" : LldpIds.text(bytes(v));
   }
 
   private static long number(SnmpValue v) {

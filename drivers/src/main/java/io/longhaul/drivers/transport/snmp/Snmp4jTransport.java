@@ -80,7 +80,7 @@ public final class Snmp4jTransport implements SnmpTransport {
   @Override
   public Map<String, SnmpValue> get(SnmpEndpoint endpoint, List<String> oids) {
     Target<Address> target = target(endpoint);
-    PDU pdu = target.getVersion() == SnmpConstants.version3 ? new ScopedPDU() : new PDU();
+    PDU pdu = target.getVersion() == SnmpConstants.version3 ? scoped(endpoint) : new PDU();
     pdu.setType(PDU.GET);
     oids.forEach(o -> pdu.add(new VariableBinding(new OID(o))));
     ResponseEvent<Address> event;
@@ -113,7 +113,11 @@ public final class Snmp4jTransport implements SnmpTransport {
   @Override
   public List<SnmpRow> walk(SnmpEndpoint endpoint, List<String> columnOids) {
     Target<Address> target = target(endpoint);
-    var utils = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
+    var pdus = new DefaultPDUFactory(PDU.GETBULK);
+    if (endpoint.credentials() instanceof SnmpCredentials.V3 v3) {
+      pdus.setContextName(new OctetString(v3.contextName()));
+    }
+    var utils = new TableUtils(snmp, pdus);
     utils.setMaxNumRowsPerPDU(options.maxRepetitions());
     utils.setMaxNumColumnsPerPDU(columnOids.size());
     OID[] columns = columnOids.stream().map(OID::new).toArray(OID[]::new);
@@ -216,6 +220,14 @@ public final class Snmp4jTransport implements SnmpTransport {
     t.setVersion(SnmpConstants.version3);
     t.setSecurityModel(org.snmp4j.security.SecurityModel.SECURITY_MODEL_USM);
     return t;
+  }
+
+  private static ScopedPDU scoped(SnmpEndpoint endpoint) {
+    var pdu = new ScopedPDU();
+    if (endpoint.credentials() instanceof SnmpCredentials.V3 v3) {
+      pdu.setContextName(new OctetString(v3.contextName()));
+    }
+    return pdu;
   }
 
   private static SnmpValue value(Variable v) {

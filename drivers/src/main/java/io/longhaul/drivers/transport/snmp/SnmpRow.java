@@ -17,7 +17,20 @@ public record SnmpRow(String index, Map<String, SnmpValue> columns) {
     return columns.get(columnOid);
   }
 
-  /** The index as integers ({@code 0.3.1} → {@code [0, 3, 1]}). */
+  /**
+   * The index as unsigned 32-bit sub-identifiers ({@code 0.3.1} → {@code [0, 3, 1]}): TimeTicks and
+   * other unsigned indexes (lldpRemTimeMark) exceed Integer.MAX_VALUE.
+   */
+  public long[] unsignedIndexParts() {
+    String[] parts = index.split("\\.");
+    long[] out = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      out[i] = Long.parseLong(parts[i]);
+    }
+    return out;
+  }
+
+  /** The index as integers ({@code 0.3.1} → {@code [0, 3, 1]}), for Integer32 indexes. */
   public int[] indexParts() {
     String[] parts = index.split("\\.");
     int[] out = new int[parts.length];

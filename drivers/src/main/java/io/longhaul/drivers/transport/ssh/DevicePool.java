@@ -1,5 +1,6 @@
 package io.longhaul.drivers.transport.ssh;
 
+import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
@@ -30,22 +31,55 @@ final class DevicePool {
   // A shell left at its login prompt by the last work on a session, kept for the next one: saves
   // the channel open, pty and shell requests, banner and paging setup. Guarded by idle.
   private final Map<Session, JschCliSession> shells = new HashMap<>();
+  private final KnownHostsFile knownHosts;
+  // the known_hosts the idle sessions were trusted by; guarded by idle
+  private HostKeyRepository trustedBy;
 
   DevicePool(SshEndpoint endpoint, SshOptions options, KnownHostsFile knownHosts) {
     this.endpoint = endpoint;
     this.options = options;
     this.permits = new Semaphore(options.maxSessionsPerDevice(), true);
+    this.knownHosts = knownHosts;
     this.jsch = new JSch();
     try {
-      jsch.setHostKeyRepository(knownHosts.current());
       var login = endpoint.login();
       if (login.privateKey() != null) {
-        jsch.addIdentity(login.username(), login.privateKey(), null, login.passphrase());
+        // JSch copies the arrays it is given and may clear them; the login keeps its own
+        jsch.addIdentity(
+            login.username(),
+            login.privateKey().clone(),
+            null,
+            login.passphrase() == null ? null : login.passphrase().clone());
       }
     } catch (JSchException e) {
       throw new DeviceException.AuthenticationFailed(
-          endpoint.device(), "cannot load known hosts or key: " + e.getMessage(), e);
+          endpoint.device(), "cannot load the private key: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The host keys to check a new connection against, as known_hosts says now. When the file has
+   * changed since the idle sessions were opened, they are closed: each was trusted on a key the
+   * file may no longer hold.
+   */
+  private HostKeyRepository trustNow() {
+    HostKeyRepository now;
+    try {
+      now = knownHosts.current();
+    } catch (JSchException e) {
+      throw new DeviceException.AuthenticationFailed(
+          endpoint.device(), "cannot read known hosts: " + e.getMessage(), e);
+    }
+    synchronized (idle) {
+      if (now != trustedBy) {
+        shells.values().forEach(JschCliSession::close);
+        shells.clear();
+        idle.forEach(Session::disconnect);
+        idle.clear();
+        trustedBy = now;
+      }
+    }
+    return now;
   }
 
   /**
@@ -71,8 +105,9 @@ final class DevicePool {
       throw new DeviceException.Cancelled(endpoint.device(), command, e);
     }
     try {
+      HostKeyRepository trust = trustNow();
       Session reused = takeIdle();
-      return reused != null ? reused : open();
+      return reused != null ? reused : open(trust);
     } catch (RuntimeException e) {
       permits.release();
       throw e;
@@ -151,10 +186,11 @@ final class DevicePool {
     }
   }
 
-  private Session open() {
+  private Session open(HostKeyRepository trust) {
     var login = endpoint.login();
     try {
       Session session = jsch.getSession(login.username(), endpoint.host(), endpoint.port());
+      session.setHostKeyRepository(trust);
       session.setThreadFactory(VIRTUAL);
       session.setDaemonThread(true);
       // Never accept an unknown or changed host key: known_hosts is the only trust anchor.

@@ -53,7 +53,7 @@ public final class JschTransport implements SshTransport {
       }
       in.close(); // EOF: commands reading stdin (virsh define /dev/stdin) finish
       awaitExit(endpoint.device(), command, session, channel, out, heartbeat);
-      int status = channel.getExitStatus();
+      int status = exitStatus(channel);
       healthy = true;
       log.debug("{} exec '{}' -> {}", endpoint.device(), command, status);
       return new ExecResult(command, status, out.text(), err.text());
@@ -176,9 +176,33 @@ public final class JschTransport implements SshTransport {
       Thread.currentThread().interrupt();
       throw new DeviceException.Cancelled(device, command, e);
     }
-    if (channel.getExitStatus() < 0) {
+    if (exitStatus(channel) < 0) {
       throw new DeviceException.Unreachable(device, command, "connection closed mid-command", null);
     }
+  }
+
+  /**
+   * The exit status, or for a command killed by a signal (OpenSSH reports {@code exit-signal}, not
+   * {@code exit-status}) 128 + the signal's number, as a shell reports it; -1 when neither came.
+   */
+  static int exitStatus(ChannelExec channel) {
+    int status = channel.getExitStatus();
+    String signal = channel.getExitSignal();
+    if (status >= 0 || signal == null) {
+      return status;
+    }
+    return 128
+        + switch (signal) {
+          case "HUP" -> 1;
+          case "INT" -> 2;
+          case "QUIT" -> 3;
+          case "ABRT" -> 6;
+          case "KILL" -> 9;
+          case "SEGV" -> 11;
+          case "PIPE" -> 13;
+          case "ALRM" -> 14;
+          default -> 15; // TERM and anything without a fixed number
+        };
   }
 
   private DevicePool pool(SshEndpoint endpoint) {

@@ -7,13 +7,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.Objects;
 
 /**
  * The known_hosts file parsed once and shared by every device's pool. Parsing it per pool cost
  * O(devices × entries): with a few hundred lab devices it was a third of a fleet push's CPU (JSch
- * reads the file a byte at a time and decodes every entry). It is re-read when its modification
- * time or size changes, so a device added to the file later is still found by its new pool. Host
+ * reads the file a byte at a time and decodes every entry). Every new connection asks for {@link
+ * #current()}, which re-reads the file when its modification time, size or inode changed: a key
+ * removed from the file is refused, and a rotated one accepted, from the next connection on. Host
  * key checking itself is unchanged: JSch's repository, strict, against this file only.
  */
 final class KnownHostsFile {
@@ -21,6 +24,7 @@ final class KnownHostsFile {
   private HostKeyRepository repository;
   private FileTime modified;
   private long size;
+  private Object inode;
 
   KnownHostsFile(Path path) {
     this.path = path;
@@ -33,15 +37,20 @@ final class KnownHostsFile {
   synchronized HostKeyRepository current() throws JSchException {
     FileTime m = null;
     long s = 0;
+    Object key = null;
     byte[] text = new byte[0];
     try {
       if (Files.exists(path)) {
-        m = Files.getLastModifiedTime(path);
-        s = Files.size(path);
-        if (repository != null && m.equals(modified) && s == size) {
+        var attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        m = attributes.lastModifiedTime();
+        s = attributes.size();
+        key = attributes.fileKey();
+        if (repository != null && m.equals(modified) && s == size && Objects.equals(key, inode)) {
           return repository;
         }
         text = Files.readAllBytes(path);
+      } else if (repository != null && modified == null) {
+        return repository;
       }
     } catch (IOException e) {
       throw new JSchException("cannot read " + path + ": " + e.getMessage(), e);
@@ -51,6 +60,7 @@ final class KnownHostsFile {
     repository = loader.getHostKeyRepository();
     modified = m;
     size = s;
+    inode = key;
     return repository;
   }
 }

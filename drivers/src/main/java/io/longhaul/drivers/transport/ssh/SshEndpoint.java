@@ -14,12 +14,16 @@ public record SshEndpoint(String device, String host, int port, SshLogin login) 
     }
   }
 
-  /** Sessions are pooled per server and login; a rotated secret gets fresh sessions. */
+  /**
+   * Sessions are pooled per server and login; a rotated secret (a new password, key or passphrase)
+   * gets fresh sessions.
+   */
   String poolKey() {
     int secret =
         login.password() != null
             ? login.password().hashCode()
-            : java.util.Arrays.hashCode(login.privateKey());
+            : 31 * java.util.Arrays.hashCode(login.privateKey())
+                + java.util.Arrays.hashCode(login.passphrase());
     return login.username() + "@" + host + ":" + port + "#" + Integer.toHexString(secret);
   }
 }

@@ -1,0 +1,2 @@
+/** Constraints shared by request bodies: free text that stays text. */
+package io.longhaul.api.validation;
