@@ -46,6 +46,7 @@ class FailuresTest {
           new DeviceException.AuthenticationFailed("c1", "x", null),
           new DeviceException.CommandRejected("c1", "c", "x"),
           new DeviceException.VerificationFailed("c1", "c", "x"),
+          new DeviceException.NotOwned("c1", "c", "x"),
           new DeviceException.InvalidParameter("c1", "p", "x"));
 
   @Test
