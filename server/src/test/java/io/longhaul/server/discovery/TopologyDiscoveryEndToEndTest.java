@@ -192,16 +192,18 @@ class TopologyDiscoveryEndToEndTest extends LabServerTestBase {
   }
 
   static Stream<Fault> misbehaving() {
-    // The faults the lab's SNMP agent (what discovery reads) plays; drops and refused logins are
-    // SSH faults, covered where SSH is spoken (drivers' TransportFaultsLabTest).
-    return Stream.of(new Fault.Hang(), new Fault.Garbage());
+    // A hanging agent is the SNMP fault that must park. Garbage no longer does: the driver strips
+    // control characters at its boundary, so the garbled table is read and reconciled (its
+    // neighbours match nothing). Drops and refused logins are SSH faults, covered where SSH is
+    // spoken (drivers' TransportFaultsLabTest).
+    return Stream.of(new Fault.Hang());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("misbehaving")
   @Order(6)
   @DisplayName(
-      "a leaf that hangs or answers garbage parks the run after the step's retries with a typed"
+      "a leaf that hangs parks the run after the step's retries with a typed"
           + " error, never retried forever; mended and retried, the run succeeds")
   void misbehavingLeaf(Fault fault) {
     lab().faults().inject("sha-leaf4", fault);
