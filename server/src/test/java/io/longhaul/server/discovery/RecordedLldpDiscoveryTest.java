@@ -89,6 +89,16 @@ class RecordedLldpDiscoveryTest extends ServerTestBase {
             .body()
             .path("id")
             .asLong();
+    // Devices and credentials go only where an admin allows: the loopback range, here.
+    var networks =
+        admin.put(
+            "/api/v1/sites/" + site + "/mgmt-networks", Map.of("cidrs", List.of("127.0.0.0/8")));
+    assertThat(networks.status()).as(networks.raw()).isEqualTo(200);
+    var scope =
+        admin.put(
+            "/api/v1/credentials/" + community + "/scope",
+            Map.of("siteId", site, "kinds", List.of("switch"), "cidrs", List.of("127.0.0.0/8")));
+    assertThat(scope.status()).as(scope.raw()).isEqualTo(200);
     var sw =
         admin.post(
             "/api/v1/switches",
