@@ -60,10 +60,19 @@ export async function request<T>(
   const text = await response.text();
   const json = text && isJson(response) ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    const message = json?.detail ?? json?.title ?? `${response.status} ${response.statusText}`;
+    const message = json?.detail ?? json?.title ?? inWords(response.status, response.statusText);
     throw new ApiError(response.status, message, json?.errors ?? []);
   }
   return json as T;
+}
+
+/** A status without the server's own explanation, said in words rather than as a bare number. */
+export function inWords(status: number, statusText: string): string {
+  const text = statusText ? ` ${statusText}` : "";
+  if (status >= 500) {
+    return `The server failed to do this (HTTP ${status}${text}); nothing says it was done. Try again, or look at the server's log.`;
+  }
+  return `The server refused this (HTTP ${status}${text}).`;
 }
 
 function isJson(response: Response): boolean {

@@ -23,6 +23,7 @@ export function LabPage() {
   const canInject = useCan("operator");
   const devices = useApi<LabDevice[]>("/api/v1/lab/devices");
   const faults = useApi<LabFault[]>("/api/v1/lab/faults", 3000);
+  const status = useApi<{ enabled: boolean; drift?: string[] }>("/api/v1/lab/status");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -45,6 +46,19 @@ export function LabPage() {
     <section>
       <h1>Lab</h1>
       <p className="muted">The simulated datacenter this server runs. Faults make its devices misbehave over their real protocols until cleared.</p>
+      {status.data?.drift && status.data.drift.length > 0 && (
+        <section className="card" role="alert" aria-labelledby="drift-title">
+          <h2 id="drift-title">The lab and the inventory disagree</h2>
+          <p className="muted">
+            The lab's devices start from its topology, so after a restart they no longer hold what the inventory says.
+          </p>
+          <ul>
+            {status.data.drift.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {canInject && <InjectForm devices={devices.data} busy={busy} onInject={(body) => act(() => post("/api/v1/lab/faults", body))} />}
       {error && (
         <p className="form-error" role="alert">

@@ -3,6 +3,11 @@ package io.longhaul.activities;
 import io.longhaul.contracts.FailureTypes;
 import io.longhaul.drivers.DeviceException;
 import io.temporal.failure.ApplicationFailure;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * The one place a typed failure becomes a Temporal failure, retryable exactly when {@link
@@ -52,6 +57,59 @@ public final class Failures {
       case DeviceException.NotOwned n -> FailureTypes.CONFLICT;
       case DeviceException.InvalidParameter p -> FailureTypes.INVALID_PARAMETER;
     };
+  }
+
+  /**
+   * SQLSTATE classes of errors that a later attempt may not meet: connection (08), transaction
+   * rollback such as a serialization failure or deadlock (40), insufficient resources (53), lock
+   * not available (55), operator intervention such as a server restarting (57), system error (58).
+   * Every other class (data exception 22, integrity constraint 23, syntax or access 42, ...) is the
+   * database refusing the statement itself.
+   */
+  private static final Set<String> TRANSIENT_SQL_CLASSES =
+      Set.of("08", "40", "53", "55", "57", "58");
+
+  /**
+   * A database error raised inside an activity or local activity, as a Temporal failure: refused
+   * statements are non-retryable (the step parks for an operator instead of being retried forever),
+   * an unreachable database is retried. Empty when {@code e} is no database error. The message is
+   * the database's first line (which names the constraint or the problem); the detail lines, which
+   * quote the refused row, stay out of history.
+   */
+  public static Optional<ApplicationFailure> fromDatabase(Throwable e) {
+    SQLException sql = null;
+    boolean spring = false;
+    for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
+      spring |= t instanceof DataAccessException;
+      if (t instanceof SQLException s) {
+        sql = s;
+      }
+    }
+    if (sql == null && !spring) {
+      return Optional.empty();
+    }
+    String state = sql == null ? null : sql.getSQLState();
+    boolean refused =
+        state != null
+            ? state.length() >= 2 && !TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2))
+            : e instanceof DataIntegrityViolationException;
+    String first = firstLine(sql != null ? sql.getMessage() : e.getMessage());
+    String message = "database " + (refused ? "refused" : "unavailable") + ": " + first;
+    if (state != null) {
+      message += " (SQLSTATE " + state + ")";
+    }
+    return Optional.of(
+        refused
+            ? ApplicationFailure.newNonRetryableFailure(message, FailureTypes.DATABASE_REFUSED)
+            : ApplicationFailure.newFailure(message, FailureTypes.DATABASE_UNAVAILABLE));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no message";
+    }
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).strip();
   }
 
   /** Something the inventory lacks: no retry can conjure it. */

@@ -21,11 +21,21 @@ public final class FailureTypes {
   /** No host or network has room; retrying at once would not make any. */
   public static final String NO_CAPACITY = "NoCapacity";
 
+  /**
+   * Longhaul's own database refused a statement (a constraint, a value out of range, a statement it
+   * cannot run): the same statement would be refused again.
+   */
+  public static final String DATABASE_REFUSED = "DatabaseRefused";
+
+  /** Longhaul's own database could not be reached or gave up a transaction: retried. */
+  public static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
+
   /** A concurrent change won a race on the same row; the next attempt sees what it did. */
   public static final String CONTENDED = "Contended";
 
   /** Failures a later attempt can get past: the device or the database was busy or away. */
-  public static final Set<String> RETRYABLE = Set.of(DEVICE_UNREACHABLE, DEVICE_TIMEOUT, CONTENDED);
+  public static final Set<String> RETRYABLE =
+      Set.of(DEVICE_UNREACHABLE, DEVICE_TIMEOUT, CONTENDED, DATABASE_UNAVAILABLE);
 
   /** Failures that no retry can fix; activity retry policies list them as non-retryable. */
   public static final Set<String> NON_RETRYABLE =
@@ -36,7 +46,8 @@ public final class FailureTypes {
           INVALID_PARAMETER,
           NOT_FOUND,
           CONFLICT,
-          NO_CAPACITY);
+          NO_CAPACITY,
+          DATABASE_REFUSED);
 
   private FailureTypes() {}
 

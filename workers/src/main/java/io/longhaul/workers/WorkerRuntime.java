@@ -138,14 +138,17 @@ public class WorkerRuntime implements AutoCloseable {
 
   /** The decision check of the workflows this runtime hosts; without a key every decision fails. */
   /**
-   * Every worker hides unexpected activity errors from operators; one with the decision key also
-   * checks operators' decisions where they are applied.
+   * Every worker turns database errors into typed failures first (DatabaseFailures, innermost, so
+   * that OperatorSafeFailures lets them pass) and hides unexpected activity errors from operators;
+   * one with the decision key also checks operators' decisions where they are applied.
    */
   private WorkerInterceptor[] interceptors() {
     return decisionKey == null
-        ? new WorkerInterceptor[] {new OperatorSafeFailures()}
+        ? new WorkerInterceptor[] {new DatabaseFailures(), new OperatorSafeFailures()}
         : new WorkerInterceptor[] {
-          new OperatorSafeFailures(), new DecisionAuthority(refusals, decisionKey)
+          new DatabaseFailures(),
+          new OperatorSafeFailures(),
+          new DecisionAuthority(refusals, decisionKey)
         };
   }
 

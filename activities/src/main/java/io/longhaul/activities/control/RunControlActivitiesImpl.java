@@ -1,7 +1,9 @@
 package io.longhaul.activities.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
@@ -10,6 +12,7 @@ import io.longhaul.contracts.control.StepCompletion;
 import io.longhaul.contracts.control.StepWithdrawal;
 import io.longhaul.contracts.run.StepEvent;
 import io.longhaul.contracts.vocabulary.RunStatus;
+import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.db.control.StepLedgerRepository;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunEvent;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +52,22 @@ public class RunControlActivitiesImpl implements RunControlActivities {
     ledger
         .completed(run.changeId())
         .forEach((k, json) -> completed.put(RunContext.key(k.step(), k.target()), json));
-    return new RunContext(run.changeId(), completed, runs.requestersOfChange(run.changeId()));
+    int nextSeq = events.nextSeq(runId);
+    // Only a run whose workflow has just been started again waits for what it waited for before.
+    boolean resumed = events.last(runId).map(e -> StepEventKind.RESUMED.is(e.kind())).orElse(false);
+    List<PendingDecision> parked = resumed ? parked(run.pending()) : List.of();
+    return new RunContext(
+        run.changeId(), completed, runs.requestersOfChange(run.changeId()), nextSeq, parked);
+  }
+
+  private static List<PendingDecision> parked(String pendingJson) {
+    try {
+      return pendingJson == null
+          ? List.of()
+          : JSON.readValue(pendingJson, new TypeReference<List<PendingDecision>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the run's pending decisions are not readable", e);
+    }
   }
 
   @Override

@@ -17,6 +17,7 @@ import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunEventRepository;
 import io.longhaul.db.run.RunRepository;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,6 +121,9 @@ public class RunControlService {
           .update(OperatorControlled.DECIDE, String.class, decision);
     } catch (WorkflowUpdateException e) {
       throw refused(e);
+    } catch (WorkflowNotFoundException e) {
+      // Lost in a restart, or ended outside Longhaul: say which, never a bare 500.
+      throw new ConflictException("id", RunWorkflows.whyGone(temporal, runId));
     }
   }
 

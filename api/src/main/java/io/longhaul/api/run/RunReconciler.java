@@ -1,34 +1,40 @@
 package io.longhaul.api.run;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.longhaul.contracts.control.OperatorControlled;
 import io.longhaul.contracts.vocabulary.RunStatus;
 import io.longhaul.db.control.LeaseRepository;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunRepository;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Repairs run records whose workflow ended without reporting (terminated, timed out, a worker that
- * died between the last step and the report). It asks Temporal about each quiet unfinished run with
- * DescribeWorkflowExecution: the embedded test server has no visibility queries.
+ * died between the last step and the report) or whose workflow Temporal lost (an embedded server's
+ * restart): those are resumed when a {@link RunResumer} is set, else marked failed. It asks
+ * Temporal about each quiet unfinished run with DescribeWorkflowExecution: the embedded test server
+ * has no visibility queries.
  */
 public class RunReconciler {
   private static final Logger log = LoggerFactory.getLogger(RunReconciler.class);
+
+  /** How long a pending run may take to get its workflow started. */
+  static final Duration START_GRACE = Duration.ofMinutes(1);
+
+  /** Pending runs recorded before this process started cannot be mid-start in it. */
+  private final OffsetDateTime bootedAt = OffsetDateTime.now();
 
   private final RunRepository runs;
   private final WorkflowClient temporal;
   private final Duration quietFor;
 
   private final LeaseRepository leases;
+  private RunResumer resumer;
 
   public RunReconciler(RunRepository runs, WorkflowClient temporal, Duration quietFor) {
     this(runs, temporal, quietFor, null);
@@ -42,9 +48,52 @@ public class RunReconciler {
     this.leases = leases;
   }
 
+  /**
+   * Resume runs whose workflow Temporal does not know (the embedded server lost it in a restart)
+   * instead of failing them.
+   */
+  public RunReconciler resumingWith(RunResumer resumer) {
+    this.resumer = resumer;
+    return this;
+  }
+
+  /**
+   * A live run whose workflow Temporal does not know. A pending run younger than {@link
+   * #START_GRACE} may still be starting; older, its start was lost with the process that made it.
+   */
+  private boolean lost(Run run) {
+    if (run.status() == RunStatus.PENDING
+        && run.createdAt().isAfter(OffsetDateTime.now().minus(START_GRACE))
+        && run.createdAt().isAfter(bootedAt)) {
+      return false;
+    }
+    if (resumer != null) {
+      return resumer.resume(run) != RunResumer.Outcome.LEFT_TO_PARENT;
+    }
+    return run.status() == RunStatus.PENDING
+        ? runs.markEnded(run.id(), RunStatus.FAILED, "StartFailed", "the workflow never started")
+        : runs.markEnded(
+            run.id(),
+            RunStatus.FAILED,
+            "WorkflowLost",
+            "Temporal has no workflow for this run any more (lost outside Longhaul)");
+  }
+
   /** One pass; returns how many records it repaired. */
-  public int reconcile() {
-    int repaired = repairRecords();
+  public synchronized int reconcile() {
+    return reconcile(quietFor);
+  }
+
+  /**
+   * One pass over every live run however recently it was touched, as at start: a restarted embedded
+   * server knows none of them.
+   */
+  public synchronized int reconcileAll() {
+    return reconcile(Duration.ZERO);
+  }
+
+  private int reconcile(Duration quiet) {
+    int repaired = repairRecords(quiet);
     if (leases != null) {
       releaseLeasesOfEndedRuns();
     }
@@ -66,9 +115,9 @@ public class RunReconciler {
     }
   }
 
-  private int repairRecords() {
+  private int repairRecords(Duration quiet) {
     int repaired = 0;
-    for (Run run : runs.listUnfinishedSince(OffsetDateTime.now().minus(quietFor), 500)) {
+    for (Run run : runs.listUnfinishedSince(OffsetDateTime.now().minus(quiet), 5000)) {
       try {
         if (repair(run)) {
           repaired++;
@@ -83,26 +132,11 @@ public class RunReconciler {
   }
 
   private boolean repair(Run run) {
-    WorkflowExecutionStatus status;
-    try {
-      status =
-          temporal
-              .getWorkflowServiceStubs()
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(temporal.getOptions().getNamespace())
-                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(run.id()))
-                      .build())
-              .getWorkflowExecutionInfo()
-              .getStatus();
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND && run.status() == RunStatus.PENDING) {
-        return runs.markEnded(
-            run.id(), RunStatus.FAILED, "StartFailed", "the workflow never started");
-      }
-      throw e;
+    Optional<WorkflowExecutionStatus> known = RunWorkflows.status(temporal, run.id());
+    if (known.isEmpty()) {
+      return lost(run);
     }
+    WorkflowExecutionStatus status = known.get();
     RunStatus ended =
         switch (status) {
           case WORKFLOW_EXECUTION_STATUS_COMPLETED -> RunStatus.SUCCEEDED;

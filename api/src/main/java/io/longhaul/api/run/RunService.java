@@ -18,6 +18,7 @@ import io.longhaul.db.run.RunRepository;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.util.List;
@@ -191,21 +192,29 @@ public class RunService {
       throw new ConflictException(
           "status", "run " + runId + " has already ended: " + run.status().value());
     }
-    temporal.newUntypedWorkflowStub(runId).cancel();
+    try {
+      temporal.newUntypedWorkflowStub(runId).cancel();
+    } catch (WorkflowNotFoundException e) {
+      throw new ConflictException("id", RunWorkflows.whyGone(temporal, runId));
+    }
     audit.record(
         requester, "run.cancel", "run:" + runId, Map.of("reason", reason == null ? "" : reason));
   }
 
+  /** The stub that starts a run's workflow: workflow id = run id, never a second one. */
+  static WorkflowStub newStub(WorkflowClient temporal, OperationDefinition def, String runId) {
+    return temporal.newUntypedWorkflowStub(
+        def.workflowType(),
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(runId)
+            .setTaskQueue(def.taskQueue())
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .build());
+  }
+
   private void startWorkflow(OperationDefinition def, String runId, Object input) {
-    WorkflowStub stub =
-        temporal.newUntypedWorkflowStub(
-            def.workflowType(),
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(runId)
-                .setTaskQueue(def.taskQueue())
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .build());
+    WorkflowStub stub = newStub(temporal, def, runId);
     try {
       stub.start(input);
     } catch (WorkflowExecutionAlreadyStarted e) {
@@ -224,7 +233,7 @@ public class RunService {
     }
   }
 
-  private static Object toInput(OperationDefinition def, JsonNode params) {
+  static Object toInput(OperationDefinition def, JsonNode params) {
     try {
       return JSON.treeToValue(params, def.inputType());
     } catch (JsonProcessingException e) {

@@ -32,7 +32,9 @@ public enum StepEventKind implements Term {
   /** A long phase stopped at a window's close; it resumes at the next opening. */
   PAUSED("paused"),
   /** What a condition wait waited for holds (its start is a {@link #WAITING} event). */
-  CONDITION_MET("condition_met");
+  CONDITION_MET("condition_met"),
+  /** The run's workflow was lost and started again from PostgreSQL (RunResumer). */
+  RESUMED("resumed", true);
 
   private final String value;
   private final boolean endsStep;

@@ -4,8 +4,10 @@ import static io.longhaul.db.jooq.Tables.RUN_EVENT;
 
 import io.longhaul.db.jooq.tables.records.RunEventRecord;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -33,6 +35,25 @@ public class RunEventRepository {
             e.occurredAt() == null ? java.time.OffsetDateTime.now() : e.occurredAt())
         .onConflictDoNothing()
         .execute();
+  }
+
+  /** The first event number the run has not used. */
+  public int nextSeq(String runId) {
+    Integer max =
+        db.select(DSL.max(RUN_EVENT.SEQ))
+            .from(RUN_EVENT)
+            .where(RUN_EVENT.RUN_ID.eq(runId))
+            .fetchOne(0, Integer.class);
+    return max == null ? 0 : max + 1;
+  }
+
+  /** The run's newest event, if it has any. */
+  public Optional<RunEvent> last(String runId) {
+    return db.selectFrom(RUN_EVENT)
+        .where(RUN_EVENT.RUN_ID.eq(runId))
+        .orderBy(RUN_EVENT.SEQ.desc())
+        .limit(1)
+        .fetchOptional(RunEventRepository::map);
   }
 
   public List<RunEvent> list(String runId) {

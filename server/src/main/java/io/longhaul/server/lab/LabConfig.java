@@ -2,12 +2,14 @@ package io.longhaul.server.lab;
 
 import io.longhaul.db.credential.CredentialRepository;
 import io.longhaul.db.credential.CredentialScopes;
+import io.longhaul.db.instance.InstanceRepository;
 import io.longhaul.db.inventory.ClusterRepository;
 import io.longhaul.db.inventory.HypervisorRepository;
 import io.longhaul.db.inventory.NetworkRepository;
 import io.longhaul.db.inventory.SiteRepository;
 import io.longhaul.db.inventory.SwitchRepository;
 import io.longhaul.server.config.LonghaulProperties;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,11 +43,21 @@ public class LabConfig {
       ClusterRepository clusters,
       CredentialRepository credentials,
       CredentialScopes scopes,
+      InstanceRepository instances,
       PlatformTransactionManager transactions) {
     new LabInventoryLoader(
             sites, switches, hypervisors, networks, clusters, credentials, scopes, transactions)
         .load(runtime.lab());
     KnownHosts.replaceLabEntries(props.ssh().knownHosts(), runtime.lab().knownHostsText());
+    List<String> drift = LabDrift.of(runtime.lab(), instances, sites, hypervisors);
+    if (!drift.isEmpty()) {
+      // The lab's devices start from the topology: after a restart the inventory's instances
+      // are gone from them. Say so; nothing is repaired behind the operator's back.
+      log.warn(
+          "lab and inventory disagree ({} instances or domains): {}",
+          drift.size(),
+          String.join("; ", drift));
+    }
     log.info(
         "lab: {} devices started in {} ms, loaded into the inventory; admin API {}",
         runtime.deviceCount(),

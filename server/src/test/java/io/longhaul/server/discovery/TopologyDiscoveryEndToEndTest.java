@@ -18,11 +18,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -186,5 +189,43 @@ class TopologyDiscoveryEndToEndTest extends LabServerTestBase {
     assertThat(failed.path("step").asText()).isEqualTo("read-lldp");
     assertThat(failed.path("target").asText()).isEqualTo("sha-leaf4");
     assertThat(shaLinks()).isEqualTo(before);
+  }
+
+  static Stream<Fault> misbehaving() {
+    // A hanging agent is the SNMP fault that must park. Garbage no longer does: the driver strips
+    // control characters at its boundary, so the garbled table is read and reconciled (its
+    // neighbours match nothing). Drops and refused logins are SSH faults, covered where SSH is
+    // spoken (drivers' TransportFaultsLabTest).
+    return Stream.of(new Fault.Hang());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("misbehaving")
+  @Order(6)
+  @DisplayName(
+      "a leaf that hangs parks the run after the step's retries with a typed"
+          + " error, never retried forever; mended and retried, the run succeeds")
+  void misbehavingLeaf(Fault fault) {
+    lab().faults().inject("sha-leaf4", fault);
+    JsonNode run;
+    try {
+      run = runToEnd(Map.of("site", "sha"));
+      assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("needs_attention");
+      JsonNode pending = run.path("pending").get(0);
+      assertThat(pending.path("step").asText()).isEqualTo("read-lldp");
+      assertThat(pending.path("target").asText()).isEqualTo("sha-leaf4");
+      assertThat(pending.path("errorType").asText()).isNotBlank();
+    } finally {
+      lab().faults().clearAll();
+    }
+    String id = run.path("id").asText();
+    var retry = admin().post("/api/v1/runs/" + id + "/retry-step", Map.of("reason", "mended"));
+    assertThat(retry.status()).as(retry.raw()).isEqualTo(202);
+    JsonNode ended = run;
+    for (int i = 0; i < 600 && !ended.path("status").asText().equals("succeeded"); i++) {
+      sleep(100);
+      ended = admin().get("/api/v1/runs/" + id).body();
+    }
+    assertThat(ended.path("status").asText()).as(ended.toString()).isEqualTo("succeeded");
   }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Input of the test-only echo operation. Each echo step applies the message to a target named
  * {@code prefix + i}; the options switch on the operator-control features under test. With {@code
- * disruptive} each echo step is gated by the maintenance windows and freezes of its site.
+ * disruptive} each echo step is gated by the maintenance windows and freezes of its site; {@code
+ * databaseStep} adds a local-activity step that writes to PostgreSQL (see {@link
+ * EchoDatabaseActivities#write}).
  */
 public record EchoInput(
     String message,
@@ -21,4 +23,5 @@ public record EchoInput(
     List<String> leases,
     Boolean failFast,
     Integer giveUpAfterSeconds,
-    Boolean disruptive) {}
+    Boolean disruptive,
+    String databaseStep) {}

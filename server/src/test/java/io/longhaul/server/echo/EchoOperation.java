@@ -3,6 +3,7 @@ package io.longhaul.server.echo;
 import io.longhaul.contracts.TaskQueues;
 import io.longhaul.contracts.operation.OperationDefinition;
 import io.longhaul.workers.WorkerRegistration;
+import org.jooq.DSLContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -22,12 +23,18 @@ public class EchoOperation {
   }
 
   @Bean
+  EchoDatabaseActivitiesImpl echoDatabaseActivities(DSLContext db) {
+    return new EchoDatabaseActivitiesImpl(db);
+  }
+
+  @Bean
   WorkerRegistration echoWorkflows() {
     return WorkerRegistration.workflows(TaskQueues.WORKFLOWS, EchoWorkflowImpl.class);
   }
 
   @Bean
-  WorkerRegistration echoActivityRegistration(EchoActivitiesImpl impl) {
-    return WorkerRegistration.activities(TaskQueues.WORKFLOWS, impl);
+  WorkerRegistration echoActivityRegistration(
+      EchoActivitiesImpl impl, EchoDatabaseActivitiesImpl database) {
+    return WorkerRegistration.activities(TaskQueues.WORKFLOWS, impl, database);
   }
 }

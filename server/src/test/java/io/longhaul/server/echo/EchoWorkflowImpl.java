@@ -15,6 +15,8 @@ public class EchoWorkflowImpl extends ControlledWorkflow implements EchoWorkflow
   private final EchoActivities activities =
       Workflow.newActivityStub(
           EchoActivities.class, ActivityProfiles.shortCall(TaskQueues.WORKFLOWS));
+  private final EchoDatabaseActivities database =
+      Workflow.newLocalActivityStub(EchoDatabaseActivities.class, ActivityProfiles.databaseStep());
   private boolean proceed;
 
   @Override
@@ -51,6 +53,11 @@ public class EchoWorkflowImpl extends ControlledWorkflow implements EchoWorkflow
       }
       journal.step(step, new EchoCommand(target, input.message()), activities::apply);
       journal.figure("echoed", i + 1);
+    }
+    if (input.databaseStep() != null) {
+      journal.step(
+          Step.of("record", prefix + "db", String.class),
+          () -> database.write(input.databaseStep()));
     }
     if (Boolean.TRUE.equals(input.waitForSignal())) {
       Workflow.await(() -> proceed);

@@ -24,6 +24,18 @@ public final class ActivityProfiles {
 
   private static volatile Map<String, ProfileTuning> tuning = Map.of();
 
+  /**
+   * A local activity retries inside the workflow task only while its next backoff is this short;
+   * longer backoffs become workflow timers, so the task completes. Kept in one task for longer, a
+   * local activity outlives the task's heartbeat, and without a sticky queue (the embedded server)
+   * the next task replays and schedules it again from attempt 1: retried forever, never parked, and
+   * a cancel waits for a task that never completes.
+   */
+  private static final Duration LOCAL_RETRY_THRESHOLD = Duration.ofSeconds(1);
+
+  /** How long the journal's bookkeeping rides out a database that cannot be reached. */
+  private static final Duration BOOKKEEPING_RETRIES_FOR = Duration.ofMinutes(30);
+
   private ActivityProfiles() {}
 
   /**
@@ -55,6 +67,11 @@ public final class ActivityProfiles {
   public static LocalActivityOptions bookkeeping() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(10))
+        // Without a schedule-to-close timeout, a retry policy with no attempt limit counts as no
+        // policy at all for a local activity (the SDK's isRetryPolicyNotSet): the first failure
+        // was final, and a PostgreSQL restart failed runs. Retried for half an hour instead.
+        .setScheduleToCloseTimeout(BOOKKEEPING_RETRIES_FOR)
+        .setLocalRetryThreshold(LOCAL_RETRY_THRESHOLD)
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofMillis(200))
@@ -72,6 +89,7 @@ public final class ActivityProfiles {
   public static LocalActivityOptions databaseStep() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setLocalRetryThreshold(LOCAL_RETRY_THRESHOLD)
         .setRetryOptions(retry(5))
         .build();
   }

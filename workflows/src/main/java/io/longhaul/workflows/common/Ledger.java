@@ -1,5 +1,6 @@
 package io.longhaul.workflows.common;
 
+import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.control.RunContext;
 import io.longhaul.contracts.control.RunControlActivities;
@@ -87,6 +88,19 @@ final class Ledger {
     } else {
       timeline.record(succeeded);
     }
+  }
+
+  /**
+   * The first event number the run has not used (its timeline goes on after a resume); null in
+   * histories recorded before resuming existed.
+   */
+  Integer nextSeq() {
+    return context.nextSeq();
+  }
+
+  /** What the run waited for when its workflow was lost; empty unless it was just resumed. */
+  List<PendingDecision> parked() {
+    return context.parked() == null ? List.of() : context.parked();
   }
 
   /**

@@ -7,8 +7,11 @@ import io.longhaul.contracts.vocabulary.OperatorAction;
 import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where a run waits for an operator: the pending decisions it offers (a failed step, an approval, a
@@ -18,6 +21,7 @@ final class Parking {
   private final OperatorDesk desk;
   private final Timeline timeline;
   private final Runnable mirror;
+  private final List<PendingDecision> restored = new ArrayList<>();
 
   Parking(OperatorDesk desk, Timeline timeline, Runnable mirror) {
     this.desk = desk;
@@ -76,6 +80,29 @@ final class Parking {
         null,
         now,
         wait == null ? null : now + wait.toMillis());
+  }
+
+  /** Decisions the run waited for when its workflow was lost: it waits for them again. */
+  void restore(List<PendingDecision> parked) {
+    restored.addAll(parked);
+  }
+
+  /** The decision of this kind the run waited for at this step before its workflow was lost. */
+  PendingDecision takeRestored(String kind, String step, String target) {
+    for (PendingDecision p : restored) {
+      if (p.kind().equals(kind) && p.step().equals(step) && Objects.equals(p.target(), target)) {
+        restored.remove(p);
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** How long until {@code untilMillis}, never negative: what is left of a restored wait. */
+  static Duration remaining(Long untilMillis) {
+    return untilMillis == null
+        ? null
+        : Duration.ofMillis(Math.max(0, untilMillis - Workflow.currentTimeMillis()));
   }
 
   /** Waits for an operator; null when the wait ran out unanswered. */

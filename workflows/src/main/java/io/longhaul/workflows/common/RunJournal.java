@@ -12,8 +12,11 @@ import io.longhaul.contracts.vocabulary.DecisionKind;
 import io.longhaul.contracts.vocabulary.RunStatus;
 import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.contracts.window.WindowWait;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.worker.NonDeterministicException;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -107,16 +110,16 @@ public final class RunJournal {
       timeline.outcome(RunStatus.SUCCEEDED, null, JsonValues.toJson(result));
       return result;
     } catch (CanceledFailure e) {
-      // The workflow's scope is cancelled; undo and report from a scope that is not.
-      Workflow.newDetachedCancellationScope(
-              () -> {
-                compensator.compensate(giveUpAfter);
-                leases.releaseAll();
-                timeline.outcome(RunStatus.CANCELLED, e, null);
-              })
-          .run();
+      cancelled(e);
       throw e;
     } catch (TemporalFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        // A step that was failing when the cancel came (a local activity runs out its retries
+        // first): the run is cancelled, not failed, and undone as a cancelled run is.
+        CanceledFailure c = new CanceledFailure("cancelled while " + FailureText.messageOf(e));
+        cancelled(c);
+        throw c;
+      }
       compensator.compensate(giveUpAfter);
       leases.releaseAll();
       String type = FailureText.typeOf(e);
@@ -125,10 +128,31 @@ public final class RunJournal {
           e,
           null);
       throw e;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      timeline.outcome(RunStatus.FAILED, e, null);
+    } catch (NonDeterministicException e) {
+      // Temporal retries the workflow task until code that replays the history is deployed: the
+      // run is still live, and its record must not say otherwise.
       throw e;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // A bug or a value no retry of the workflow task would change. Rethrown as is, Temporal
+      // would retry the task forever while the record said failed; fail the run for real instead.
+      ApplicationFailure failure =
+          ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.getClass().getSimpleName());
+      compensator.compensate(giveUpAfter);
+      leases.releaseAll();
+      timeline.outcome(RunStatus.FAILED, failure, null);
+      throw failure;
     }
+  }
+
+  /** The workflow's scope is cancelled; undo and report from a scope that is not. */
+  private void cancelled(CanceledFailure e) {
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              compensator.compensate(giveUpAfter);
+              leases.releaseAll();
+              timeline.outcome(RunStatus.CANCELLED, e, null);
+            })
+        .run();
   }
 
   /** Runs the body holding every named lease; they are released when it returns. */
@@ -296,6 +320,11 @@ public final class RunJournal {
   private void begin() {
     if (ledger.begin(runId)) {
       board.start();
+      if (ledger.nextSeq() != null) {
+        // A resumed run's timeline goes on after its events instead of colliding with them.
+        timeline.continueFrom(ledger.nextSeq());
+      }
+      parking.restore(ledger.parked());
     }
   }
 

@@ -3,6 +3,7 @@ package io.longhaul.workflows.common;
 import io.longhaul.contracts.control.Decision;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.run.StepEvent;
+import io.longhaul.contracts.vocabulary.DecisionKind;
 import io.longhaul.contracts.vocabulary.OperatorAction;
 import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.temporal.failure.ApplicationFailure;
@@ -73,7 +74,14 @@ final class StepRunner {
   private <I, R> R attempt(Step<R> spec, I input, Functions.Func1<I, R> body) {
     I current = input;
     for (int attempt = 1; ; attempt++) {
-      if (attempt > 1 && !spec.scopes().isEmpty()) {
+      PendingDecision was =
+          attempt == 1
+              ? parking.takeRestored(DecisionKind.FAILURE.value(), spec.name(), spec.target())
+              : null;
+      if (was != null) {
+        attempt = was.attempt();
+      }
+      if (attempt > 1 && was == null && !spec.scopes().isEmpty()) {
         // A retry decided hours later must still fall inside a window.
         journal.windows().awaitOpen(spec.name(), spec.target(), spec.scopes(), spec.expected());
       }
@@ -82,10 +90,14 @@ final class StepRunner {
           timeline.event(spec.name(), spec.target(), StepEventKind.STARTED, attempt, null, null);
       // An in-task step's started event waits for its outcome: one local activity, not two.
       StepEvent deferred = ledger.defersStarted(spec) ? started : null;
-      if (deferred == null) {
+      if (deferred == null && was == null) {
         timeline.record(started);
       }
       try {
+        if (was != null) {
+          // Parked on this failure when the workflow was lost: park again, without applying it.
+          throw ApplicationFailure.newNonRetryableFailure(was.errorMessage(), was.errorType());
+        }
         R result = body.apply(current);
         progress.stepDone();
         StepEvent succeeded =
@@ -96,17 +108,25 @@ final class StepRunner {
       } catch (CanceledFailure e) {
         throw e;
       } catch (TemporalFailure e) {
-        if (deferred != null) {
-          timeline.record(deferred);
+        if (was == null) {
+          if (deferred != null) {
+            timeline.record(deferred);
+          }
+          timeline.record(spec.name(), spec.target(), StepEventKind.FAILED, attempt, e, null);
         }
-        timeline.record(spec.name(), spec.target(), StepEventKind.FAILED, attempt, e, null);
         if (CancellationScope.current().isCancelRequested()) {
           throw e;
         }
-        Duration wait = spec.giveUpAfterOr(journal.giveUpAfter());
+        Duration wait =
+            was != null
+                ? Parking.remaining(was.expiresAtMillis())
+                : spec.giveUpAfterOr(journal.giveUpAfter());
         Decision d =
             parking.park(
-                Parking.failure(spec.name(), spec.target(), attempt, e, spec.isSkippable(), wait),
+                was != null
+                    ? was
+                    : Parking.failure(
+                        spec.name(), spec.target(), attempt, e, spec.isSkippable(), wait),
                 input == null ? null : input.getClass(),
                 wait);
         if (d == null) {
@@ -141,9 +161,16 @@ final class StepRunner {
 
   private void awaitApproval(Step<?> spec) {
     Approval a = spec.approval();
-    PendingDecision p = Parking.approval(spec.name(), spec.target(), a);
-    timeline.record(spec.name(), spec.target(), StepEventKind.APPROVAL_REQUESTED, 1, null, null);
-    Decision d = parking.park(p, null, a.expiresAfter());
+    // A resumed run asks again with the original request: its plan, time and expiry.
+    PendingDecision was =
+        parking.takeRestored(DecisionKind.APPROVAL.value(), spec.name(), spec.target());
+    PendingDecision p = was != null ? was : Parking.approval(spec.name(), spec.target(), a);
+    if (was == null) {
+      timeline.record(spec.name(), spec.target(), StepEventKind.APPROVAL_REQUESTED, 1, null, null);
+    }
+    Decision d =
+        parking.park(
+            p, null, was != null ? Parking.remaining(was.expiresAtMillis()) : a.expiresAfter());
     if (d == null) {
       timeline.record(spec.name(), spec.target(), StepEventKind.EXPIRED, 1, null, null);
       throw ApplicationFailure.newNonRetryableFailure(
