@@ -25,7 +25,7 @@ class ClusterProbeReplayTest {
   @Test
   @DisplayName("replay on the current workflow code without nondeterminism")
   void replays() {
-    HistoryReplay.replaysAll(List.of(RESOURCE), ClusterProbeWorkflowImpl.class);
+    HistoryReplay.assertReplays(List.of(RESOURCE), ClusterProbeWorkflowImpl.class);
   }
 
   @Test

@@ -37,7 +37,7 @@ class TopologyDiscoveryReplayTest {
   @Test
   @DisplayName("replay on the current workflow code without nondeterminism")
   void replays() {
-    HistoryReplay.replaysAll(
+    HistoryReplay.assertReplays(
         List.of(BEFORE_OPERATOR_CONTROL, BEFORE_FOR_EACH, RESOURCE),
         TopologyDiscoveryWorkflowImpl.class);
   }
@@ -45,7 +45,7 @@ class TopologyDiscoveryReplayTest {
   @Test
   @DisplayName("do not replay on code that reads no leaves, so the replay test can fail")
   void catchesAChangedWorkflow() {
-    HistoryReplay.failsOn(RESOURCE, ReadsNothing.class);
+    HistoryReplay.assertFailsToReplay(RESOURCE, ReadsNothing.class);
   }
 
   /** Topology discovery that schedules no activity at all: not the code the history recorded. */

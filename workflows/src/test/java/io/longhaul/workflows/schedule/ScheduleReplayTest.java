@@ -29,7 +29,7 @@ class ScheduleReplayTest {
   @Test
   @DisplayName("replay on the current workflow code without nondeterminism")
   void replays() {
-    HistoryReplay.replaysAll(List.of(RESOURCE), ScheduleWorkflowImpl.class);
+    HistoryReplay.assertReplays(List.of(RESOURCE), ScheduleWorkflowImpl.class);
   }
 
   @Test

@@ -24,7 +24,7 @@ public final class HistoryReplay {
   private HistoryReplay() {}
 
   /** Every history replays on {@code workflow} without nondeterminism; a failure names it. */
-  public static void replaysAll(List<String> histories, Class<?> workflow, Class<?>... more) {
+  public static void assertReplays(List<String> histories, Class<?> workflow, Class<?>... more) {
     for (String history : histories) {
       assertThatCode(
               () -> WorkflowReplayer.replayWorkflowExecutionFromResource(history, workflow, more))
@@ -37,7 +37,7 @@ public final class HistoryReplay {
    * The negative control: a history does not replay on an implementation that issues other
    * commands, so the replay test above can fail at all.
    */
-  public static void failsOn(String history, Class<?> changedWorkflow) {
+  public static void assertFailsToReplay(String history, Class<?> changedWorkflow) {
     assertThatThrownBy(
             () -> WorkflowReplayer.replayWorkflowExecutionFromResource(history, changedWorkflow))
         .as(history + " on " + changedWorkflow.getSimpleName())
