@@ -97,8 +97,21 @@ class PostgresRestartTest extends ServerTestBase {
       }
       assertThat(kinds).as("each event once").doesNotHaveDuplicates();
     }
-    System.out.println(
-        "postgres restart: " + RUNS + " runs, restart took " + down.toMillis() + " ms");
+    Duration settled = Duration.between(restartAt, Instant.now());
+    String figures =
+        "postgres restart: "
+            + RUNS
+            + " runs, "
+            + RUNS
+            + " succeeded, restart took "
+            + down.toMillis()
+            + " ms, all ended (and checked) "
+            + settled.toMillis()
+            + " ms after it began\n";
+    System.out.print(figures);
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/reliability"));
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of("target/reliability/postgres-restart.txt"), figures);
   }
 
   static boolean canRestartPostgres() {
