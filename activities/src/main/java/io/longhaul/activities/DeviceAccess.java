@@ -20,6 +20,7 @@ import io.longhaul.drivers.SshLogin;
 import io.longhaul.drivers.SwitchDriver;
 import io.longhaul.drivers.SwitchTarget;
 import io.longhaul.drivers.capability.ClusterApi;
+import io.longhaul.drivers.dialect.mib.SnmpSwitch;
 import io.longhaul.drivers.transport.Heartbeat;
 import io.longhaul.drivers.transport.http.HttpAuth;
 import io.longhaul.drivers.transport.http.TrustMaterial;
@@ -122,16 +123,34 @@ public class DeviceAccess {
   /** The switch's CLI (configuration) and SNMP (reads) capabilities. */
   public SwitchDriver switchDriver(String name) {
     NetworkSwitch sw = switchNamed(name);
-    var target =
-        new SwitchTarget(
-            sw.name(),
-            Dialect.parse(sw.dialect()),
-            host(sw.mgmtAddress()),
-            sw.sshPort(),
-            sw.snmpPort());
-    var to = new Destination(sw.name(), "switch", sw.siteId(), host(sw.mgmtAddress()));
+    var to = destination(sw);
     SnmpCredentials snmp = sw.snmpCredentialId() == null ? null : snmp(sw, to);
-    return drivers.switchDriver(target, login(to, sw.sshCredentialId()), snmp, heartbeat());
+    return drivers.switchDriver(target(sw), login(to, sw.sshCredentialId()), snmp, heartbeat());
+  }
+
+  /**
+   * The switch's SNMP reads alone (discovery's LLDP walk): a read opens no SSH secret, and the SNMP
+   * one only through the scoped path.
+   */
+  public SnmpSwitch snmpSwitch(String name) {
+    NetworkSwitch sw = switchNamed(name);
+    if (sw.snmpCredentialId() == null) {
+      throw Failures.invalid("switch " + sw.name() + " has no SNMP credential");
+    }
+    return new SnmpSwitch(target(sw), snmp(sw, destination(sw)), drivers.snmp());
+  }
+
+  private static SwitchTarget target(NetworkSwitch sw) {
+    return new SwitchTarget(
+        sw.name(),
+        Dialect.parse(sw.dialect()),
+        host(sw.mgmtAddress()),
+        sw.sshPort(),
+        sw.snmpPort());
+  }
+
+  private static Destination destination(NetworkSwitch sw) {
+    return new Destination(sw.name(), "switch", sw.siteId(), host(sw.mgmtAddress()));
   }
 
   public io.longhaul.drivers.capability.Hypervisor hypervisor(String name) {
@@ -201,7 +220,11 @@ public class DeviceAccess {
         if (parts.length != 2 || c.username() == null) {
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is incomplete");
         }
-        yield new SnmpCredentials.V3(c.username(), parts[0], parts[1], sw.snmpContext());
+        try {
+          yield new SnmpCredentials.V3(c.username(), parts[0], parts[1], sw.snmpContext());
+        } catch (IllegalArgumentException e) {
+          throw Failures.invalid(sw.name() + ": credential " + c.name() + " is too weak");
+        }
       }
       default ->
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is not for SNMP");
