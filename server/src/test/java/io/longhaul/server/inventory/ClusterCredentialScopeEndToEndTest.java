@@ -3,6 +3,7 @@ package io.longhaul.server.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.longhaul.activities.DeviceAccess;
 import io.longhaul.db.security.UserRepository;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -123,7 +125,7 @@ class ClusterCredentialScopeEndToEndTest extends ServerTestBase {
 
   @Test
   @DisplayName("a cluster's HTTP token is never sent outside its scope")
-  void neverSentOutsideItsScope() {
+  void neverSentOutsideItsScope() throws InterruptedException {
     long site = site("127.0.0.0/8");
     long other = site("127.0.0.0/8");
     long token = credential("http-token", CANARY);
@@ -208,9 +210,39 @@ class ClusterCredentialScopeEndToEndTest extends ServerTestBase {
     assertRefused("in" + tag);
     assertRefused("nm" + tag);
 
+    // And as a user meets it: a cluster-probe run parks on the refusal, having sent nothing.
+    var run =
+        operator.post(
+            "/api/v1/runs",
+            Map.of(
+                "operation",
+                "cluster-probe",
+                "params",
+                Map.of("cluster", "in" + tag),
+                "reason",
+                "scope test"));
+    assertThat(run.status()).as(run.raw()).isEqualTo(202);
+    var parked = awaitParked(run.body().path("id").asText());
+    assertThat(parked.path("pending").get(0).path("errorMessage").asText())
+        .contains("outside its scope");
+    assertThat(parked.toString()).doesNotContain(CANARY);
+
     assertThat(elsewhere.tokens.get()).isZero();
     assertThat(cluster.requests.get()).isZero();
     assertThat(cluster.tokens.get()).isZero();
+  }
+
+  JsonNode awaitParked(String id) throws InterruptedException {
+    JsonNode run = null;
+    for (int i = 0; i < 600; i++) {
+      run = operator.get("/api/v1/runs/" + id).body();
+      if (Set.of("needs_attention", "succeeded", "failed").contains(run.path("status").asText())) {
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("needs_attention");
+        return run;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("run " + id + " never parked: " + run);
   }
 
   void assertRefused(String name) {
