@@ -26,6 +26,33 @@ public record ActionSpec(
     REQUIRED
   }
 
+  /** A spec from field types in their text form, as a registry outside this module keeps them. */
+  public static ActionSpec of(
+      String name,
+      String description,
+      Map<String, String> input,
+      Set<String> required,
+      Map<String, String> output,
+      boolean read,
+      String undo,
+      String undoAction) {
+    return new ActionSpec(
+        name,
+        description,
+        types(input),
+        Set.copyOf(required),
+        types(output),
+        read,
+        Undo.valueOf(undo),
+        undoAction);
+  }
+
+  private static Map<String, ValueType> types(Map<String, String> fields) {
+    Map<String, ValueType> out = new java.util.LinkedHashMap<>();
+    fields.forEach((k, v) -> out.put(k, ValueType.parse(v)));
+    return out;
+  }
+
   public List<String> inputNames() {
     return input.keySet().stream().sorted().toList();
   }

@@ -22,6 +22,21 @@ public record ValueType(String kind, ValueType elem) {
     return new ValueType("list", elem);
   }
 
+  /** Parses the text form: {@code string}, {@code list<int>}, {@code object}, ... */
+  public static ValueType parse(String text) {
+    if (text.startsWith("list<") && text.endsWith(">")) {
+      return list(parse(text.substring(5, text.length() - 1)));
+    }
+    return switch (text) {
+      case "string" -> STRING;
+      case "int" -> INT;
+      case "bool" -> BOOL;
+      case "double" -> DOUBLE;
+      case "object" -> OBJECT;
+      default -> DYN;
+    };
+  }
+
   /** The type a JSON Schema node declares (a runbook's params). */
   public static ValueType ofSchema(com.fasterxml.jackson.databind.JsonNode schema) {
     return switch (schema.path("type").asText("")) {

@@ -1,0 +1,138 @@
+package io.longhaul.workflows.runbook;
+
+import io.longhaul.contracts.window.Scope;
+import io.longhaul.dsl.check.Expressions;
+import io.longhaul.dsl.check.Template;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a step sees while it runs: the run's params, the outputs of the steps before it (shared by a
+ * block and its parallel branches; workflow threads never run at once), loop variables, the journal
+ * target (a foreach element), the step-name prefix of a called runbook, and the window it is in.
+ */
+final class Context {
+  final Map<String, Object> params;
+  final Map<String, Object> outputs;
+  final Map<String, Object> locals;
+  final String target;
+  final String prefix;
+  final String site;
+  final List<Scope> windowScopes;
+  final Duration windowExpected;
+
+  Context(
+      Map<String, Object> params,
+      Map<String, Object> outputs,
+      Map<String, Object> locals,
+      String target,
+      String prefix,
+      String site,
+      List<Scope> windowScopes,
+      Duration windowExpected) {
+    this.params = params;
+    this.outputs = outputs;
+    this.locals = locals;
+    this.target = target;
+    this.prefix = prefix;
+    this.site = site;
+    this.windowScopes = windowScopes;
+    this.windowExpected = windowExpected;
+  }
+
+  static Context root(Map<String, Object> params, String site) {
+    return new Context(params, new LinkedHashMap<>(), Map.of(), null, "", site, List.of(), null);
+  }
+
+  /** A foreach element's context: its own outputs (seeded with what came before), its target. */
+  Context element(String as, Object value) {
+    Map<String, Object> l = new HashMap<>(locals);
+    l.put(as, value);
+    String label = String.valueOf(value);
+    String t = target == null ? label : target + "/" + label;
+    return new Context(
+        params, new LinkedHashMap<>(outputs), l, t, prefix, site, windowScopes, windowExpected);
+  }
+
+  Context inWindow(List<Scope> scopes, Duration expected) {
+    return new Context(params, outputs, locals, target, prefix, site, scopes, expected);
+  }
+
+  /** A called runbook's context: its own params and outputs, its steps named under the call. */
+  Context call(String callId, Map<String, Object> childParams, String childSite) {
+    return new Context(
+        childParams,
+        new LinkedHashMap<>(),
+        Map.of(),
+        target,
+        prefix + callId + ".",
+        childSite,
+        windowScopes,
+        windowExpected);
+  }
+
+  String stepName(String id) {
+    return prefix + id;
+  }
+
+  void output(String id, Map<String, Object> output) {
+    outputs.put(id, Map.of("output", output == null ? Map.of() : output));
+  }
+
+  Map<String, Object> vars(Map<String, Object> extra) {
+    Map<String, Object> v = new HashMap<>(locals);
+    v.put("params", params);
+    v.put("steps", outputs);
+    v.putAll(extra);
+    return v;
+  }
+
+  /** A bare CEL expression, or one written as `${...}`. */
+  Object eval(String expression, Map<String, Object> extra) {
+    Template t = Template.parse(expression);
+    String e = t.whole() ? t.parts().getFirst().expression() : expression;
+    return Expressions.eval(e, vars(extra));
+  }
+
+  /** A value with its `${...}` parts resolved: whole expressions keep their type. */
+  Object resolve(Object value, Map<String, Object> extra) {
+    return switch (value) {
+      case String s -> text(s, extra);
+      case Map<?, ?> m -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, x) -> out.put(String.valueOf(k), resolve(x, extra)));
+        yield out;
+      }
+      case List<?> l -> {
+        List<Object> out = new ArrayList<>();
+        l.forEach(x -> out.add(resolve(x, extra)));
+        yield out;
+      }
+      case null -> null;
+      default -> value;
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> resolveMap(Map<String, Object> m, Map<String, Object> extra) {
+    return (Map<String, Object>) resolve(m, extra);
+  }
+
+  private Object text(String s, Map<String, Object> extra) {
+    Template t = Template.parse(s);
+    if (t.literal()) return s;
+    if (t.whole()) return Expressions.eval(t.parts().getFirst().expression(), vars(extra));
+    StringBuilder b = new StringBuilder();
+    int at = 0;
+    for (Template.Part p : t.parts()) {
+      b.append(s, at, p.offset() - 2);
+      b.append(Expressions.eval(p.expression(), vars(extra)));
+      at = p.offset() + p.expression().length() + 1;
+    }
+    return b.append(s.substring(at)).toString();
+  }
+}
