@@ -1,10 +1,8 @@
 package io.longhaul.workflows.runbook;
 
 import io.longhaul.contracts.window.Scope;
-import io.longhaul.dsl.check.Expressions;
-import io.longhaul.dsl.check.Template;
+import io.longhaul.dsl.check.Values;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,46 +91,16 @@ final class Context {
 
   /** A bare CEL expression, or one written as `${...}`. */
   Object eval(String expression, Map<String, Object> extra) {
-    Template t = Template.parse(expression);
-    String e = t.whole() ? t.parts().getFirst().expression() : expression;
-    return Expressions.eval(e, vars(extra));
+    return Values.eval(expression, vars(extra));
   }
 
   /** A value with its `${...}` parts resolved: whole expressions keep their type. */
   Object resolve(Object value, Map<String, Object> extra) {
-    return switch (value) {
-      case String s -> text(s, extra);
-      case Map<?, ?> m -> {
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, x) -> out.put(String.valueOf(k), resolve(x, extra)));
-        yield out;
-      }
-      case List<?> l -> {
-        List<Object> out = new ArrayList<>();
-        l.forEach(x -> out.add(resolve(x, extra)));
-        yield out;
-      }
-      case null -> null;
-      default -> value;
-    };
+    return Values.resolve(value, vars(extra));
   }
 
   @SuppressWarnings("unchecked")
   Map<String, Object> resolveMap(Map<String, Object> m, Map<String, Object> extra) {
     return (Map<String, Object>) resolve(m, extra);
-  }
-
-  private Object text(String s, Map<String, Object> extra) {
-    Template t = Template.parse(s);
-    if (t.literal()) return s;
-    if (t.whole()) return Expressions.eval(t.parts().getFirst().expression(), vars(extra));
-    StringBuilder b = new StringBuilder();
-    int at = 0;
-    for (Template.Part p : t.parts()) {
-      b.append(s, at, p.offset() - 2);
-      b.append(Expressions.eval(p.expression(), vars(extra)));
-      at = p.offset() + p.expression().length() + 1;
-    }
-    return b.append(s.substring(at)).toString();
   }
 }
