@@ -38,6 +38,9 @@ public final class MeaningCheck {
     MeaningCheck c = new MeaningCheck(file, map, catalogs);
     c.indexSteps(tree.path("steps"), "/steps", "the runbook");
     Map<String, ValueType> params = new HashMap<>();
+    // The run itself: its change id keys idempotent device changes, as in built-in operations.
+    params.put("run.changeId", ValueType.STRING);
+    params.put("run.id", ValueType.STRING);
     tree.path("params")
         .path("properties")
         .properties()
@@ -49,6 +52,7 @@ public final class MeaningCheck {
               + tree.get("site").asText()
               + "`, which `params` does not declare; declare it (type: string) or name another");
     }
+    c.boundedStrings(tree.path("params"), "/params");
     Scope root = new Scope(Map.copyOf(params), Set.of(), 0);
     for (String f : List.of("scopes", "leases")) {
       for (int i = 0; i < tree.path(f).size(); i++) {
@@ -58,6 +62,25 @@ public final class MeaningCheck {
     c.block(tree.path("steps"), "/steps", root);
     out(c.out);
     return new Result(List.copyOf(c.out), Map.copyOf(c.children));
+  }
+
+  /** Params are read strictly, as every operation's: each string has a bound. */
+  private void boundedStrings(JsonNode node, String at) {
+    if (node.isObject()) {
+      if ("string".equals(node.path("type").asText())
+          && !node.has("maxLength")
+          && !node.has("pattern")
+          && !node.has("enum")
+          && !node.has("const")) {
+        values.problem(
+            at,
+            "a string parameter needs a maxLength, a pattern or an enum, so a request"
+                + " cannot hand it whatever fits in a body");
+      }
+      node.properties().forEach(e -> boundedStrings(e.getValue(), SourceMap.child(at, e.getKey())));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) boundedStrings(node.get(i), SourceMap.child(at, i));
+    }
   }
 
   private static void out(List<Problem> problems) {

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class Context {
   final Map<String, Object> params;
+  final Map<String, Object> run;
   final Map<String, Object> outputs;
   final Map<String, Object> locals;
   final String target;
@@ -24,6 +25,7 @@ final class Context {
   final Duration windowExpected;
 
   Context(
+      Map<String, Object> run,
       Map<String, Object> params,
       Map<String, Object> outputs,
       Map<String, Object> locals,
@@ -32,6 +34,7 @@ final class Context {
       String site,
       List<Scope> windowScopes,
       Duration windowExpected) {
+    this.run = run;
     this.params = params;
     this.outputs = outputs;
     this.locals = locals;
@@ -42,8 +45,10 @@ final class Context {
     this.windowExpected = windowExpected;
   }
 
-  static Context root(Map<String, Object> params, String site) {
-    return new Context(params, new LinkedHashMap<>(), Map.of(), null, "", site, List.of(), null);
+  /** {@code run}: the run's id and change id, as expressions see them ({@code run.changeId}). */
+  static Context root(Map<String, Object> run, Map<String, Object> params, String site) {
+    return new Context(
+        run, params, new LinkedHashMap<>(), Map.of(), null, "", site, List.of(), null);
   }
 
   /** A foreach element's context: its own outputs (seeded with what came before), its target. */
@@ -53,16 +58,25 @@ final class Context {
     String label = String.valueOf(value);
     String t = target == null ? label : target + "/" + label;
     return new Context(
-        params, new LinkedHashMap<>(outputs), l, t, prefix, site, windowScopes, windowExpected);
+        run,
+        params,
+        new LinkedHashMap<>(outputs),
+        l,
+        t,
+        prefix,
+        site,
+        windowScopes,
+        windowExpected);
   }
 
   Context inWindow(List<Scope> scopes, Duration expected) {
-    return new Context(params, outputs, locals, target, prefix, site, scopes, expected);
+    return new Context(run, params, outputs, locals, target, prefix, site, scopes, expected);
   }
 
   /** A called runbook's context: its own params and outputs, its steps named under the call. */
   Context call(String callId, Map<String, Object> childParams, String childSite) {
     return new Context(
+        run,
         childParams,
         new LinkedHashMap<>(),
         Map.of(),
@@ -83,6 +97,7 @@ final class Context {
 
   Map<String, Object> vars(Map<String, Object> extra) {
     Map<String, Object> v = new HashMap<>(locals);
+    v.put("run", run);
     v.put("params", params);
     v.put("steps", outputs);
     v.putAll(extra);

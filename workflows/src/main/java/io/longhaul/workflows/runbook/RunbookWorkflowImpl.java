@@ -5,6 +5,7 @@ import io.longhaul.dsl.RunbookInput;
 import io.longhaul.dsl.model.Runbook;
 import io.longhaul.dsl.model.RunbookStep;
 import io.longhaul.workflows.common.ControlledWorkflow;
+import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,14 @@ public class RunbookWorkflowImpl extends ControlledWorkflow implements RunbookWo
   @Override
   public Result run(RunbookInput input) {
     Runbook rb = input.definition();
-    Context root = Context.root(input.params(), input.site());
     Interpreter interpreter = new Interpreter(journal, rb.scopes());
     return journal.run(
         () -> {
+          Context root =
+              Context.root(
+                  Map.of("id", Workflow.getInfo().getWorkflowId(), "changeId", journal.changeId()),
+                  input.params(),
+                  input.site());
           journal.expect(Interpreter.count(rb.steps()));
           List<String> leases =
               rb.leases().stream().map(l -> String.valueOf(root.resolve(l, Map.of()))).toList();
