@@ -2,6 +2,7 @@ package io.longhaul.workflows.runbook;
 
 import io.longhaul.contracts.window.Scope;
 import io.longhaul.dsl.check.Values;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -104,14 +105,29 @@ final class Context {
     return v;
   }
 
+  /**
+   * The failure type of an expression that cannot be evaluated at run time (a key an output lacks,
+   * a division by zero): typed, so the step (or the undo) parks for an operator instead of the
+   * workflow task failing over and over.
+   */
+  static final String EXPRESSION_FAILED = "RunbookExpressionFailed";
+
   /** A bare CEL expression, or one written as `${...}`. */
   Object eval(String expression, Map<String, Object> extra) {
-    return Values.eval(expression, vars(extra));
+    try {
+      return Values.eval(expression, vars(extra));
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), EXPRESSION_FAILED);
+    }
   }
 
   /** A value with its `${...}` parts resolved: whole expressions keep their type. */
   Object resolve(Object value, Map<String, Object> extra) {
-    return Values.resolve(value, vars(extra));
+    try {
+      return Values.resolve(value, vars(extra));
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), EXPRESSION_FAILED);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -121,8 +121,10 @@ final class Interpreter {
 
   private Map<String, Object> action(ActionStep a, Context ctx) {
     ActionContract contract = ActionCalls.contract(a.action());
-    Map<String, Object> input = ctx.resolveMap(a.input(), Map.of());
     String name = ctx.stepName(a.id());
+    // Resolved before the step: an input that cannot be worked out fails the run with its reason
+    // (RunbookExpressionFailed) rather than a step an operator could only retry unchanged.
+    Map<String, Object> input = ctx.resolveMap(a.input(), Map.of());
     @SuppressWarnings({"unchecked", "rawtypes"})
     Step<Map<String, Object>> spec = (Step) Step.of(name, ctx.target, Map.class);
     Map<String, Object>[] seen = newOutputHolder();
