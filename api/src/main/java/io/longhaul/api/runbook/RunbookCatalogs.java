@@ -33,6 +33,11 @@ public class RunbookCatalogs {
                     v -> new Catalogs.Pinned(name, v.version(), RunbookJson.read(v.definition()))));
   }
 
+  /** The registry's actions as validation sees them. */
+  public static Map<String, ActionSpec> actions() {
+    return ACTIONS;
+  }
+
   static ActionSpec spec(ActionContract a) {
     return ActionSpec.of(
         a.name(),

@@ -48,7 +48,7 @@ public final class Expressions {
             new Issue(
                 i.getSourceLocation().getLine(),
                 i.getSourceLocation().getColumn(),
-                i.getMessage()));
+                brief(i.getMessage())));
       }
       return new Checked(null, null, issues);
     }
@@ -84,6 +84,12 @@ public final class Expressions {
     } catch (CelEvaluationException e) {
       throw new IllegalArgumentException("expression " + expression + ": " + e.getMessage());
     }
+  }
+
+  /** CEL's message without its list of every overload there is. */
+  private static String brief(String message) {
+    int candidates = message.indexOf(" (candidates:");
+    return candidates < 0 ? message : message.substring(0, candidates);
   }
 
   private static CelCompilerBuilder builder() {

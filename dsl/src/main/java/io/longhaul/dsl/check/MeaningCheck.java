@@ -106,7 +106,7 @@ public final class MeaningCheck {
                 + map.of(previous.pointer()).line()
                 + "; ids are unique in a runbook");
       }
-      String kind = "`" + kindOf(s) + "` step `" + id + "`";
+      String kind = "the `" + kindOf(s) + "` step `" + id + "`";
       for (String nested : List.of("parallel", "steps", "then", "else")) {
         indexSteps(s.path(nested), SourceMap.child(p, nested), kind);
       }

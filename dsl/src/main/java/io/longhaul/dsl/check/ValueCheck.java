@@ -116,7 +116,9 @@ final class ValueCheck {
               "no step `"
                   + id
                   + "` in this runbook; steps it can see here: "
-                  + scope.visibleNames()));
+                  + (scope.visibleNames().isEmpty()
+                      ? "none"
+                      : String.join(", ", scope.visibleNames()))));
       return false;
     }
     if (!scope.sees(id)) {
@@ -131,9 +133,9 @@ final class ValueCheck {
                   + id
                   + "` (line "
                   + map.of(target.pointer()).line()
-                  + ") is inside `"
+                  + ") is inside "
                   + target.parent()
-                  + "` and cannot be seen outside it; move the reference inside, or the step out";
+                  + " and cannot be seen outside it; move the reference inside, or the step out";
       out.add(new Problem(file, line, column, pointer, why));
       return false;
     }

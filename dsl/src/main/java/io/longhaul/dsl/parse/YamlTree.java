@@ -35,6 +35,8 @@ public final class YamlTree {
   private final String file;
   private final SourceMap map = new SourceMap();
   private final List<Problem> problems = new ArrayList<>();
+  private final java.util.Set<Node> anchored =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   private YamlTree(String file) {
     this.file = file;
@@ -47,7 +49,8 @@ public final class YamlTree {
       return new Parsed(null, t.map, t.problems);
     }
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(0);
+    // A few aliases are read, so each is refused at its line below; many are refused outright.
+    options.setMaxAliasesForCollections(10);
     options.setCodePointLimit(MAX_CHARS * 4);
     try {
       Node root = new Yaml(options).compose(new StringReader(text));
@@ -78,7 +81,7 @@ public final class YamlTree {
 
   private JsonNode convert(Node node, String pointer) {
     map.value(pointer, pos(node));
-    if (node.getAnchor() != null) {
+    if (node.getAnchor() != null && anchored.add(node)) {
       problem(node, pointer, "anchors and aliases are not allowed; write the value out");
     }
     return switch (node) {
@@ -126,6 +129,8 @@ public final class YamlTree {
       if (Tag.BOOL.equals(tag)) return f.booleanNode(v.equalsIgnoreCase("true"));
       if (Tag.INT.equals(tag)) {
         BigInteger i = new BigInteger(v.replace("_", ""));
+        // The narrowest node, as JSON reads it back: a pinned definition equals what was parsed.
+        if (i.bitLength() < 32) return f.numberNode(i.intValue());
         return i.bitLength() < 64 ? f.numberNode(i.longValue()) : f.numberNode(i);
       }
       if (Tag.FLOAT.equals(tag)) return f.numberNode(Double.parseDouble(v.replace("_", "")));

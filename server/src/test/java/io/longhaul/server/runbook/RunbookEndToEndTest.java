@@ -61,7 +61,7 @@ class RunbookEndToEndTest extends LabServerTestBase {
                 compensate:
                   action: switch.push-overlay
                   input:
-                    changeId: ${run.changeId + '-undo'}
+                    changeId: ${run.changeId}
                     switchName: ${leaf}
                     apply: []
                     remove: [{interfaceName: "%s", vlan: "${params.vlan}", vni: "${params.vni}"}]
@@ -102,7 +102,7 @@ class RunbookEndToEndTest extends LabServerTestBase {
     JsonNode error = r.body().path("errors").get(0);
     assertThat(error.path("field").asText()).isEqualTo("source/steps/1/steps/0/action");
     assertThat(error.path("line").asInt()).isEqualTo(24);
-    assertThat(error.path("column").asInt()).isEqualTo(25);
+    assertThat(error.path("column").asInt()).isEqualTo(17);
     assertThat(error.path("message").asText())
         .isEqualTo(
             "no action named `switch.push-overlai`; did you mean `switch.push-overlay`?;"
