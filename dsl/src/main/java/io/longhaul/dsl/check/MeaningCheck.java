@@ -52,7 +52,7 @@ public final class MeaningCheck {
               + tree.get("site").asText()
               + "`, which `params` does not declare; declare it (type: string) or name another");
     }
-    c.boundedStrings(tree.path("params"), "/params");
+    ParamSchema.bounded(tree.path("params"), "/params", c.values);
     Scope root = new Scope(Map.copyOf(params), Set.of(), 0);
     for (String f : List.of("scopes", "leases")) {
       for (int i = 0; i < tree.path(f).size(); i++) {
@@ -62,25 +62,6 @@ public final class MeaningCheck {
     c.block(tree.path("steps"), "/steps", root);
     out(c.out);
     return new Result(List.copyOf(c.out), Map.copyOf(c.children));
-  }
-
-  /** Params are read strictly, as every operation's: each string has a bound. */
-  private void boundedStrings(JsonNode node, String at) {
-    if (node.isObject()) {
-      if ("string".equals(node.path("type").asText())
-          && !node.has("maxLength")
-          && !node.has("pattern")
-          && !node.has("enum")
-          && !node.has("const")) {
-        values.problem(
-            at,
-            "a string parameter needs a maxLength, a pattern or an enum, so a request"
-                + " cannot hand it whatever fits in a body");
-      }
-      node.properties().forEach(e -> boundedStrings(e.getValue(), SourceMap.child(at, e.getKey())));
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) boundedStrings(node.get(i), SourceMap.child(at, i));
-    }
   }
 
   private static void out(List<Problem> problems) {
@@ -155,7 +136,7 @@ public final class MeaningCheck {
                   s.path("wait-until").asText(),
                   p + "/wait-until",
                   scope.with(ValueCheck.outputVars("output", spec)));
-          mustBeBool(t, p + "/wait-until", "a wait-until condition");
+          values.mustBeBool(t, p + "/wait-until", "a wait-until condition");
           return scope.seeing(id, ValueCheck.outputVars("steps." + id + ".output", spec));
         }
       }
@@ -187,7 +168,7 @@ public final class MeaningCheck {
         block(s.path("steps"), p + "/steps", scope.with(Map.of(as, elem)));
       }
       case "if" -> {
-        mustBeBool(
+        values.mustBeBool(
             values.bare(s.path("if").asText(), p + "/if", scope), p + "/if", "an `if` condition");
         block(s.path("then"), p + "/then", scope);
         block(s.path("else"), p + "/else", scope);
@@ -197,7 +178,7 @@ public final class MeaningCheck {
       case "window" -> {
         JsonNode scopes = s.path("window").path("scopes");
         for (int i = 0; i < scopes.size(); i++)
-          scopeText(scopes.get(i).asText(), p + "/window/scopes/" + i, scope);
+          values.scopeText(scopes.get(i).asText(), p + "/window/scopes/" + i, scope);
         return block(s.path("window").path("steps"), p + "/window/steps", scope);
       }
       case "runbook" -> call(s, p, scope);
@@ -216,24 +197,6 @@ public final class MeaningCheck {
               if (k.startsWith("steps." + step + ".")) m.put(k, v);
             });
     return m;
-  }
-
-  private void scopeText(String text, String pointer, Scope scope) {
-    values.template(text, pointer, scope);
-    if (Template.parse(text).literal()
-        && !text.equals("global")
-        && !text.matches("(site|bu|device-group|operation):[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
-      values.problem(
-          pointer,
-          "a scope is kind:value with kind site, bu, device-group or operation (or `global`), not `"
-              + text
-              + "`");
-    }
-  }
-
-  private void mustBeBool(ValueType t, String pointer, String what) {
-    if (t != null && !ValueType.BOOL.accepts(t))
-      values.problem(pointer, what + " must be a bool, but this is " + t);
   }
 
   private ActionSpec action(JsonNode s, String p, Scope scope, boolean polled) {

@@ -49,4 +49,24 @@ final class ParamSchema {
               }
             });
   }
+
+  /** Params are read strictly, as every operation's: each string has a bound. */
+  static void bounded(JsonNode node, String at, ValueCheck values) {
+    if (node.isObject()) {
+      if ("string".equals(node.path("type").asText())
+          && !node.has("maxLength")
+          && !node.has("pattern")
+          && !node.has("enum")
+          && !node.has("const")) {
+        values.problem(
+            at,
+            "a string parameter needs a maxLength, a pattern or an enum, so a request"
+                + " cannot hand it whatever fits in a body");
+      }
+      node.properties()
+          .forEach(e -> bounded(e.getValue(), SourceMap.child(at, e.getKey()), values));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) bounded(node.get(i), SourceMap.child(at, i), values);
+    }
+  }
 }

@@ -225,4 +225,23 @@ final class ValueCheck {
     spec.output().forEach((f, t) -> vars.put(prefix + "." + f, t));
     return vars;
   }
+
+  /** A window scope: a template, and when literal, kind:value. */
+  void scopeText(String text, String pointer, Scope scope) {
+    template(text, pointer, scope);
+    if (Template.parse(text).literal()
+        && !text.equals("global")
+        && !text.matches("(site|bu|device-group|operation):[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      problem(
+          pointer,
+          "a scope is kind:value with kind site, bu, device-group or operation (or `global`), not `"
+              + text
+              + "`");
+    }
+  }
+
+  void mustBeBool(ValueType t, String pointer, String what) {
+    if (t != null && !ValueType.BOOL.accepts(t))
+      problem(pointer, what + " must be a bool, but this is " + t);
+  }
 }
