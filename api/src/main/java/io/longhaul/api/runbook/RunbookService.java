@@ -75,8 +75,9 @@ public class RunbookService {
 
   @Transactional
   public RunbookVersion update(String name, String source, int basedOn, String reason, String by) {
-    runbooks.latest(name).orElseThrow(() -> new NotFoundException("runbook", name));
+    // The body first: bad input is a 400 naming its field, whichever runbook it was sent to.
     Runbook rb = validate(source);
+    runbooks.latest(name).orElseThrow(() -> new NotFoundException("runbook", name));
     if (!rb.name().equals(name)) {
       throw new BadRequestException(
           "source/name", "is " + rb.name() + "; a new version keeps the runbook's name, " + name);

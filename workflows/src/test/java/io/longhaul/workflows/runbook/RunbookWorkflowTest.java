@@ -336,4 +336,42 @@ class RunbookWorkflowTest {
     assertThat(gear.calls).containsExactly("probe x-mesh");
     assertThat(journal.kinds()).contains("sub.probe succeeded");
   }
+
+  @Test
+  @DisplayName("a window block's actions wait for an opening of the runbook's scopes, then run")
+  void window(TestWorkflowEnvironment env) {
+    int hour = (java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour() + 2) % 24;
+    journal.windows.add(
+        new io.longhaul.contracts.window.WindowSpec(
+            1,
+            "night",
+            List.of(io.longhaul.contracts.window.Scope.site("s1")),
+            "FREQ=DAILY;BYHOUR=" + hour + ";BYMINUTE=0",
+            null,
+            60,
+            "UTC",
+            "2026-01-01T00:00",
+            List.of()));
+    var stub =
+        start(
+            env,
+            Runbooks.input(
+                HEAD.replace("site: site\n", "site: site\nscopes: [\"site:${params.site}\"]\n")
+                    + """
+                    steps:
+                      - id: gated
+                        window:
+                          expected: PT20M
+                          steps:
+                            - id: probe
+                              action: cluster.probe
+                              input: {cluster: c1}
+                    """,
+                Map.of("site", "s1")));
+    result(stub);
+    assertThat(gear.calls).containsExactly("probe c1");
+    assertThat(journal.kinds())
+        .containsSubsequence(
+            "probe waiting", "probe window_open", "probe started", "probe succeeded");
+  }
 }
