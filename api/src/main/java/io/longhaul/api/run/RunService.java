@@ -135,7 +135,7 @@ public class RunService {
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
-    Object input = toInput(def, params);
+    Object input = toInput(entry, params);
     String paramsJson = params.toString();
     String site =
         def.siteField() != null && params.hasNonNull(def.siteField())
@@ -233,7 +233,12 @@ public class RunService {
     }
   }
 
-  static Object toInput(OperationDefinition def, JsonNode params) {
+  /** The workflow's input from valid params: the entry's own conversion, or its input record. */
+  static Object toInput(OperationCatalog.Entry entry, JsonNode params) {
+    if (entry.input() != null) {
+      return entry.input().apply(params);
+    }
+    OperationDefinition def = entry.definition();
     try {
       return JSON.treeToValue(params, def.inputType());
     } catch (JsonProcessingException e) {
