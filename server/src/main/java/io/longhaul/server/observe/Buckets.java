@@ -24,10 +24,13 @@ final class Buckets implements MeterFilter {
     SECONDS.put("longhaul.device.calls", work);
     SECONDS.put("longhaul.step.duration", work);
     // a run: seconds to a week (parked runs wait for people)
-    SECONDS.put("longhaul.run.duration", new double[] {1, 10, 30, 60, 300, 900, 3600, 14400, 86400, 604800});
+    SECONDS.put(
+        "longhaul.run.duration",
+        new double[] {1, 10, 30, 60, 300, 900, 3600, 14400, 86400, 604800});
     // one PostgreSQL write
     SECONDS.put(
-        "longhaul.journal.write", new double[] {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1});
+        "longhaul.journal.write",
+        new double[] {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1});
     // a task waiting for a worker slot
     double[] queue = {0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300};
     SECONDS.put("temporal_activity_schedule_to_start_latency", queue);
@@ -44,7 +47,9 @@ final class Buckets implements MeterFilter {
       return DistributionStatisticConfig.builder()
           .percentilesHistogram(false)
           .serviceLevelObjectives(
-              Arrays.stream(seconds).map(s -> (double) Duration.ofMillis((long) (s * 1000)).toNanos()).toArray())
+              Arrays.stream(seconds)
+                  .map(s -> (double) Duration.ofMillis((long) (s * 1000)).toNanos())
+                  .toArray())
           .build()
           .merge(config);
     }

@@ -195,11 +195,6 @@ class MetricsEndToEndTest extends LabServerTestBase {
     long micros = (System.nanoTime() - t0) / 1_000;
     assertThat(r.status()).as(r.raw()).isEqualTo(200);
     Scrape s = Scrape.parse(r.raw());
-    try {
-      Files.writeString(Path.of("/tmp/obs22-scrape.txt"), r.raw());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
     // Figures for the notes (docs/production.md quotes them), never asserted.
     System.out.printf(
         "scrape: %d series (%d longhaul_*), %d bytes, %d µs%n",

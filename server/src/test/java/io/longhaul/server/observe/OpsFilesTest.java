@@ -34,7 +34,8 @@ class OpsFilesTest {
   @Test
   @DisplayName("alert rules pass promtool check rules")
   void alertRules() throws Exception {
-    String out = promtool("check", "rules", OPS.resolve("prometheus/longhaul-alerts.yml").toString());
+    String out =
+        promtool("check", "rules", OPS.resolve("prometheus/longhaul-alerts.yml").toString());
     assertThat(out).contains("SUCCESS");
   }
 
