@@ -162,6 +162,7 @@ public class WorkerRuntime implements AutoCloseable {
     List<WorkerInterceptor> all = new ArrayList<>();
     all.add(new DatabaseFailures());
     all.add(new OperatorSafeFailures());
+    all.add(new RunLogContext());
     if (decisionKey != null) {
       all.add(new DecisionAuthority(refusals, decisionKey));
     }
