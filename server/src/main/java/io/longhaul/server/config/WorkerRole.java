@@ -50,7 +50,9 @@ public class WorkerRole {
     ActivityProfiles.tune(w.profiles());
     // The lab's sites must be in the inventory before we list the site queues to serve.
     lab.ifAvailable(loaded -> {});
-    List<WorkerRegistration> all = new ArrayList<>(registrations);
+    // A site pool polls only its sites' queues; the core pool (or the default all) the rest.
+    List<WorkerRegistration> all =
+        w.servesCore() ? new ArrayList<>(registrations) : new ArrayList<>();
     for (Site site : sites.list()) {
       if (w.servesSite(site.code())) {
         perSite.forEach(r -> all.add(r.forSite(site.code())));

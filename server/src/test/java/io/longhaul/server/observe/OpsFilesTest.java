@@ -40,6 +40,23 @@ class OpsFilesTest {
   }
 
   @Test
+  @DisplayName(
+      "the Prometheus configuration docker-compose.yml mounts passes promtool check config")
+  void prometheusConfig() throws Exception {
+    // Where compose mounts ops/prometheus, with a token file as the operator puts there.
+    Path mounted = Files.createTempDirectory("etc-prometheus");
+    Path prometheus = OPS.resolve("prometheus");
+    Files.writeString(
+        mounted.resolve("prometheus.yml"),
+        Files.readString(prometheus.resolve("prometheus.yml"))
+            .replace("/etc/prometheus/", mounted + "/"));
+    Files.copy(prometheus.resolve("longhaul-alerts.yml"), mounted.resolve("longhaul-alerts.yml"));
+    Files.writeString(mounted.resolve("longhaul-token"), "a-viewer-token");
+    String out = promtool("check", "config", mounted.resolve("prometheus.yml").toString());
+    assertThat(out).contains("SUCCESS: 1 rule files found");
+  }
+
+  @Test
   @DisplayName("every dashboard panel's query passes promtool, as a recording rule")
   void dashboardQueries() throws Exception {
     JsonNode dashboard =

@@ -17,14 +17,15 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Structured (JSON) logs of a run, with the drivers at debug: every device-call line names its run,
- * operation, step and site, and no line holds a secret the run used (the lab's SSH password, SNMP
- * community and HTTP token, the admin's password).
+ * Structured (JSON) logs of a run, with the drivers and workers at debug: every activity line names
+ * its run, operation and step, a device call's also its site, and no line holds a secret the run
+ * used (the lab's SSH password, SNMP community and HTTP token, the admin's password).
  */
 @TestPropertySource(
     properties = {
       "logging.structured.format.console=logstash",
       "logging.level.io.longhaul.drivers=debug",
+      "logging.level.io.longhaul.workers=debug",
       "longhaul.snmp.timeout=PT0.3S",
       "longhaul.snmp.retries=0"
     })
@@ -55,9 +56,14 @@ class RunLogsEndToEndTest extends LabServerTestBase {
         .allSatisfy(
             l -> {
               assertThat(l.path("operation").asText()).isEqualTo("topology-discovery");
-              assertThat(l.path("site").asText()).isEqualTo("sha");
               assertThat(l.path("step").asText()).isNotBlank();
             });
+    // The device calls, on the site's queue, name the site.
+    List<JsonNode> deviceLines =
+        ofRun.stream().filter(l -> l.path("TaskQueue").asText().equals("site.sha")).toList();
+    assertThat(deviceLines).isNotEmpty();
+    assertThat(deviceLines).allSatisfy(l -> assertThat(l.path("site").asText()).isEqualTo("sha"));
+    assertThat(deviceLines.stream().map(l -> l.path("step").asText())).contains("ReadLldp");
     assertThat(lines.stream().filter(l -> l.path("run").asText().equals(parked))).isNotEmpty();
 
     var c = lab().credentials();
