@@ -1,6 +1,7 @@
 package io.longhaul.server.observe;
 
 import io.longhaul.db.run.RunGauges;
+import io.longhaul.db.security.ApiTokenRepository;
 import io.longhaul.drivers.Drivers;
 import io.longhaul.drivers.transport.snmp.Snmp4jTransport;
 import io.longhaul.drivers.transport.ssh.JschTransport;
@@ -10,8 +11,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -56,6 +59,28 @@ public class ObservabilityConfig {
       LonghaulProperties props,
       @Value("${longhaul.health.temporal-timeout:PT2S}") Duration timeout) {
     return new TemporalHealth(stubs, props.temporal().namespace(), timeout);
+  }
+
+  /**
+   * A worker-only process's metrics and probes, on {@code longhaul.worker.metrics-port}
+   * (LONGHAUL_WORKER_METRICSPORT) at {@code LONGHAUL_BIND}; an api process has them on its port.
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression(
+      "!'${longhaul.roles:api,worker}'.contains('api') and '${longhaul.worker.metrics-port:}' != ''")
+  WorkerListener workerListener(
+      PrometheusMeterRegistry registry,
+      ApiTokenRepository tokens,
+      HealthIndicator temporalHealthIndicator,
+      HealthIndicator workersHealthIndicator,
+      @Value("${server.address:127.0.0.1}") String bind,
+      @Value("${longhaul.worker.metrics-port}") int port) {
+    return new WorkerListener(
+        bind,
+        port,
+        registry,
+        tokens,
+        Map.of("temporal", temporalHealthIndicator, "workers", workersHealthIndicator));
   }
 
   /**
