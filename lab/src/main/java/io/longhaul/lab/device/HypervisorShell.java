@@ -69,6 +69,8 @@ public final class HypervisorShell {
           if (r.exitCode() == 0 && state.ovsChanged && !state.vswitchdActive) {
             r = awaitVswitchd(current, r);
           }
+          // Saved before the answer leaves: a client that saw it finds it after a restart.
+          state.changed();
           out.append(r.stdout());
           err.append(r.stderr());
           exit = r.exitCode();

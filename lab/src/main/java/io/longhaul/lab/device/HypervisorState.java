@@ -73,6 +73,18 @@ public final class HypervisorState {
     return spec.name();
   }
 
+  // Told after every command and lab-side change, so the lab can keep the state on disk.
+  private volatile Runnable onChange = () -> {};
+
+  /** Called after each command that may have changed the state (the lab saves it). */
+  public void onChange(Runnable listener) {
+    this.onChange = listener;
+  }
+
+  void changed() {
+    onChange.run();
+  }
+
   public HypervisorSpec spec() {
     return spec;
   }
@@ -129,6 +141,7 @@ public final class HypervisorState {
             List.of(),
             kvm ? "kvm" : "qemu",
             ""));
+    changed();
   }
 
   public int ovsRestartCount() {
