@@ -70,15 +70,16 @@ public class RunRepository {
     return find(id).orElseThrow(() -> new NotFoundException("run", id));
   }
 
-  /** pending → running; a no-op for a run already running or ended. */
-  public void markRunning(String id) {
-    db.update(RUN)
-        .set(RUN.STATUS, RunStatus.RUNNING.value())
-        .set(RUN.STARTED_AT, OffsetDateTime.now())
-        .set(RUN.UPDATED_AT, OffsetDateTime.now())
-        .where(RUN.ID.eq(id))
-        .and(RUN.STATUS.eq(RunStatus.PENDING.value()))
-        .execute();
+  /** pending → running; a no-op for a run already running or ended. True when it moved. */
+  public boolean markRunning(String id) {
+    return db.update(RUN)
+            .set(RUN.STATUS, RunStatus.RUNNING.value())
+            .set(RUN.STARTED_AT, OffsetDateTime.now())
+            .set(RUN.UPDATED_AT, OffsetDateTime.now())
+            .where(RUN.ID.eq(id))
+            .and(RUN.STATUS.eq(RunStatus.PENDING.value()))
+            .execute()
+        > 0;
   }
 
   /**
