@@ -117,14 +117,19 @@ public final class HypervisorState {
 
   /**
    * What an operator at the host does by hand ({@code virsh suspend}, {@code virsh destroy}, the
-   * guest crashing): the domain goes to {@code paused} or {@code shut off} without Longhaul.
+   * guest crashing): the domain goes to {@code paused}, {@code running} or {@code shut off}, or is
+   * {@code gone} (destroyed and undefined), without Longhaul.
    */
   public synchronized void byHand(String domain, String newState) {
     Domain d = domains.get(domain);
     if (d == null) {
       throw new IllegalArgumentException("no domain " + domain);
     }
-    if (newState.equals("shut off")) {
+    if (newState.equals("gone")) {
+      // destroyed and undefined by hand
+      d.interfaces().forEach(nic -> ports.remove(nic.target()));
+      domains.remove(domain);
+    } else if (newState.equals("shut off")) {
       d.interfaces().forEach(nic -> ports.remove(nic.target()));
       domains.put(domain, d.with("shut off", null, d.persistent()));
     } else {
