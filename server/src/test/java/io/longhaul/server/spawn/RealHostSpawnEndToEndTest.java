@@ -64,6 +64,22 @@ class RealHostSpawnEndToEndTest extends LabServerTestBase {
     }
     String started = sh("sh", SCRIPT.toString(), "start", DIR.toString(), String.valueOf(sshPort));
     assertThat(Files.exists(DIR.resolve("env"))).as(started).isTrue();
+    // what an interrupted earlier run may have left on this machine, removed as an operator would
+    for (String name : List.of("vm-real", "vm-retry", "vm-abort")) {
+      sh(
+          "sh",
+          "-c",
+          "virsh -c qemu:///system destroy "
+              + name
+              + "; virsh -c qemu:///system"
+              + " undefine "
+              + name
+              + "; for v in $(virsh -c qemu:///system vol-list --pool longhaul"
+              + " | awk '{print $1}' | grep '^"
+              + name
+              + "-'); do virsh -c qemu:///system vol-delete"
+              + " --pool longhaul $v; done; true");
+    }
   }
 
   @AfterAll
