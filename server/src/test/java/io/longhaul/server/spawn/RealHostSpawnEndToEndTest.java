@@ -211,7 +211,7 @@ class RealHostSpawnEndToEndTest extends LabServerTestBase {
                 false));
     assertThat(hv.status()).as(hv.raw()).isEqualTo(201);
     long hvId = hv.body().path("id").asLong();
-    // cabled where the lab's sha-hv16 is (it goes into maintenance below), so the leaves see
+    // cabled where the lab's sha-hv08 is (it goes into maintenance below), so the leaves see
     // the ports up; discovery never ran here, so the lab's hosts have no links to clash with
     JsonNode switches = admin.get("/api/v1/switches").body();
     for (var link : List.of(List.of("eth0", "sha-leaf1"), List.of("eth1", "sha-leaf2"))) {
@@ -226,7 +226,7 @@ class RealHostSpawnEndToEndTest extends LabServerTestBase {
                   "switchId",
                   id(switches, "name", link.get(1)),
                   "interfaceName",
-                  "Ethernet1/16"));
+                  "Ethernet1/8"));
       assertThat(l.status()).as(l.raw()).isEqualTo(201);
     }
     // every other host of the site is in maintenance: placement has the real one only
