@@ -70,6 +70,11 @@ public class HypervisorActivitiesImpl implements HypervisorActivities {
           }
           // the volumes go after the domain: never delete what a defined guest still uses
           h.deleteVolumes(bootDisks.pool(), d.domain(), owner);
+          if (existing.isEmpty()) {
+            for (DomainOwner spawned : owners.volumeOwners(d.domain())) {
+              h.deleteVolumes(bootDisks.pool(), d.domain(), spawned);
+            }
+          }
         });
   }
 

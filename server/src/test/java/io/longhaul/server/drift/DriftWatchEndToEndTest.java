@@ -106,6 +106,9 @@ class DriftWatchEndToEndTest extends LabServerTestBase {
     JsonNode delete = awaitSettled(start("instance-delete", Map.of("name", "vm-drift")));
     assertThat(delete.path("status").asText()).as(delete.toString()).isEqualTo("succeeded");
     assertThat(instance("vm-drift")).isNull();
+    // its boot volumes went too, though the domain that named them was gone
+    assertThat(lab().hypervisorState(host).volumes("longhaul"))
+        .noneMatch(v -> v.startsWith("vm-drift-"));
   }
 
   @Test
