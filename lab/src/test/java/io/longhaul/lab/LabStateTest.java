@@ -34,6 +34,12 @@ class LabStateTest {
         assertThat(ssh.exec("virsh start vm1").exit()).isZero();
         assertThat(
                 ssh.exec(
+                        "virsh vol-create-as longhaul vm1-disk.qcow2 32M --format qcow2"
+                            + " --backing-vol longhaul-base.qcow2 --backing-vol-format qcow2")
+                    .exit())
+            .isZero();
+        assertThat(
+                ssh.exec(
                         "ovs-vsctl --may-exist add-port br-int tapx -- set Interface tapx"
                             + " external_ids:iface-id=p-x")
                     .exit())
@@ -74,6 +80,8 @@ class LabStateTest {
       assertThat(hv.domains()).containsOnlyKeys("vm1");
       assertThat(hv.domains().get("vm1").running()).isTrue();
       assertThat(hv.ovsPorts()).containsEntry("tap1", "p-1").containsEntry("tapx", "p-x");
+      // the boot overlay a resumed spawn starts its domain from is still in the pool
+      assertThat(hv.volumes("longhaul")).contains("longhaul-base.qcow2", "vm1-disk.qcow2");
       assertThat(lab.hypervisorState("sha-hv02").domains()).isEmpty();
       var leaf = lab.switchState("sha-leaf1");
       assertThat(leaf.vlans()).containsEntry(500, 10500);

@@ -42,7 +42,8 @@ public final class DeviceSnapshots {
       List<HypervisorState.Domain> domains,
       List<String> bridges,
       Map<String, OvsPortDoc> ports,
-      int nextId) {}
+      int nextId,
+      Map<String, Map<String, HypervisorState.Volume>> pools) {}
 
   /** The switch's configuration, taken under its lock. */
   public static String of(SwitchState s) {
@@ -53,7 +54,7 @@ public final class DeviceSnapshots {
     }
   }
 
-  /** The hypervisor's domains, bridges and OVS ports, taken under its lock. */
+  /** The hypervisor's domains, bridges, OVS ports and storage volumes, taken under its lock. */
   public static String of(HypervisorState h) {
     synchronized (h) {
       Map<String, OvsPortDoc> ports = new TreeMap<>();
@@ -64,7 +65,8 @@ public final class DeviceSnapshots {
               new ArrayList<>(h.domains.values()),
               new ArrayList<>(h.bridges),
               ports,
-              h.nextId));
+              h.nextId,
+              new TreeMap<>(h.pools)));
     }
   }
 
@@ -91,7 +93,7 @@ public final class DeviceSnapshots {
     }
   }
 
-  /** Puts saved domains, bridges and OVS ports back; refused when saved for another device. */
+  /** Puts saved domains, bridges, OVS ports and storage volumes back; refused when saved for another device. */
   public static void restore(HypervisorState h, String json) {
     HypervisorDoc d = read(json, HypervisorDoc.class);
     if (!h.name().equals(d.name())) {
@@ -105,6 +107,10 @@ public final class DeviceSnapshots {
       h.ports.clear();
       d.ports().forEach((k, v) -> h.ports.put(k, new String[] {v.bridge(), v.ifaceId()}));
       h.nextId = d.nextId();
+      if (d.pools() != null) { // saved before hosts had storage pools: keep the prepared one
+        h.pools.clear();
+        d.pools().forEach((pool, volumes) -> h.pools.put(pool, new TreeMap<>(volumes)));
+      }
     }
   }
 

@@ -92,4 +92,25 @@ public class WorkerRole {
       @Value("${longhaul.worker.site-check:PT10S}") Duration interval) {
     return new SiteQueueWatcher(runtime, perSite, sites, props.worker()::servesSite, interval);
   }
+
+  /**
+   * One drift watch per site served (docs/real-gear.md); {@code longhaul.drift.enabled=false} stops
+   * none that run.
+   */
+  @Bean(destroyMethod = "close")
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+      name = "longhaul.drift.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  DriftWatchStarter driftWatchStarter(
+      WorkerRuntime runtime, // started first: a watch's first task finds its worker polling
+      WorkflowClient client,
+      SiteRepository sites,
+      LonghaulProperties props,
+      @Value("${longhaul.drift.interval:PT1M}") Duration interval,
+      @Value("${longhaul.drift.checks-per-execution:60}") int checksPerExecution,
+      @Value("${longhaul.worker.site-check:PT10S}") Duration check) {
+    return new DriftWatchStarter(
+        client, sites, props.worker()::servesSite, interval, checksPerExecution, check);
+  }
 }
