@@ -1,0 +1,304 @@
+package io.longhaul.workflows.hdfsmigration;
+
+import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.LeasePolicy;
+import io.longhaul.contracts.hdfsmigration.CapChange;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.Fsck;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.Load;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.MappingChange;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.ObserveRequest;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.PathPlan;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.Plan;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.PlanRequest;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.QuotaChange;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.RouteProbe;
+import io.longhaul.contracts.hdfsmigration.HdfsActivities.TrafficRequest;
+import io.longhaul.contracts.hdfsmigration.HdfsMigrationInput;
+import io.longhaul.contracts.hdfsmigration.HdfsMigrationWorkflow;
+import io.longhaul.contracts.hdfsmigration.MigrationProgress;
+import io.longhaul.contracts.hdfsmigration.MigrationReport;
+import io.longhaul.contracts.hdfsmigration.SoakEnd;
+import io.longhaul.contracts.vocabulary.StepEventKind;
+import io.longhaul.contracts.window.Scope;
+import io.longhaul.workflows.common.ActivityProfiles;
+import io.longhaul.workflows.common.Approval;
+import io.longhaul.workflows.common.ConditionWait;
+import io.longhaul.workflows.common.ControlledWorkflow;
+import io.longhaul.workflows.common.Step;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * health → plan → approval → copy (3:0 → 3:3, windowed, throttled) → fsck → flip users and queues →
+ * route check → soak → drain (3:3 → 0:3) → fsck → quotas released. Holds {@code hdfs-bu:<bu>} and
+ * one of the NameNode's {@code maxPerNameNode} slots. Each phase arms its undo before it changes
+ * anything, so an abort at any point rolls back newest first: drain, then the mapping, then copy.
+ */
+public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
+    implements HdfsMigrationWorkflow {
+  private final HdfsActivities hdfs =
+      Workflow.newActivityStub(
+          HdfsActivities.class, ActivityProfiles.shortCall(TaskQueues.CLUSTERS));
+  private final MigrationState state = new MigrationState();
+  private HdfsMigrationInput input;
+
+  @Override
+  public MigrationReport migrate(HdfsMigrationInput in) {
+    input = in;
+    journal.resume(in.carry());
+    Undos.register(journal, hdfs);
+    state.cap = in.capBytesPerSec();
+    return journal.run(
+        () -> {
+          journal.expect(9);
+          journal.step(
+              Step.of("health", in.cluster(), Load.class), () -> healthy(hdfs.load(in.cluster())));
+          Plan plan =
+              journal.step(
+                  Step.of("plan", in.bu(), Plan.class),
+                  () -> hdfs.plan(new PlanRequest(in.cluster(), in.bu(), in.paths())));
+          state.bytesTotal = plan.paths().stream().mapToLong(PathPlan::bytes).sum();
+          state.blocksTotal = plan.paths().stream().mapToLong(PathPlan::blocks).sum();
+          journal.step(
+              Step.of("approve", in.bu(), String.class)
+                  .approvedBy(Approval.byApprover(Plans.text(in, plan), null)),
+              () -> "approved");
+          return journal.withLeases(
+              LeasePolicy.WAIT,
+              List.of("hdfs-bu:" + in.bu()),
+              () -> new NameNodeSlots(journal, in).hold(() -> migrate(in, plan)));
+        });
+  }
+
+  private static Load healthy(Load l) {
+    if (!"active".equals(l.haState())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "the NameNode is " + l.haState() + ", not active", "ClusterUnhealthy");
+    }
+    return l;
+  }
+
+  private MigrationReport migrate(HdfsMigrationInput in, Plan plan) {
+    List<String> paths = plan.paths().stream().map(PathPlan::path).toList();
+    Scope scope = in.windowScope() == null ? null : Scope.parse(in.windowScope());
+    ReplicaPhase replicas = new ReplicaPhase(journal, hdfs, state, in.cluster());
+    String both = "B:3,C:3";
+
+    phase("copy");
+    Map<String, String> before = new LinkedHashMap<>();
+    Map<String, Long> quotasBefore = new LinkedHashMap<>();
+    plan.paths()
+        .forEach(
+            p -> {
+              before.put(p.path(), p.policy());
+              quotasBefore.put(p.path(), p.spaceQuota());
+            });
+    apply(
+        Step.of("arm-rollback", "copy")
+            .compensatedBy(
+                Undos.COPY,
+                new Rollback(in.cluster(), before, quotasBefore, paths, in.fromDc(), state.cap)),
+        () -> {});
+    for (PathPlan p : plan.paths()) {
+      apply(
+          Step.of("quota", p.path()),
+          () -> hdfs.setQuota(new QuotaChange(in.cluster(), p.path(), Plans.quota(p, 6))));
+    }
+    List<ReplicaPhase.Target> copy = new ArrayList<>();
+    plan.paths()
+        .forEach(
+            p -> copy.add(new ReplicaPhase.Target(p.path(), p.shared() ? Plans.shared(in) : both)));
+    replicas.run("copy", copy, in.toDc(), Plans.goal(plan, in, true), true, scope, this::next);
+
+    phase("verify");
+    ObserveRequest all = new ObserveRequest(in.cluster(), paths);
+    state.fsck =
+        ConditionWait.of("fsck", in.bu(), "0 misplaced blocks", Fsck.class)
+            .polling(Duration.ofSeconds(10), Duration.ofMinutes(10))
+            .deadline(Duration.ofHours(12))
+            .await(journal, () -> hdfs.fsck(all), f -> f.misplacedBlocks() == 0);
+
+    phase("flip");
+    apply(
+        Step.of("flip", in.bu())
+            .compensatedBy(
+                Undos.FLIP,
+                new MappingChange(in.cluster(), plan.users(), plan.queues(), in.fromDc())),
+        () -> hdfs.assign(new MappingChange(in.cluster(), plan.users(), plan.queues(), in.toDc())));
+    String user = plan.users().isEmpty() ? in.bu() : plan.users().getFirst();
+    String queue = plan.queues().isEmpty() ? in.bu() : plan.queues().getFirst();
+    ConditionWait.of("route", user, "new jobs land in DC " + in.toDc(), String.class)
+        .polling(Duration.ofSeconds(5), Duration.ofMinutes(1))
+        .deadline(Duration.ofHours(1))
+        .await(
+            journal,
+            () -> hdfs.route(new RouteProbe(in.cluster(), user, queue, "longhaul-route-check")),
+            in.toDc()::equals);
+
+    phase("soak");
+    journal.step(Step.of("soak", in.bu(), Long.class), () -> soak(in));
+
+    phase("drain");
+    Map<String, String> copied = new LinkedHashMap<>();
+    Map<String, Long> copyQuotas = new LinkedHashMap<>();
+    copy.forEach(t -> copied.put(t.path(), t.policy()));
+    plan.paths().forEach(p -> copyQuotas.put(p.path(), Plans.quota(p, 6)));
+    apply(
+        Step.of("arm-rollback", "drain")
+            .compensatedBy(
+                Undos.DRAIN,
+                new Rollback(in.cluster(), copied, copyQuotas, paths, in.fromDc(), state.cap)),
+        () -> {});
+    List<ReplicaPhase.Target> drain = new ArrayList<>();
+    plan.paths().stream()
+        .filter(p -> !p.shared())
+        .forEach(
+            p ->
+                drain.add(
+                    new ReplicaPhase.Target(p.path(), HdfsMigrationInput.only(in.toDc(), 3))));
+    replicas.run(
+        "drain", drain, in.fromDc(), Plans.goal(plan, in, false), false, scope, this::next);
+    state.fsck =
+        ConditionWait.of("fsck-final", in.bu(), "0 misplaced blocks", Fsck.class)
+            .polling(Duration.ofSeconds(10), Duration.ofMinutes(10))
+            .deadline(Duration.ofHours(12))
+            .await(journal, () -> hdfs.fsck(all), f -> f.misplacedBlocks() == 0);
+    for (PathPlan p : plan.paths()) {
+      apply(
+          Step.of("quota-release", p.path()),
+          () ->
+              hdfs.setQuota(
+                  new QuotaChange(in.cluster(), p.path(), Plans.quota(p, p.shared() ? 4 : 3))));
+    }
+    phase("done");
+    state.replicas = new java.util.TreeMap<>(state.fsck.replicas());
+    state.show(journal);
+    return new MigrationReport(
+        in.bu(),
+        in.toDc(),
+        state.bytesTotal,
+        state.blocksTotal,
+        state.fsck.replicas(),
+        state.fsck.misplacedBlocks(),
+        state.pauses);
+  }
+
+  private Object next(io.longhaul.contracts.control.JournalCarry carry) {
+    return new HdfsMigrationInput(
+        input.cluster(),
+        input.bu(),
+        input.fromDc(),
+        input.toDc(),
+        input.paths(),
+        input.publicPolicy(),
+        state.cap,
+        input.windowScope(),
+        input.soakMinutes(),
+        input.soakMaxCrossDcBytesPerSec(),
+        input.maxPerNameNode(),
+        carry);
+  }
+
+  /** A step with no result. */
+  private void apply(Step<Void> step, io.temporal.workflow.Functions.Proc body) {
+    journal.step(
+        step,
+        () -> {
+          body.apply();
+          return null;
+        });
+  }
+
+  private void phase(String name) {
+    state.phase = name;
+    journal.phase(name);
+  }
+
+  /** Watches the BU's cross-DC traffic for the soak; ends early on an operator's word. */
+  private long soak(HdfsMigrationInput in) {
+    long end = Workflow.currentTimeMillis() + Duration.ofMinutes(in.soakMinutes()).toMillis();
+    long giveUp = end + Duration.ofMinutes(Math.max(60, in.soakMinutes())).toMillis();
+    while (true) {
+      long t = hdfs.crossDcTraffic(new TrafficRequest(in.cluster(), in.bu()));
+      state.soakTraffic = t;
+      journal.figure("soak.cross-dc-bytes-per-sec", t);
+      if (state.soakEndedBy != null) {
+        journal.event(
+            "soak",
+            in.bu(),
+            StepEventKind.DECIDED,
+            null,
+            "{\"endedBy\":\""
+                + state.soakEndedBy
+                + "\",\"reason\":\""
+                + state.soakEndReason
+                + "\"}");
+        return t;
+      }
+      long now = Workflow.currentTimeMillis();
+      if (now >= end && t <= in.soakMaxCrossDcBytesPerSec()) {
+        return t;
+      }
+      if (now >= giveUp) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "cross-DC traffic " + t + " B/s stays above " + in.soakMaxCrossDcBytesPerSec() + " B/s",
+            "SoakThresholdExceeded");
+      }
+      long wait =
+          Math.max(
+              1000, Math.min(Duration.ofMinutes(5).toMillis(), (now < end ? end : giveUp) - now));
+      Workflow.await(Duration.ofMillis(wait), () -> state.soakEndedBy != null);
+    }
+  }
+
+  @Override
+  public MigrationProgress migration() {
+    return state.snapshot();
+  }
+
+  @Override
+  public void validateCap(CapChange change) {
+    if (change == null
+        || change.bytesPerSec() < 1_000_000
+        || change.bytesPerSec() > 25_000_000_000L) {
+      throw new IllegalArgumentException("bytesPerSec must be between 1000000 and 25000000000");
+    }
+  }
+
+  @Override
+  public long setCap(CapChange change) {
+    state.cap = change.bytesPerSec();
+    state.capChanged = true;
+    journal.figure("cap.bytes-per-sec", state.cap);
+    return state.cap;
+  }
+
+  @Override
+  public void validateEndSoak(SoakEnd end) {
+    if (end == null
+        || end.reason() == null
+        || end.reason().isBlank()
+        || end.reason().length() > 500
+        || end.by() == null
+        || !end.by().matches("[A-Za-z0-9._@-]{1,64}")
+        || end.reason().matches(".*[\"\\\\\\n].*")) {
+      throw new IllegalArgumentException("ending the soak needs who (by) and a one-line reason");
+    }
+    if (!"soak".equals(state.phase)) {
+      throw new IllegalArgumentException("the run is not soaking, it is in phase " + state.phase);
+    }
+  }
+
+  @Override
+  public String endSoak(SoakEnd end) {
+    state.soakEndedBy = end.by();
+    state.soakEndReason = end.reason();
+    return "soak ending";
+  }
+}
