@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +24,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class HdfsActivitiesImpl implements HdfsActivities {
   private static final int ZK_SESSION_MS = 10_000;
-  private final DeviceAccess devices;
+  private final Function<String, HdfsAdmin> clusters;
 
+  @Autowired
   public HdfsActivitiesImpl(DeviceAccess devices) {
-    this.devices = devices;
+    this(name -> new HdfsWebApi(name, devices.cluster(name)));
+  }
+
+  /** On any way of reaching a cluster by name (a test reaches the lab's in process). */
+  public HdfsActivitiesImpl(Function<String, HdfsAdmin> clusters) {
+    this.clusters = clusters;
   }
 
   private <T> T hdfs(String cluster, Function<HdfsAdmin, T> call) {
     try {
-      return call.apply(new HdfsWebApi(cluster, devices.cluster(cluster)));
+      return call.apply(clusters.apply(cluster));
     } catch (DeviceException e) {
       throw Failures.toTemporal(e);
     }

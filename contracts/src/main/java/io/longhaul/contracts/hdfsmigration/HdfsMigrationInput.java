@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * What to migrate: a BU of a cluster from one DC to the other, its paths (empty: the BU's own
  * directories as the cluster keeps them), the policy its public tables get ({@code 2:2}), the
- * Mover's bandwidth cap, the window scope the copy runs in (null: any time), how long to soak and
- * the cross-DC traffic the soak tolerates, and how many BU migrations one NameNode takes at once.
- * {@code carry} is the journal's state when the run continued as new (null at the start).
+ * Mover's bandwidth cap, the window scope the replica phases run in (null: any time), how long to
+ * soak and the cross-DC traffic the soak tolerates, and how many BU migrations one NameNode takes
+ * at once. {@code plan} (the approved plan) and {@code carry} (the journal's state) are handed over
+ * when the run continues as new; both are null at the start.
  */
 public record HdfsMigrationInput(
     String cluster,
@@ -22,14 +23,19 @@ public record HdfsMigrationInput(
     int soakMinutes,
     long soakMaxCrossDcBytesPerSec,
     int maxPerNameNode,
+    HdfsActivities.Plan plan,
     JournalCarry carry) {
   public HdfsMigrationInput {
     paths = paths == null ? List.of() : List.copyOf(paths);
     publicPolicy = publicPolicy == null ? "2:2" : publicPolicy;
     maxPerNameNode = maxPerNameNode <= 0 ? 2 : maxPerNameNode;
+    if (fromDc != null && fromDc.equals(toDc)) {
+      throw new IllegalArgumentException("fromDc and toDc must differ");
+    }
   }
 
-  public HdfsMigrationInput carrying(JournalCarry next) {
+  /** The next execution's input: the cap as it stands now, the approved plan, the carry. */
+  public HdfsMigrationInput continued(long cap, HdfsActivities.Plan approved, JournalCarry next) {
     return new HdfsMigrationInput(
         cluster,
         bu,
@@ -37,11 +43,12 @@ public record HdfsMigrationInput(
         toDc,
         paths,
         publicPolicy,
-        capBytesPerSec,
+        cap,
         windowScope,
         soakMinutes,
         soakMaxCrossDcBytesPerSec,
         maxPerNameNode,
+        approved,
         next);
   }
 

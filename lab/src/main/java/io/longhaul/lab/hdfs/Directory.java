@@ -15,10 +15,7 @@ final class Directory {
   final long bytes;
   final long modified;
   final Map<String, Placement> placement = new TreeMap<>();
-  final Map<String, String> xattrs = new TreeMap<>();
   DcPolicy policy = new DcPolicy(3, 0);
-  long nsQuota = -1;
-  long ssQuota = -1;
   short replication = 3;
 
   Directory(String path, String owner, long files, long blocks, long bytes, long modified) {

@@ -36,6 +36,11 @@ public final class HdfsCluster {
   boolean standbyDown;
   final Map<String, Integer> racksLost = new TreeMap<>();
 
+  /** Quotas by directory (any directory, tracked or above tracked ones): namespace, space. */
+  final Map<String, long[]> quotas = new TreeMap<>();
+
+  final Map<String, Map<String, String>> xattrs = new TreeMap<>();
+
   public HdfsCluster(String name, String version, LongSupplier realNanos) {
     this.name = name;
     this.version = version;
@@ -168,13 +173,28 @@ public final class HdfsCluster {
     }
   }
 
-  /** Blocks the directory's storage-space quota leaves room to copy. */
+  /** Blocks the storage-space quotas of the directory and its parents leave room to copy. */
   private long roomFor(Directory d, Placement p) {
-    if (d.ssQuota < 0) {
-      return Long.MAX_VALUE;
+    long room = Long.MAX_VALUE;
+    double perBlock = Math.max(1, d.blockBytes() * Math.max(1, p.target - p.from));
+    for (Map.Entry<String, long[]> q : quotas.entrySet()) {
+      long ss = q.getValue()[1];
+      if (ss >= 0 && (d.path.equals(q.getKey()) || d.path.startsWith(q.getKey() + "/"))) {
+        long used = under(q.getKey()).stream().mapToLong(Directory::spaceConsumed).sum();
+        room = Math.min(room, Math.max(0, (long) ((ss - used) / perBlock)));
+      }
     }
-    double perBlock = d.blockBytes() * Math.max(1, p.target - p.from);
-    return Math.max(0, (long) ((d.ssQuota - d.spaceConsumed()) / Math.max(1, perBlock)));
+    return room;
+  }
+
+  /** The namespace and space quota of a directory, -1 for none. */
+  long[] quota(String path) {
+    return quotas.getOrDefault(path, new long[] {-1, -1});
+  }
+
+  /** The storage-space quota set on {@code path}, -1 for none. */
+  public synchronized long spaceQuota(String path) {
+    return quota(path)[1];
   }
 
   private boolean anyAdding(String dc) {

@@ -183,70 +183,71 @@ final class WebHdfs {
     s.put("ecPolicy", "");
     s.put("fileCount", dirs.stream().mapToLong(x -> x.files).sum());
     s.put("length", dirs.stream().mapToLong(x -> x.bytes).sum());
-    s.put("quota", d == null ? -1 : d.nsQuota);
+    s.put("quota", c.quota(path)[0]);
     s.put("spaceConsumed", dirs.stream().mapToLong(Directory::spaceConsumed).sum());
-    s.put("spaceQuota", d == null ? -1 : d.ssQuota);
+    s.put("spaceQuota", c.quota(path)[1]);
     s.put("typeQuota", Map.of());
     return HttpAnswer.ok(Map.of("ContentSummary", s));
   }
 
   private HttpAnswer quotaUsage(String path) {
-    Directory d = c.dirs.get(path);
-    if (d == null) {
-      return isDirectory(path)
-          ? remote(400, "IllegalArgumentException", "no quota on " + path)
-          : notFound(path);
+    if (!isDirectory(path)) {
+      return notFound(path);
     }
+    List<Directory> dirs = c.under(path);
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("fileAndDirectoryCount", d.files + 1);
-    s.put("quota", d.nsQuota);
-    s.put("spaceConsumed", d.spaceConsumed());
-    s.put("spaceQuota", d.ssQuota);
+    s.put("fileAndDirectoryCount", dirs.stream().mapToLong(x -> x.files + 1).sum());
+    s.put("quota", c.quota(path)[0]);
+    s.put("spaceConsumed", dirs.stream().mapToLong(Directory::spaceConsumed).sum());
+    s.put("spaceQuota", c.quota(path)[1]);
     s.put("typeQuota", Map.of());
     return HttpAnswer.ok(Map.of("QuotaUsage", s));
   }
 
   private HttpAnswer setQuota(String path, Query q) {
-    Directory d = c.dirs.get(path);
-    if (d == null) {
+    if (!isDirectory(path)) {
       return notFound(path);
     }
     long ns = q.number("namespacequota", Long.MAX_VALUE);
     long ss = q.number("storagespacequota", Long.MAX_VALUE);
+    long[] quota = c.quota(path).clone();
     if (ns != Long.MAX_VALUE) {
-      d.nsQuota = ns;
+      quota[0] = ns;
     }
     if (ss != Long.MAX_VALUE) {
-      d.ssQuota = ss;
+      quota[1] = ss;
     }
+    c.quotas.put(path, quota);
     return new HttpAnswer(200, "");
   }
 
   private HttpAnswer xattrs(String path) {
-    Directory d = c.dirs.get(path);
-    if (d == null) {
+    if (!isDirectory(path)) {
       return notFound(path);
     }
     List<Map<String, String>> out = new ArrayList<>();
-    d.xattrs.forEach((k, v) -> out.add(Map.of("name", k, "value", "\"" + v + "\"")));
+    c.xattrs
+        .getOrDefault(path, Map.of())
+        .forEach((k, v) -> out.add(Map.of("name", k, "value", "\"" + v + "\"")));
     return HttpAnswer.ok(Map.of("XAttrs", out));
   }
 
   private HttpAnswer setXattr(String path, Query q) {
-    Directory d = c.dirs.get(path);
     String name = q.get("xattr.name");
-    if (d == null) {
+    if (!isDirectory(path)) {
       return notFound(path);
     }
     if (name == null || !name.matches("(user|trusted)\\.[A-Za-z0-9._-]{1,64}")) {
       return remote(400, "IllegalArgumentException", "Invalid value for xattr.name: " + name);
     }
     String v = q.get("xattr.value", "");
-    d.xattrs.put(
-        name,
-        v.startsWith("\"") && v.endsWith("\"") && v.length() > 1
-            ? v.substring(1, v.length() - 1)
-            : v);
+    c.xattrs
+        .computeIfAbsent(path, k -> new java.util.TreeMap<>())
+        .put(
+            name,
+            v.startsWith("\"") && v.endsWith("\"") && v.length() > 1
+                ? v.substring(1, v.length() - 1)
+                : v);
     return new HttpAnswer(200, "");
   }
 

@@ -1,6 +1,7 @@
 package io.longhaul.workflows.hdfsmigration;
 
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.JournalCarry;
 import io.longhaul.contracts.control.LeasePolicy;
 import io.longhaul.contracts.hdfsmigration.CapChange;
 import io.longhaul.contracts.hdfsmigration.HdfsActivities;
@@ -13,13 +14,11 @@ import io.longhaul.contracts.hdfsmigration.HdfsActivities.Plan;
 import io.longhaul.contracts.hdfsmigration.HdfsActivities.PlanRequest;
 import io.longhaul.contracts.hdfsmigration.HdfsActivities.QuotaChange;
 import io.longhaul.contracts.hdfsmigration.HdfsActivities.RouteProbe;
-import io.longhaul.contracts.hdfsmigration.HdfsActivities.TrafficRequest;
 import io.longhaul.contracts.hdfsmigration.HdfsMigrationInput;
 import io.longhaul.contracts.hdfsmigration.HdfsMigrationWorkflow;
 import io.longhaul.contracts.hdfsmigration.MigrationProgress;
 import io.longhaul.contracts.hdfsmigration.MigrationReport;
 import io.longhaul.contracts.hdfsmigration.SoakEnd;
-import io.longhaul.contracts.vocabulary.StepEventKind;
 import io.longhaul.contracts.window.Scope;
 import io.longhaul.workflows.common.ActivityProfiles;
 import io.longhaul.workflows.common.Approval;
@@ -27,18 +26,20 @@ import io.longhaul.workflows.common.ConditionWait;
 import io.longhaul.workflows.common.ControlledWorkflow;
 import io.longhaul.workflows.common.Step;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * health → plan → approval → copy (3:0 → 3:3, windowed, throttled) → fsck → flip users and queues →
  * route check → soak → drain (3:3 → 0:3) → fsck → quotas released. Holds {@code hdfs-bu:<bu>} and
- * one of the NameNode's {@code maxPerNameNode} slots. Each phase arms its undo before it changes
- * anything, so an abort at any point rolls back newest first: drain, then the mapping, then copy.
+ * one of the NameNode's slots. Each phase arms its undo before it changes anything, so an abort
+ * rolls back newest first: the drain, then the mapping, then the copy. The replica phases continue
+ * as new; the next execution gets the approved plan and resumes the phase its carry names.
  */
 public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
     implements HdfsMigrationWorkflow {
@@ -47,6 +48,7 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
           HdfsActivities.class, ActivityProfiles.shortCall(TaskQueues.CLUSTERS));
   private final MigrationState state = new MigrationState();
   private HdfsMigrationInput input;
+  private Plan plan;
 
   @Override
   public MigrationReport migrate(HdfsMigrationInput in) {
@@ -56,23 +58,27 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
     state.cap = in.capBytesPerSec();
     return journal.run(
         () -> {
-          journal.expect(9);
-          journal.step(
-              Step.of("health", in.cluster(), Load.class), () -> healthy(hdfs.load(in.cluster())));
-          Plan plan =
-              journal.step(
-                  Step.of("plan", in.bu(), Plan.class),
-                  () -> hdfs.plan(new PlanRequest(in.cluster(), in.bu(), in.paths())));
+          plan = in.plan();
+          if (plan == null) {
+            journal.expect(10);
+            journal.step(
+                Step.of("health", in.cluster(), Load.class),
+                () -> healthy(hdfs.load(in.cluster())));
+            plan =
+                journal.step(
+                    Step.of("plan", in.bu(), Plan.class),
+                    () -> hdfs.plan(new PlanRequest(in.cluster(), in.bu(), in.paths())));
+            journal.step(
+                Step.of("approve", in.bu(), String.class)
+                    .approvedBy(Approval.byApprover(Plans.text(in, plan), null)),
+                () -> "approved");
+          }
           state.bytesTotal = plan.paths().stream().mapToLong(PathPlan::bytes).sum();
           state.blocksTotal = plan.paths().stream().mapToLong(PathPlan::blocks).sum();
-          journal.step(
-              Step.of("approve", in.bu(), String.class)
-                  .approvedBy(Approval.byApprover(Plans.text(in, plan), null)),
-              () -> "approved");
           return journal.withLeases(
               LeasePolicy.WAIT,
               List.of("hdfs-bu:" + in.bu()),
-              () -> new NameNodeSlots(journal, in).hold(() -> migrate(in, plan)));
+              () -> new NameNodeSlots(journal, in).hold(this::phases));
         });
   }
 
@@ -84,91 +90,85 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
     return l;
   }
 
-  private MigrationReport migrate(HdfsMigrationInput in, Plan plan) {
+  private MigrationReport phases() {
+    HdfsMigrationInput in = input;
+    String resumed = in.carry() == null ? null : in.carry().phase();
     List<String> paths = plan.paths().stream().map(PathPlan::path).toList();
     Scope scope = in.windowScope() == null ? null : Scope.parse(in.windowScope());
     ReplicaPhase replicas = new ReplicaPhase(journal, hdfs, state, in.cluster());
-    String both = "B:3,C:3";
-
-    phase("copy");
-    Map<String, String> before = new LinkedHashMap<>();
-    Map<String, Long> quotasBefore = new LinkedHashMap<>();
-    plan.paths()
-        .forEach(
-            p -> {
-              before.put(p.path(), p.policy());
-              quotasBefore.put(p.path(), p.spaceQuota());
-            });
-    apply(
-        Step.of("arm-rollback", "copy")
-            .compensatedBy(
-                Undos.COPY,
-                new Rollback(in.cluster(), before, quotasBefore, paths, in.fromDc(), state.cap)),
-        () -> {});
-    for (PathPlan p : plan.paths()) {
-      apply(
-          Step.of("quota", p.path()),
-          () -> hdfs.setQuota(new QuotaChange(in.cluster(), p.path(), Plans.quota(p, 6))));
-    }
-    List<ReplicaPhase.Target> copy = new ArrayList<>();
-    plan.paths()
-        .forEach(
-            p -> copy.add(new ReplicaPhase.Target(p.path(), p.shared() ? Plans.shared(in) : both)));
-    replicas.run("copy", copy, in.toDc(), Plans.goal(plan, in, true), true, scope, this::next);
-
-    phase("verify");
     ObserveRequest all = new ObserveRequest(in.cluster(), paths);
-    state.fsck =
-        ConditionWait.of("fsck", in.bu(), "0 misplaced blocks", Fsck.class)
-            .polling(Duration.ofSeconds(10), Duration.ofMinutes(10))
-            .deadline(Duration.ofHours(12))
-            .await(journal, () -> hdfs.fsck(all), f -> f.misplacedBlocks() == 0);
-
-    phase("flip");
-    apply(
-        Step.of("flip", in.bu())
-            .compensatedBy(
-                Undos.FLIP,
-                new MappingChange(in.cluster(), plan.users(), plan.queues(), in.fromDc())),
-        () -> hdfs.assign(new MappingChange(in.cluster(), plan.users(), plan.queues(), in.toDc())));
-    String user = plan.users().isEmpty() ? in.bu() : plan.users().getFirst();
-    String queue = plan.queues().isEmpty() ? in.bu() : plan.queues().getFirst();
-    ConditionWait.of("route", user, "new jobs land in DC " + in.toDc(), String.class)
-        .polling(Duration.ofSeconds(5), Duration.ofMinutes(1))
-        .deadline(Duration.ofHours(1))
-        .await(
-            journal,
-            () -> hdfs.route(new RouteProbe(in.cluster(), user, queue, "longhaul-route-check")),
-            in.toDc()::equals);
-
-    phase("soak");
-    journal.step(Step.of("soak", in.bu(), Long.class), () -> soak(in));
-
-    phase("drain");
     Map<String, String> copied = new LinkedHashMap<>();
-    Map<String, Long> copyQuotas = new LinkedHashMap<>();
-    copy.forEach(t -> copied.put(t.path(), t.policy()));
-    plan.paths().forEach(p -> copyQuotas.put(p.path(), Plans.quota(p, 6)));
-    apply(
-        Step.of("arm-rollback", "drain")
-            .compensatedBy(
-                Undos.DRAIN,
-                new Rollback(in.cluster(), copied, copyQuotas, paths, in.fromDc(), state.cap)),
-        () -> {});
-    List<ReplicaPhase.Target> drain = new ArrayList<>();
+    plan.paths().forEach(p -> copied.put(p.path(), p.shared() ? Plans.shared(in) : "B:3,C:3"));
+    if (!"drain".equals(resumed)) {
+      phase("copy");
+      if (resumed == null) {
+        Map<String, String> before = new LinkedHashMap<>();
+        Map<String, Long> quotas = new LinkedHashMap<>();
+        plan.paths()
+            .forEach(
+                p -> {
+                  before.put(p.path(), p.policy());
+                  quotas.put(p.path(), p.spaceQuota());
+                });
+        apply(
+            Step.of("arm-rollback", "copy")
+                .compensatedBy(
+                    Undos.COPY,
+                    new Rollback(in.cluster(), before, quotas, paths, in.fromDc(), state.cap)),
+            () -> {});
+        for (PathPlan p : plan.paths()) {
+          apply(
+              Step.of("quota", p.path()),
+              () -> hdfs.setQuota(new QuotaChange(in.cluster(), p.path(), Plans.quota(p, 6))));
+        }
+      }
+      replicas.run(
+          "copy", targets(copied), in.toDc(), Plans.goal(plan, in, true), true, scope, this::next);
+      phase("verify");
+      state.fsck = fsck("fsck", all);
+      phase("flip");
+      apply(
+          Step.of("flip", in.bu())
+              .compensatedBy(
+                  Undos.FLIP,
+                  new MappingChange(in.cluster(), plan.users(), plan.queues(), in.fromDc())),
+          () ->
+              hdfs.assign(new MappingChange(in.cluster(), plan.users(), plan.queues(), in.toDc())));
+      String user = plan.users().isEmpty() ? in.bu() : plan.users().getFirst();
+      String queue = plan.queues().isEmpty() ? in.bu() : plan.queues().getFirst();
+      ConditionWait.of("route", user, "new jobs land in DC " + in.toDc(), String.class)
+          .polling(Duration.ofSeconds(5), Duration.ofMinutes(1))
+          .deadline(Duration.ofHours(1))
+          .await(
+              journal,
+              () -> hdfs.route(new RouteProbe(in.cluster(), user, queue, "longhaul-route-check")),
+              in.toDc()::equals);
+      phase("soak");
+      journal.step(Step.of("soak", in.bu(), Long.class), () -> Soak.run(journal, hdfs, state, in));
+      phase("drain");
+      Map<String, Long> copyQuotas = new LinkedHashMap<>();
+      plan.paths().forEach(p -> copyQuotas.put(p.path(), Plans.quota(p, 6)));
+      apply(
+          Step.of("arm-rollback", "drain")
+              .compensatedBy(
+                  Undos.DRAIN,
+                  new Rollback(in.cluster(), copied, copyQuotas, paths, in.fromDc(), state.cap)),
+          () -> {});
+    }
+    phase("drain");
+    Map<String, String> drained = new LinkedHashMap<>();
     plan.paths().stream()
         .filter(p -> !p.shared())
-        .forEach(
-            p ->
-                drain.add(
-                    new ReplicaPhase.Target(p.path(), HdfsMigrationInput.only(in.toDc(), 3))));
+        .forEach(p -> drained.put(p.path(), HdfsMigrationInput.only(in.toDc(), 3)));
     replicas.run(
-        "drain", drain, in.fromDc(), Plans.goal(plan, in, false), false, scope, this::next);
-    state.fsck =
-        ConditionWait.of("fsck-final", in.bu(), "0 misplaced blocks", Fsck.class)
-            .polling(Duration.ofSeconds(10), Duration.ofMinutes(10))
-            .deadline(Duration.ofHours(12))
-            .await(journal, () -> hdfs.fsck(all), f -> f.misplacedBlocks() == 0);
+        "drain",
+        targets(drained),
+        in.fromDc(),
+        Plans.goal(plan, in, false),
+        false,
+        scope,
+        this::next);
+    state.fsck = fsck("fsck-final", all);
     for (PathPlan p : plan.paths()) {
       apply(
           Step.of("quota-release", p.path()),
@@ -177,7 +177,7 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
                   new QuotaChange(in.cluster(), p.path(), Plans.quota(p, p.shared() ? 4 : 3))));
     }
     phase("done");
-    state.replicas = new java.util.TreeMap<>(state.fsck.replicas());
+    state.replicas = new TreeMap<>(state.fsck.replicas());
     state.show(journal);
     return new MigrationReport(
         in.bu(),
@@ -189,24 +189,25 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
         state.pauses);
   }
 
-  private Object next(io.longhaul.contracts.control.JournalCarry carry) {
-    return new HdfsMigrationInput(
-        input.cluster(),
-        input.bu(),
-        input.fromDc(),
-        input.toDc(),
-        input.paths(),
-        input.publicPolicy(),
-        state.cap,
-        input.windowScope(),
-        input.soakMinutes(),
-        input.soakMaxCrossDcBytesPerSec(),
-        input.maxPerNameNode(),
-        carry);
+  private static List<ReplicaPhase.Target> targets(Map<String, String> policies) {
+    return policies.entrySet().stream()
+        .map(e -> new ReplicaPhase.Target(e.getKey(), e.getValue()))
+        .toList();
+  }
+
+  private Fsck fsck(String step, ObserveRequest paths) {
+    return ConditionWait.of(step, input.bu(), "0 misplaced blocks", Fsck.class)
+        .polling(Duration.ofSeconds(10), Duration.ofMinutes(10))
+        .deadline(Duration.ofHours(12))
+        .await(journal, () -> hdfs.fsck(paths), f -> f.misplacedBlocks() == 0);
+  }
+
+  private Object next(JournalCarry carry) {
+    return input.continued(state.cap, plan, carry);
   }
 
   /** A step with no result. */
-  private void apply(Step<Void> step, io.temporal.workflow.Functions.Proc body) {
+  private void apply(Step<Void> step, Functions.Proc body) {
     journal.step(
         step,
         () -> {
@@ -218,43 +219,6 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
   private void phase(String name) {
     state.phase = name;
     journal.phase(name);
-  }
-
-  /** Watches the BU's cross-DC traffic for the soak; ends early on an operator's word. */
-  private long soak(HdfsMigrationInput in) {
-    long end = Workflow.currentTimeMillis() + Duration.ofMinutes(in.soakMinutes()).toMillis();
-    long giveUp = end + Duration.ofMinutes(Math.max(60, in.soakMinutes())).toMillis();
-    while (true) {
-      long t = hdfs.crossDcTraffic(new TrafficRequest(in.cluster(), in.bu()));
-      state.soakTraffic = t;
-      journal.figure("soak.cross-dc-bytes-per-sec", t);
-      if (state.soakEndedBy != null) {
-        journal.event(
-            "soak",
-            in.bu(),
-            StepEventKind.DECIDED,
-            null,
-            "{\"endedBy\":\""
-                + state.soakEndedBy
-                + "\",\"reason\":\""
-                + state.soakEndReason
-                + "\"}");
-        return t;
-      }
-      long now = Workflow.currentTimeMillis();
-      if (now >= end && t <= in.soakMaxCrossDcBytesPerSec()) {
-        return t;
-      }
-      if (now >= giveUp) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            "cross-DC traffic " + t + " B/s stays above " + in.soakMaxCrossDcBytesPerSec() + " B/s",
-            "SoakThresholdExceeded");
-      }
-      long wait =
-          Math.max(
-              1000, Math.min(Duration.ofMinutes(5).toMillis(), (now < end ? end : giveUp) - now));
-      Workflow.await(Duration.ofMillis(wait), () -> state.soakEndedBy != null);
-    }
   }
 
   @Override
@@ -282,12 +246,10 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
   @Override
   public void validateEndSoak(SoakEnd end) {
     if (end == null
-        || end.reason() == null
-        || end.reason().isBlank()
-        || end.reason().length() > 500
         || end.by() == null
         || !end.by().matches("[A-Za-z0-9._@-]{1,64}")
-        || end.reason().matches(".*[\"\\\\\\n].*")) {
+        || end.reason() == null
+        || !end.reason().matches("[^\"\\\\\\p{Cntrl}]{1,500}")) {
       throw new IllegalArgumentException("ending the soak needs who (by) and a one-line reason");
     }
     if (!"soak".equals(state.phase)) {

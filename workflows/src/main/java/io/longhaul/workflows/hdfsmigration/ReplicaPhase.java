@@ -63,7 +63,7 @@ final class ReplicaPhase {
     List<String> paths = targets.stream().map(Target::path).toList();
     return journal.checkpointed(
         phase,
-        CopyCursor.start(),
+        new CopyCursor(0, false, state.pauses, 0),
         c -> chunk(name, c, targets, paths, dc, goal, adding),
         CopyCursor::complete);
   }
