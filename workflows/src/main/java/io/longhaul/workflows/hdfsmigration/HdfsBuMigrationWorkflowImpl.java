@@ -1,6 +1,7 @@
 package io.longhaul.workflows.hdfsmigration;
 
 import io.longhaul.contracts.TaskQueues;
+import io.longhaul.contracts.control.DecisionRefused;
 import io.longhaul.contracts.control.JournalCarry;
 import io.longhaul.contracts.control.LeasePolicy;
 import io.longhaul.contracts.hdfsmigration.CapChange;
@@ -231,7 +232,7 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
     if (change == null
         || change.bytesPerSec() < 1_000_000
         || change.bytesPerSec() > 25_000_000_000L) {
-      throw new IllegalArgumentException("bytesPerSec must be between 1000000 and 25000000000");
+      throw DecisionRefused.invalid("bytesPerSec", "must be between 1000000 and 25000000000");
     }
   }
 
@@ -250,10 +251,10 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
         || !end.by().matches("[A-Za-z0-9._@-]{1,64}")
         || end.reason() == null
         || !end.reason().matches("[^\"\\\\\\p{Cntrl}]{1,500}")) {
-      throw new IllegalArgumentException("ending the soak needs who (by) and a one-line reason");
+      throw DecisionRefused.invalid("reason", "ending the soak needs who and a one-line reason");
     }
     if (!"soak".equals(state.phase)) {
-      throw new IllegalArgumentException("the run is not soaking, it is in phase " + state.phase);
+      throw DecisionRefused.conflict("phase", "the run is not soaking, it is in phase " + state.phase);
     }
   }
 

@@ -60,7 +60,12 @@ class HdfsMigrationWorkflowTest {
       assertThat(zk.queues(List.of("hotel"))).containsEntry("hotel", "C");
     }
     assertThat(f.journal.kinds())
-        .contains("copy paused", "copy throttled", "fsck succeeded", "drain succeeded", "route succeeded");
+        .contains(
+            "copy paused",
+            "copy throttled",
+            "fsck succeeded",
+            "drain succeeded",
+            "route succeeded");
     assertThat(f.journal.begins.get()).isGreaterThan(2);
     // Continued as new: the last execution's history is bounded.
     var history = f.env.getWorkflowClient().fetchHistory("hotel-1");
