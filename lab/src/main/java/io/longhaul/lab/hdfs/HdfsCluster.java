@@ -90,6 +90,12 @@ public final class HdfsCluster {
     backgroundTraffic(on ? LINK_CAPACITY : 2_000_000_000L);
   }
 
+  /** How many excess replicas the DC's Mover removes per simulated second (default 200,000). */
+  public synchronized void deletionRate(String dc, long perSec) {
+    advance();
+    movers.get(dc).deletionsPerSec = perSec;
+  }
+
   public synchronized void crashMover(String dc) {
     advance();
     movers.get(dc).running = false;
@@ -148,7 +154,7 @@ public final class HdfsCluster {
         rate *= 0.5; // 10 % loss: TCP halves what gets through
       }
       m.carryBytes += rate * dt;
-      m.carryDeletes += Mover.DELETIONS_PER_SEC * dt;
+      m.carryDeletes += m.deletionsPerSec * dt;
       double before = m.carryBytes;
       for (Directory d : dirs.values()) {
         Placement p = d.in(m.dc);
@@ -169,7 +175,7 @@ public final class HdfsCluster {
       if (!anyAdding(m.dc)) {
         m.carryBytes = 0;
       }
-      m.carryDeletes = Math.min(m.carryDeletes, Mover.DELETIONS_PER_SEC);
+      m.carryDeletes = Math.min(m.carryDeletes, m.deletionsPerSec);
     }
   }
 

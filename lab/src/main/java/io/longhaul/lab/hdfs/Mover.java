@@ -6,11 +6,14 @@ package io.longhaul.lab.hdfs;
  * simulated clock. A crash stops it until it is restarted.
  */
 final class Mover {
-  /** Replicas removed per simulated second: deletions are NameNode work, not transfers. */
+  /**
+   * Replicas removed per simulated second by default: deletions are NameNode work, not transfers.
+   */
   static final long DELETIONS_PER_SEC = 200_000;
 
   final String dc;
   long bandwidth;
+  long deletionsPerSec = DELETIONS_PER_SEC;
   boolean running = true;
   double carryBytes;
   double carryDeletes;

@@ -254,7 +254,8 @@ public class HdfsBuMigrationWorkflowImpl extends ControlledWorkflow
       throw DecisionRefused.invalid("reason", "ending the soak needs who and a one-line reason");
     }
     if (!"soak".equals(state.phase)) {
-      throw DecisionRefused.conflict("phase", "the run is not soaking, it is in phase " + state.phase);
+      throw DecisionRefused.conflict(
+          "phase", "the run is not soaking, it is in phase " + state.phase);
     }
   }
 

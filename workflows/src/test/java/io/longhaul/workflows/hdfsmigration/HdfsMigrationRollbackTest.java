@@ -55,8 +55,8 @@ class HdfsMigrationRollbackTest {
   }
 
   /**
-   * The cluster stops answering, the step in flight parks after its retries, the cluster comes
-   * back and an operator aborts: the undos run, newest first.
+   * The cluster stops answering, the step in flight parks after its retries, the cluster comes back
+   * and an operator aborts: the undos run, newest first.
    */
   void abortAndAssertRestored(HdfsMigrationWorkflow run, String id) throws Exception {
     f.api.down.set(true);
@@ -118,6 +118,8 @@ class HdfsMigrationRollbackTest {
       "an abort in the drain refills the old DC, then moves users back and undoes the copy")
   void duringDrain() throws Exception {
     f = new MigrationFixture(false);
+    // A slow NameNode: B's replicas go at 2 a second, so the drain takes hours.
+    f.cluster.deletionRate("B", 2);
     HdfsMigrationWorkflow run = f.startApproved(runId = "rb-drain", fast(10));
     f.skipUntil(run, "drain", 8);
     abortAndAssertRestored(run, runId);
