@@ -75,7 +75,8 @@ public class HdfsMigrationController {
     String who = CurrentUser.name(auth);
     long cap =
         call(id, () -> stub(id).setCap(new CapChange(body.bytesPerSec(), who, body.reason())));
-    audit.record(who, "run.hdfs-cap", "run:" + id, Map.of("bytesPerSec", cap, "reason", body.reason()));
+    audit.record(
+        who, "run.hdfs-cap", "run:" + id, Map.of("bytesPerSec", cap, "reason", body.reason()));
     return ResponseEntity.ok(new Changed(id, "cap", cap));
   }
 
@@ -97,7 +98,8 @@ public class HdfsMigrationController {
   private <T> T call(String id, Supplier<T> body) {
     Run run = runs.get(id);
     if (!HdfsMigration.NAME.equals(run.operation())) {
-      throw new ConflictException("id", "run " + id + " is a " + run.operation() + ", not an HDFS migration");
+      throw new ConflictException(
+          "id", "run " + id + " is a " + run.operation() + ", not an HDFS migration");
     }
     if (run.status().ended()) {
       throw new ConflictException("id", "run " + id + " has ended (" + run.status().value() + ")");
@@ -105,9 +107,13 @@ public class HdfsMigrationController {
     try {
       return body.get();
     } catch (WorkflowUpdateException e) {
-      DecisionRefused.Refusal r = DecisionRefused.of(e)
-          .orElse(new DecisionRefused.Refusal(DecisionRefused.Reason.CONFLICT, "id",
-              e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+      DecisionRefused.Refusal r =
+          DecisionRefused.of(e)
+              .orElse(
+                  new DecisionRefused.Refusal(
+                      DecisionRefused.Reason.CONFLICT,
+                      "id",
+                      e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
       throw r.reason() == DecisionRefused.Reason.CONFLICT
           ? new ConflictException(r.field(), r.message())
           : new BadRequestException(r.field(), r.message());

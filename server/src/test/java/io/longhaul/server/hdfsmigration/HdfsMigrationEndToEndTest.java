@@ -24,19 +24,61 @@ class HdfsMigrationEndToEndTest extends LabServerTestBase {
   void migrates() {
     HdfsCluster hdfs = lab().hdfs("sha-hdfs");
     hdfs.speed(2000);
-    var approver = admin().post("/api/v1/users",
-        Map.of("username", "hdfs-approver", "password", "approver-password", "role", "approver"));
+    var approver =
+        admin()
+            .post(
+                "/api/v1/users",
+                Map.of(
+                    "username",
+                    "hdfs-approver",
+                    "password",
+                    "approver-password",
+                    "role",
+                    "approver"));
     assertThat(approver.status()).as(approver.raw()).isEqualTo(201);
 
-    var refused = admin().post("/api/v1/runs", Map.of("operation", "hdfs-bu-migration",
-        "params", Map.of("cluster", "sha-hdfs", "bu", "hotel", "fromDc", "B", "toDc", "C",
-            "capBytesPerSec", 1), "reason", "too slow"));
+    var refused =
+        admin()
+            .post(
+                "/api/v1/runs",
+                Map.of(
+                    "operation",
+                    "hdfs-bu-migration",
+                    "params",
+                    Map.of(
+                        "cluster",
+                        "sha-hdfs",
+                        "bu",
+                        "hotel",
+                        "fromDc",
+                        "B",
+                        "toDc",
+                        "C",
+                        "capBytesPerSec",
+                        1),
+                    "reason",
+                    "too slow"));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.raw()).contains("capBytesPerSec");
 
-    String id = start("hdfs-bu-migration", Map.of("cluster", "sha-hdfs", "bu", "hotel", "fromDc", "B",
-        "toDc", "C", "capBytesPerSec", 1_000_000_000L, "soakMinutes", 0,
-        "soakMaxCrossDcBytesPerSec", 1_000_000L));
+    String id =
+        start(
+            "hdfs-bu-migration",
+            Map.of(
+                "cluster",
+                "sha-hdfs",
+                "bu",
+                "hotel",
+                "fromDc",
+                "B",
+                "toDc",
+                "C",
+                "capBytesPerSec",
+                1_000_000_000L,
+                "soakMinutes",
+                0,
+                "soakMaxCrossDcBytesPerSec",
+                1_000_000L));
     JsonNode parked = awaitSettled(id);
     assertThat(parked.path("status").asText()).as(parked.toString()).isEqualTo("awaiting_approval");
     JsonNode pending = parked.path("pending").get(0);
@@ -44,8 +86,9 @@ class HdfsMigrationEndToEndTest extends LabServerTestBase {
         .contains("/user/hive/warehouse/hotel.db", "/public/dim_city", "(shared)", "hotel_etl");
     var decision = Map.of("step", "approve", "target", "hotel", "reason", "plan checked");
     assertThat(admin().post("/api/v1/runs/" + id + "/approve", decision).status()).isEqualTo(409);
-    var approved = ApiClient.basic(port, "hdfs-approver", "approver-password")
-        .post("/api/v1/runs/" + id + "/approve", decision);
+    var approved =
+        ApiClient.basic(port, "hdfs-approver", "approver-password")
+            .post("/api/v1/runs/" + id + "/approve", decision);
     assertThat(approved.status()).as(approved.raw()).isEqualTo(202);
 
     JsonNode run = awaitSettled(id);
@@ -53,15 +96,20 @@ class HdfsMigrationEndToEndTest extends LabServerTestBase {
     JsonNode result = run.path("result");
     assertThat(result.path("misplacedBlocks").asLong()).isZero();
     assertThat(result.path("replicas").path("C").asLong()).isEqualTo(3 * 3_000 + 2 * 100);
-    assertThat(hdfs.replicas("/user/hive/warehouse/hotel.db")).isEqualTo(Map.of("B", 0L, "C", 7_500L));
+    assertThat(hdfs.replicas("/user/hive/warehouse/hotel.db"))
+        .isEqualTo(Map.of("B", 0L, "C", 7_500L));
     assertThat(hdfs.replicas("/public/dim_city")).isEqualTo(Map.of("B", 200L, "C", 200L));
     assertThat(lab().zookeeper().dcOf("hotel_etl", "B")).isEqualTo("C");
     assertThat(lab().zookeeper().queueDc("hotel", "B")).isEqualTo("C");
     // Another BU on the same cluster was left alone.
     assertThat(hdfs.replicas("/user/hive/warehouse/flight.db").get("C")).isZero();
     assertThat(lab().hdfsRequests("sha-hdfs"))
-        .contains("PUT /ext/v1/policy", "PUT /ext/v1/movers/C", "GET /ext/v1/crossidc-fsck",
-            "POST /ws/v1/cluster/apps", "GET /conf");
+        .contains(
+            "PUT /ext/v1/policy",
+            "PUT /ext/v1/movers/C",
+            "GET /ext/v1/crossidc-fsck",
+            "POST /ws/v1/cluster/apps",
+            "GET /conf");
     assertThat(run.path("steps").findValuesAsText("kind")).contains("approved", "throttled");
   }
 }
