@@ -85,11 +85,12 @@ class HdfsMigrationEndToEndTest extends LabServerTestBase {
     assertThat(pending.path("plan").asText())
         .contains("/user/hive/warehouse/hotel.db", "/public/dim_city", "(shared)", "hotel_etl");
     var decision = Map.of("step", "approve", "target", "hotel", "reason", "plan checked");
-    assertThat(admin().post("/api/v1/runs/" + id + "/approve", decision).status()).isEqualTo(409);
+    // The requester may not approve their own change.
+    assertThat(admin().post("/api/v1/runs/" + id + "/approve", decision).status()).isEqualTo(403);
     var approved =
         ApiClient.basic(port, "hdfs-approver", "approver-password")
             .post("/api/v1/runs/" + id + "/approve", decision);
-    assertThat(approved.status()).as(approved.raw()).isEqualTo(202);
+    assertThat(approved.status()).as(approved.raw()).isIn(200, 202);
 
     JsonNode run = awaitSettled(id);
     assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
