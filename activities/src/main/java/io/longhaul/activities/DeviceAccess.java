@@ -20,11 +20,14 @@ import io.longhaul.drivers.SshLogin;
 import io.longhaul.drivers.SwitchDriver;
 import io.longhaul.drivers.SwitchTarget;
 import io.longhaul.drivers.capability.ClusterApi;
+import io.longhaul.drivers.dialect.mib.SnmpSwitch;
 import io.longhaul.drivers.transport.Heartbeat;
 import io.longhaul.drivers.transport.http.HttpAuth;
 import io.longhaul.drivers.transport.http.TrustMaterial;
 import io.temporal.activity.Activity;
+import java.net.InetAddress;
 import java.net.URI;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,17 +89,32 @@ public class DeviceAccess {
     return cluster(clusterNamed(name));
   }
 
-  /** As {@link #cluster(String)}, for a cluster the caller has already looked up. */
+  /**
+   * As {@link #cluster(String)}, for a cluster the caller has already looked up. The URL's host is
+   * resolved once; with a credential, every address it resolves to must be in the credential's
+   * scope and the site's management networks, and connections go to the first of those checked
+   * addresses only, so a name that resolves elsewhere later still receives nothing.
+   */
   public ClusterApi cluster(Cluster c) {
     ClusterTarget target;
     try {
+      URI base = URI.create(c.baseUrl());
+      List<InetAddress> addresses = CredentialScopes.addresses(base.getHost());
+      if (addresses.isEmpty()) {
+        throw Failures.invalid("cluster " + c.name() + ": " + base.getHost() + " does not resolve");
+      }
       target =
           new ClusterTarget(
               c.name(),
               ClusterKind.parse(c.kind()),
-              URI.create(c.baseUrl()),
-              c.trustPem() == null ? null : TrustMaterial.pem(c.trustPem()));
-      return drivers.cluster(target, httpAuth(c), heartbeat());
+              base,
+              c.trustPem() == null ? null : TrustMaterial.pem(c.trustPem()),
+              addresses.getFirst());
+      List<Destination> to =
+          addresses.stream()
+              .map(a -> new Destination(c.name(), "cluster", c.siteId(), CredentialScopes.text(a)))
+              .toList();
+      return drivers.cluster(target, httpAuth(c, to), heartbeat());
     } catch (IllegalArgumentException e) {
       throw Failures.invalid("cluster " + c.name() + ": " + e.getMessage());
     }
@@ -105,16 +123,34 @@ public class DeviceAccess {
   /** The switch's CLI (configuration) and SNMP (reads) capabilities. */
   public SwitchDriver switchDriver(String name) {
     NetworkSwitch sw = switchNamed(name);
-    var target =
-        new SwitchTarget(
-            sw.name(),
-            Dialect.parse(sw.dialect()),
-            host(sw.mgmtAddress()),
-            sw.sshPort(),
-            sw.snmpPort());
-    var to = new Destination(sw.name(), "switch", sw.siteId(), host(sw.mgmtAddress()));
+    var to = destination(sw);
     SnmpCredentials snmp = sw.snmpCredentialId() == null ? null : snmp(sw, to);
-    return drivers.switchDriver(target, login(to, sw.sshCredentialId()), snmp, heartbeat());
+    return drivers.switchDriver(target(sw), login(to, sw.sshCredentialId()), snmp, heartbeat());
+  }
+
+  /**
+   * The switch's SNMP reads alone (discovery's LLDP walk): a read opens no SSH secret, and the SNMP
+   * one only through the scoped path.
+   */
+  public SnmpSwitch snmpSwitch(String name) {
+    NetworkSwitch sw = switchNamed(name);
+    if (sw.snmpCredentialId() == null) {
+      throw Failures.invalid("switch " + sw.name() + " has no SNMP credential");
+    }
+    return new SnmpSwitch(target(sw), snmp(sw, destination(sw)), drivers.snmp());
+  }
+
+  private static SwitchTarget target(NetworkSwitch sw) {
+    return new SwitchTarget(
+        sw.name(),
+        Dialect.parse(sw.dialect()),
+        host(sw.mgmtAddress()),
+        sw.sshPort(),
+        sw.snmpPort());
+  }
+
+  private static Destination destination(NetworkSwitch sw) {
+    return new Destination(sw.name(), "switch", sw.siteId(), host(sw.mgmtAddress()));
   }
 
   public io.longhaul.drivers.capability.Hypervisor hypervisor(String name) {
@@ -151,18 +187,19 @@ public class DeviceAccess {
     };
   }
 
-  private HttpAuth httpAuth(Cluster cluster) {
+  /** The cluster's authorization, revealed only if every address in {@code to} is in scope. */
+  private HttpAuth httpAuth(Cluster cluster, List<Destination> to) {
     if (cluster.credentialId() == null) {
       return new HttpAuth.None();
     }
     Credential c = credentials.get(cluster.credentialId());
     return switch (c.kind()) {
-      case "http-token" -> new HttpAuth.Bearer(credentials.reveal(c.id()));
+      case "http-token" -> new HttpAuth.Bearer(reveal(c, to));
       case "http-basic" -> {
         if (c.username() == null) {
           throw Failures.invalid(cluster.name() + ": credential " + c.name() + " has no username");
         }
-        yield new HttpAuth.Basic(c.username(), credentials.reveal(c.id()));
+        yield new HttpAuth.Basic(c.username(), reveal(c, to));
       }
       default ->
           throw Failures.invalid(
@@ -183,7 +220,11 @@ public class DeviceAccess {
         if (parts.length != 2 || c.username() == null) {
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is incomplete");
         }
-        yield new SnmpCredentials.V3(c.username(), parts[0], parts[1], sw.snmpContext());
+        try {
+          yield new SnmpCredentials.V3(c.username(), parts[0], parts[1], sw.snmpContext());
+        } catch (IllegalArgumentException e) {
+          throw Failures.invalid(sw.name() + ": credential " + c.name() + " is too weak");
+        }
       }
       default ->
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is not for SNMP");
@@ -192,12 +233,19 @@ public class DeviceAccess {
 
   /** The secret, if the credential may go to {@code to}; a non-retryable failure otherwise. */
   private String reveal(Credential c, Destination to) {
-    scopes
-        .outsideScope(c.id(), to.siteId(), to.kind(), to.address())
-        .ifPresent(
-            why -> {
-              throw Failures.invalid(to.device() + " at " + to.address() + ": " + why);
-            });
+    return reveal(c, List.of(to));
+  }
+
+  /** The secret, if the credential may go to every one of {@code to}. */
+  private String reveal(Credential c, List<Destination> to) {
+    for (Destination d : to) {
+      scopes
+          .outsideScope(c.id(), d.siteId(), d.kind(), d.address())
+          .ifPresent(
+              why -> {
+                throw Failures.invalid(d.device() + " at " + d.address() + ": " + why);
+              });
+    }
     return credentials.reveal(c.id());
   }
 
