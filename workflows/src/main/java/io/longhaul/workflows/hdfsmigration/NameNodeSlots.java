@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * At most {@code maxPerNameNode} BU migrations per NameNode, as a counted lease made of slot leases
- * {@code hdfs-nn:<cluster>:<n>}: the first free slot is taken; with none free the run waits for
+ * {@code hdfs-nn:<cluster>.<n>}: the first free slot is taken; with none free the run waits for
  * slot 1. A continued run takes the slot it held again.
  */
 final class NameNodeSlots {
@@ -23,14 +23,14 @@ final class NameNodeSlots {
   }
 
   String slot(int n) {
-    return "hdfs-nn:" + in.cluster() + ":" + n;
+    return "hdfs-nn:" + in.cluster() + "." + n;
   }
 
   <R> R hold(Functions.Func<R> body) {
     JournalCarry carry = in.carry();
     if (carry != null) {
       for (String held : carry.heldLeases()) {
-        if (held.startsWith("hdfs-nn:" + in.cluster() + ":")) {
+        if (held.startsWith("hdfs-nn:" + in.cluster() + ".")) {
           return journal.withLeases(LeasePolicy.WAIT, List.of(held), body);
         }
       }
