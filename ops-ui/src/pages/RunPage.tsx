@@ -9,6 +9,7 @@ import { ErrorState, Loading } from "../components/states";
 import { duration, when } from "../components/time";
 import { useApi } from "../components/useApi";
 import { CompensationLog, PendingPanel, ProgressPanel } from "../run/panels";
+import { HdfsMigrationSummary } from "../run/HdfsMigrationSummary";
 import { SpawnSummary } from "../run/SpawnSummary";
 import { StageView } from "../run/StageView";
 import { timelineOf } from "../run/timeline";
@@ -33,6 +34,8 @@ export function RunPage() {
           ))}
           {run.operation === "instance-spawn" ? (
             <SpawnSummary run={run} stages={stages} />
+          ) : run.operation === "hdfs-bu-migration" ? (
+            <HdfsMigrationSummary run={run} onChange={reload} />
           ) : (
             stages.length > 0 && <StageView run={run} stages={stages} />
           )}

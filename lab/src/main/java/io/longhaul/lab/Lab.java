@@ -5,6 +5,11 @@ import io.longhaul.lab.device.Cabling;
 import io.longhaul.lab.device.HypervisorState;
 import io.longhaul.lab.device.SwitchState;
 import io.longhaul.lab.fault.FaultController;
+import io.longhaul.lab.hdfs.HdfsCluster;
+import io.longhaul.lab.hdfs.HdfsDemo;
+import io.longhaul.lab.hdfs.HdfsDevice;
+import io.longhaul.lab.hdfs.LabZooKeeper;
+import io.longhaul.lab.http.HttpDevice;
 import io.longhaul.lab.http.HttpFrontend;
 import io.longhaul.lab.mesh.MeshControlPlane;
 import io.longhaul.lab.snmp.SnmpFrontend;
@@ -52,6 +57,9 @@ public final class Lab implements AutoCloseable {
   private final Map<String, SwitchState> switches = new LinkedHashMap<>();
   private final Map<String, HypervisorState> hypervisors = new LinkedHashMap<>();
   private final Map<String, MeshControlPlane> meshes = new LinkedHashMap<>();
+  private final Map<String, HdfsDevice> hdfs = new LinkedHashMap<>();
+  private final Map<String, HttpDevice> httpDevices = new LinkedHashMap<>();
+  private LabZooKeeper zookeeper;
   // Made only for a topology with clusters: the key and the first signature cost about a second.
   private final CertificateAuthority clusterCa;
   private final Map<String, KeyPair> hostKeys = new java.util.concurrent.ConcurrentHashMap<>();
@@ -175,11 +183,20 @@ public final class Lab implements AutoCloseable {
         hypervisors.put(h.name(), hv);
       }
       for (ClusterSpec c : site.clusters()) {
-        meshes.put(c.name(), new MeshControlPlane(c));
+        if (ClusterSpec.HDFS.equals(c.kind())) {
+          HdfsCluster state = new HdfsCluster(c.name(), c.version());
+          HdfsDemo.populate(state);
+          state.mapping(zookeeper());
+          hdfs.put(c.name(), new HdfsDevice(state));
+          httpDevices.put(c.name(), hdfs.get(c.name()));
+        } else {
+          meshes.put(c.name(), new MeshControlPlane(c));
+          httpDevices.put(c.name(), meshes.get(c.name()));
+        }
       }
     }
     for (String name : groups.keySet()) {
-      if (!meshes.containsKey(name)) {
+      if (!httpDevices.containsKey(name)) {
         hostKeys.put(name, HostKeys.derive(seed, name));
       }
     }
@@ -223,8 +240,8 @@ public final class Lab implements AutoCloseable {
     Map<HttpFrontend.Target, String> httpTargets = new LinkedHashMap<>();
     hosts.forEach(
         (n, h) -> {
-          if (meshes.containsKey(n)) {
-            httpTargets.put(new HttpFrontend.Target(n, meshes.get(n)), h);
+          if (httpDevices.containsKey(n)) {
+            httpTargets.put(new HttpFrontend.Target(n, httpDevices.get(n)), h);
           } else {
             sshTargets.put(
                 new SshFrontend.Target(n, hostKeys.get(n), switches.get(n), hypervisors.get(n)), h);
@@ -482,6 +499,29 @@ public final class Lab implements AutoCloseable {
     return m;
   }
 
+  /** An HDFS cluster's state: its BUs, replicas, Movers, link and faults. */
+  public HdfsCluster hdfs(String name) {
+    HdfsDevice d = hdfs.get(name);
+    if (d == null) {
+      throw new IllegalArgumentException("no HDFS cluster named '" + name + "'");
+    }
+    return d.cluster();
+  }
+
+  /** Every request an HDFS cluster received, {@code METHOD /path}. */
+  public List<String> hdfsRequests(String name) {
+    hdfs(name);
+    return hdfs.get(name).requestLog();
+  }
+
+  /** The lab's ZooKeeper (the HDFS clusters' user→DC mapping); started with the first of them. */
+  public synchronized LabZooKeeper zookeeper() {
+    if (zookeeper == null) {
+      zookeeper = new LabZooKeeper();
+    }
+    return zookeeper;
+  }
+
   /** Concurrent SSH connections to a device right now. */
   public int sshSessionCount(String device) {
     return ssh.sessionCount(device);
@@ -518,6 +558,9 @@ public final class Lab implements AutoCloseable {
     }
     if (http != null) {
       http.close();
+    }
+    if (zookeeper != null) {
+      zookeeper.close();
     }
     try {
       if (snmp != null) {

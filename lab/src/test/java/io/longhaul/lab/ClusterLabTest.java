@@ -138,10 +138,10 @@ class ClusterLabTest {
   @Test
   @DisplayName("refuses a topology cluster of a kind it does not simulate, naming the line")
   void unknownKind() {
-    String yaml = "sites:\n  - code: x\n    clusters:\n      - {name: x-nn, kind: hdfs}\n";
+    String yaml = "sites:\n  - code: x\n    clusters:\n      - {name: x-nn, kind: k8s}\n";
     assertThatThrownBy(() -> TopologyLoader.fromYaml(yaml, "t.yaml"))
         .isInstanceOf(TopologyException.class)
         .hasMessageContaining("t.yaml:4:")
-        .hasMessageContaining("unknown kind 'hdfs'");
+        .hasMessageContaining("unknown kind 'k8s'");
   }
 }

@@ -49,15 +49,16 @@ class LabTest {
   class Demo {
     @Test
     @DisplayName(
-        "with 45 devices on distinct loopback addresses and a known_hosts line per SSH device")
+        "with 46 devices on distinct loopback addresses and a known_hosts line per SSH device")
     void devices() throws Exception {
-      assertThat(lab.devices()).hasSize(45);
+      assertThat(lab.devices()).hasSize(46);
       assertThat(
               lab.devices().stream()
                   .map(d -> (d.ssh() != null ? d.ssh() : d.https()).getAddress())
                   .distinct())
-          .hasSize(45);
+          .hasSize(46);
       assertThat(lab.device("sha-mesh").kind()).isEqualTo(DeviceKind.CLUSTER);
+      assertThat(lab.device("sha-hdfs").kind()).isEqualTo(DeviceKind.CLUSTER);
       assertThat(java.nio.file.Files.readAllLines(lab.knownHostsFile()))
           .hasSize(44)
           .allMatch(l -> l.matches("\\[127\\.77\\.\\d+\\.\\d+]:\\d+ ssh-ed25519 AAAA\\S+"));

@@ -12,7 +12,7 @@ import java.util.Optional;
  * What Temporal knows of a run's workflow (workflow id = run id), by DescribeWorkflowExecution: the
  * embedded test server has no visibility queries.
  */
-final class RunWorkflows {
+public final class RunWorkflows {
   private RunWorkflows() {}
 
   /** The workflow's status; empty when Temporal has no workflow under the run's id. */
@@ -38,7 +38,7 @@ final class RunWorkflows {
   }
 
   /** Why an action on a live run found no live workflow, in an operator's words. */
-  static String whyGone(WorkflowClient temporal, String runId) {
+  public static String whyGone(WorkflowClient temporal, String runId) {
     Optional<WorkflowExecutionStatus> status;
     try {
       status = status(temporal, runId);

@@ -20,6 +20,7 @@ class OperationCatalogTest {
         .extracting(e -> e.definition().name())
         .containsExactly(
             "cluster-probe",
+            "hdfs-bu-migration",
             "instance-delete",
             "instance-spawn",
             "instance-spawn-bulk",

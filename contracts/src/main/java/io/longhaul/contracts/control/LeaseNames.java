@@ -2,11 +2,14 @@ package io.longhaul.contracts.control;
 
 import java.util.regex.Pattern;
 
-/** Lease names are {@code kind:name}, kind one of switch, hypervisor, hdfs-bu, mesh-idc, site. */
+/**
+ * Lease names are {@code kind:name}, kind one of switch, hypervisor, hdfs-bu, hdfs-nn (a NameNode
+ * slot), mesh-idc, site.
+ */
 public final class LeaseNames {
   private static final Pattern NAME =
       Pattern.compile(
-          "^(switch|hypervisor|hdfs-bu|mesh-idc|site):[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
+          "^(switch|hypervisor|hdfs-bu|hdfs-nn|mesh-idc|site):[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
 
   private LeaseNames() {}
 
@@ -17,7 +20,9 @@ public final class LeaseNames {
   public static String check(String name) {
     if (!valid(name)) {
       throw new IllegalArgumentException(
-          "lease name " + name + " is not kind:name (switch, hypervisor, hdfs-bu, mesh-idc, site)");
+          "lease name "
+              + name
+              + " is not kind:name (switch, hypervisor, hdfs-bu, hdfs-nn, mesh-idc, site)");
     }
     return name;
   }

@@ -34,7 +34,11 @@ public enum StepEventKind implements Term {
   /** What a condition wait waited for holds (its start is a {@link #WAITING} event). */
   CONDITION_MET("condition_met"),
   /** The run's workflow was lost and started again from PostgreSQL (RunResumer). */
-  RESUMED("resumed", true);
+  RESUMED("resumed", true),
+  /**
+   * A long phase's bandwidth cap changed: set by an operator, or lowered under stress and restored.
+   */
+  THROTTLED("throttled");
 
   private final String value;
   private final boolean endsStep;

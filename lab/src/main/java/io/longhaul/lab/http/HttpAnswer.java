@@ -4,9 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** A device's answer: status and JSON body (empty for none). */
-public record HttpAnswer(int status, String body) {
+/** A device's answer: status, body (empty for none) and its content type (JSON unless said). */
+public record HttpAnswer(int status, String body, String contentType) {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  public HttpAnswer(int status, String body) {
+    this(status, body, "application/json");
+  }
+
+  /** Plain text, as the fsck servlet answers. */
+  public static HttpAnswer text(int status, String body) {
+    return new HttpAnswer(status, body, "text/plain; charset=utf-8");
+  }
 
   public static HttpAnswer json(int status, Object value) {
     try {

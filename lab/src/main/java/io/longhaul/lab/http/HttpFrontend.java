@@ -131,7 +131,7 @@ public final class HttpFrontend implements Closeable {
             : answer.body();
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     if (b.length > 0) {
-      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.getResponseHeaders().set("Content-Type", answer.contentType());
     }
     boolean drop = faults.has(name, Fault.DropMidCommand.class);
     ex.sendResponseHeaders(answer.status(), b.length == 0 ? -1 : b.length);

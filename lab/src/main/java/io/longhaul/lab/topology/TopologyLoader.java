@@ -216,9 +216,13 @@ public final class TopologyLoader {
     String name = name(m, "name", site + " cluster");
     String what = "cluster '" + name + "'";
     String kind = string(m, "kind", what);
-    if (!kind.equals(ClusterSpec.MESH)) {
+    if (!kind.equals(ClusterSpec.MESH) && !kind.equals(ClusterSpec.HDFS)) {
       throw new TopologyException(
-          at(find(m, "kind")) + what + ": unknown kind '" + kind + "' (the lab simulates mesh)");
+          at(find(m, "kind"))
+              + what
+              + ": unknown kind '"
+              + kind
+              + "' (the lab simulates mesh and hdfs)");
     }
     String version = optionalString(m, "version", what, "1.24.2");
     if (!version.matches("[0-9]+\\.[0-9]+\\.[0-9]+([-.][a-z0-9.]+)?")) {

@@ -94,7 +94,11 @@ class TopologyDiscoveryEndToEndTest extends LabServerTestBase {
     assertThat(credentials).doesNotContain(lab().credentials().sshPassword());
     assertThat(credentials).doesNotContain(lab().credentials().snmpCommunity());
     assertThat(credentials).contains("lab-http").doesNotContain(lab().credentials().httpToken());
-    JsonNode mesh = admin().get("/api/v1/clusters").body().get(0);
+    JsonNode mesh = null;
+    for (JsonNode c : admin().get("/api/v1/clusters").body()) {
+      mesh = c.path("name").asText().equals("sha-mesh") ? c : mesh;
+    }
+    assertThat(mesh).as("sha-mesh in the inventory").isNotNull();
     assertThat(mesh.path("name").asText()).isEqualTo("sha-mesh");
     assertThat(mesh.path("baseUrl").asText()).isEqualTo(lab().device("sha-mesh").baseUrl());
     assertThat(mesh.path("trustPem").asText()).isEqualTo(lab().clusterCaPem());

@@ -1,0 +1,2 @@
+/** ZooKeeper, for state clusters share through it (the HDFS user→DC mapping). */
+package io.longhaul.drivers.transport.zookeeper;
