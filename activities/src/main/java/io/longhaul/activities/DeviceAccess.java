@@ -20,11 +20,14 @@ import io.longhaul.drivers.SshLogin;
 import io.longhaul.drivers.SwitchDriver;
 import io.longhaul.drivers.SwitchTarget;
 import io.longhaul.drivers.capability.ClusterApi;
+import io.longhaul.drivers.capability.MeshKubernetes;
+import io.longhaul.drivers.capability.MetricsQuery;
 import io.longhaul.drivers.transport.Heartbeat;
 import io.longhaul.drivers.transport.http.HttpAuth;
 import io.longhaul.drivers.transport.http.TrustMaterial;
 import io.temporal.activity.Activity;
 import java.net.URI;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +44,9 @@ public class DeviceAccess {
   private final CredentialRepository credentials;
   private final CredentialScopes scopes;
   private final Drivers drivers;
+
+  /** A Kubernetes call's longest wait; the activity's retries cover a slow API server. */
+  private static final int KUBERNETES_TIMEOUT_MILLIS = 10_000;
 
   public DeviceAccess(
       SwitchRepository switches,
@@ -88,15 +94,31 @@ public class DeviceAccess {
 
   /** As {@link #cluster(String)}, for a cluster the caller has already looked up. */
   public ClusterApi cluster(Cluster c) {
-    ClusterTarget target;
+    return drivers.cluster(target(c), httpAuth(c), heartbeat());
+  }
+
+  /** Clusters of a site, e.g. an IDC's Kubernetes clusters and its Prometheus. */
+  public List<Cluster> clustersOfSite(long siteId) {
+    return clusters.listBySite(siteId);
+  }
+
+  /** A mesh's Kubernetes cluster (fabric8), with its inventory trust and credential; close it. */
+  public MeshKubernetes meshKubernetes(Cluster c) {
+    return drivers.meshKubernetes(target(c), httpAuth(c), KUBERNETES_TIMEOUT_MILLIS);
+  }
+
+  /** A Prometheus's query API, with its inventory trust and credential. */
+  public MetricsQuery metrics(Cluster c) {
+    return drivers.metrics(target(c), httpAuth(c), heartbeat());
+  }
+
+  private static ClusterTarget target(Cluster c) {
     try {
-      target =
-          new ClusterTarget(
-              c.name(),
-              ClusterKind.parse(c.kind()),
-              URI.create(c.baseUrl()),
-              c.trustPem() == null ? null : TrustMaterial.pem(c.trustPem()));
-      return drivers.cluster(target, httpAuth(c), heartbeat());
+      return new ClusterTarget(
+          c.name(),
+          ClusterKind.parse(c.kind()),
+          URI.create(c.baseUrl()),
+          c.trustPem() == null ? null : TrustMaterial.pem(c.trustPem()));
     } catch (IllegalArgumentException e) {
       throw Failures.invalid("cluster " + c.name() + ": " + e.getMessage());
     }
