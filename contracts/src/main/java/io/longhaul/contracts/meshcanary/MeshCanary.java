@@ -6,7 +6,7 @@ public final class MeshCanary {
   public static final String WORKFLOW_TYPE = "MeshControlPlaneCanary";
 
   /** The query that answers the run in the operation's terms ({@link MeshCanaryView}). */
-  public static final String VIEW = "view";
+  public static final String VIEW = io.longhaul.contracts.control.OperatorControlled.VIEW;
 
   /**
    * Failure type of a canary the analysis failed (or an operator judged bad): it is rolled back.
