@@ -10,13 +10,13 @@ import java.util.Map;
 
 /**
  * The lab's service mesh: per IDC a primary and remote Kubernetes APIs with the mesh's controllers
- * ({@link MeshIdc}), and one real Prometheus scraping every IDC each second when Debian's {@code
- * prometheus} is installed ({@link #prometheus()} is null otherwise).
+ * ({@link MeshIdc}) and, when Debian's {@code prometheus} is installed, the IDC's own real
+ * Prometheus scraping it every second ({@link #prometheus(String)} is null otherwise).
  */
 public final class MeshLab implements AutoCloseable {
   public static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(1);
   private final Map<String, MeshIdc> idcs = new LinkedHashMap<>();
-  private final PrometheusServer prometheus;
+  private final Map<String, PrometheusServer> prometheus = new LinkedHashMap<>();
 
   private MeshLab(List<IdcSpec> specs, Path stateDir) {
     List<MeshIdc> started = new ArrayList<>();
@@ -26,11 +26,16 @@ public final class MeshLab implements AutoCloseable {
         started.add(idc);
         idcs.put(s.name(), idc);
       }
-      prometheus =
-          PrometheusServer.available()
-              ? PrometheusServer.start(started, stateDir.resolve("prometheus"), SCRAPE_INTERVAL)
-              : null;
+      if (PrometheusServer.available()) {
+        for (MeshIdc idc : started) {
+          prometheus.put(
+              idc.name(),
+              PrometheusServer.start(
+                  List.of(idc), stateDir.resolve("prometheus-" + idc.name()), SCRAPE_INTERVAL));
+        }
+      }
     } catch (RuntimeException e) {
+      prometheus.values().forEach(PrometheusServer::close);
       started.forEach(MeshIdc::close);
       throw e;
     }
@@ -52,16 +57,15 @@ public final class MeshLab implements AutoCloseable {
     return List.copyOf(idcs.values());
   }
 
-  /** The real Prometheus's HTTP API root, or null when it is not installed. */
-  public URI prometheus() {
-    return prometheus == null ? null : prometheus.uri();
+  /** The IDC's real Prometheus's HTTP API root, or null when it is not installed. */
+  public URI prometheus(String idc) {
+    PrometheusServer p = prometheus.get(idc);
+    return p == null ? null : p.uri();
   }
 
   @Override
   public void close() {
-    if (prometheus != null) {
-      prometheus.close();
-    }
+    prometheus.values().forEach(PrometheusServer::close);
     idcs.values().forEach(MeshIdc::close);
   }
 }

@@ -43,7 +43,7 @@ class MeshLabTest {
         .withConfig(
             new io.fabric8.kubernetes.client.ConfigBuilder()
                 .withMasterUrl(sha.clusters().get(cluster).toString())
-                .withTrustCerts(true)
+                .withRequestRetryBackoffLimit(0)
                 .build())
         .build();
   }
@@ -104,7 +104,7 @@ class MeshLabTest {
   @Test
   @DisplayName("a real Prometheus scrapes Istio's metrics from the IDC every second")
   void prometheus() throws Exception {
-    assumeTrue(lab.prometheus() != null, "Debian's prometheus is not installed");
+    assumeTrue(lab.prometheus("sha") != null, "Debian's prometheus is not installed");
     HttpClient http = HttpClient.newHttpClient();
     String q =
         URLEncoder.encode(
@@ -116,7 +116,8 @@ class MeshLabTest {
           try {
             body[0] =
                 http.send(
-                        HttpRequest.newBuilder(lab.prometheus().resolve("/api/v1/query?query=" + q))
+                        HttpRequest.newBuilder(
+                                lab.prometheus("sha").resolve("/api/v1/query?query=" + q))
                             .build(),
                         HttpResponse.BodyHandlers.ofString())
                     .body();
