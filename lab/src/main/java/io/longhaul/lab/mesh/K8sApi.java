@@ -1,6 +1,8 @@
 package io.longhaul.lab.mesh;
 
-import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -11,6 +13,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -19,9 +22,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * request is answered 503, as a load balancer in front of a dead API server does.
  */
 final class K8sApi implements AutoCloseable {
+  /** Marks the lab's own requests, so the request log holds only what came from outside. */
+  private static final String LAB_HEADER = "X-Longhaul-Lab";
+
   private final String name;
   private final KubernetesMockServer server;
-  private final NamespacedKubernetesClient client;
+  private final KubernetesClient client;
   private final List<String> requestLog = new CopyOnWriteArrayList<>();
   private volatile boolean down;
 
@@ -35,7 +41,7 @@ final class K8sApi implements AutoCloseable {
             if (down) {
               return new MockResponse().setResponseCode(503).setBody("{\"kind\":\"Status\"}");
             }
-            if (!"GET".equals(request.getMethod())) {
+            if (!"GET".equals(request.getMethod()) && request.getHeader(LAB_HEADER) == null) {
               requestLog.add(request.getMethod() + " " + request.getPath());
             }
             return crud.dispatch(request);
@@ -45,7 +51,15 @@ final class K8sApi implements AutoCloseable {
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    client = server.createClient();
+    client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
+                    .withMasterUrl(baseUri().toString())
+                    .withRequestRetryBackoffLimit(0)
+                    .withCustomHeaders(Map.of(LAB_HEADER, "controller"))
+                    .build())
+            .build();
   }
 
   String name() {
@@ -58,7 +72,7 @@ final class K8sApi implements AutoCloseable {
   }
 
   /** The lab's own client: seeds objects and plays the controllers. */
-  NamespacedKubernetesClient client() {
+  KubernetesClient client() {
     return client;
   }
 
@@ -70,7 +84,10 @@ final class K8sApi implements AutoCloseable {
     this.down = down;
   }
 
-  /** Every change that reached the API ({@code PATCH /api/v1/namespaces/shop-1}...). */
+  /**
+   * Every change that reached the API from outside the lab ({@code PATCH
+   * /api/v1/namespaces/shop-01}...).
+   */
   List<String> requestLog() {
     return List.copyOf(requestLog);
   }

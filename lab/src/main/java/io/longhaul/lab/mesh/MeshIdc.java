@@ -123,6 +123,11 @@ public final class MeshIdc implements AutoCloseable {
     remotes.forEach(r -> r.setDown(isDown));
   }
 
+  /** How many changes (non-GET requests) reached one cluster's API. */
+  public int requestLogSize(String cluster) {
+    return api(cluster).requestLog().size();
+  }
+
   public boolean down() {
     return down;
   }

@@ -49,7 +49,10 @@ class MeshCanaryReplayTest {
       MeshCanaryWorkflow stub =
           client.newWorkflowStub(
               MeshCanaryWorkflow.class,
-              WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.WORKFLOWS).build());
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(id)
+                  .setTaskQueue(TaskQueues.WORKFLOWS)
+                  .build());
       try {
         stub.canary(MeshCanaryWorkflowTest.input(false));
       } catch (RuntimeException e) {

@@ -60,10 +60,15 @@ class MeshCanaryWorkflowTest {
     return env.getWorkflowClient()
         .newWorkflowStub(
             MeshCanaryWorkflow.class,
-            WorkflowOptions.newBuilder().setWorkflowId("canary-test").setTaskQueue(TaskQueues.WORKFLOWS).build());
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("canary-test")
+                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .build());
   }
 
-  /** Every namespace labelled with the tag, every pod on stable, the tag on stable, canary at zero. */
+  /**
+   * Every namespace labelled with the tag, every pod on stable, the tag on stable, canary at zero.
+   */
   static void assertRolledBack(MeshFake mesh) {
     assertThat(mesh.labels.values()).containsOnly(MeshFake.TAG);
     assertThat(mesh.podRevision.values()).containsOnly(STABLE);
@@ -71,7 +76,8 @@ class MeshCanaryWorkflowTest {
     assertThat(mesh.istiods).containsEntry(CANARY, 0).containsEntry(STABLE, 1);
   }
 
-  MeshCanaryView failsAndRollsBack(TestWorkflowEnvironment env, MeshFake.Fault fault, String because) {
+  MeshCanaryView failsAndRollsBack(
+      TestWorkflowEnvironment env, MeshFake.Fault fault, String because) {
     var mesh = new MeshFake(STABLE, 10);
     mesh.fault = fault;
     var j = new JournalFakes();
@@ -87,7 +93,8 @@ class MeshCanaryWorkflowTest {
   }
 
   @Test
-  @DisplayName("a healthy canary promotes: tag on the canary, no pod on the old revision, old retired")
+  @DisplayName(
+      "a healthy canary promotes: tag on the canary, no pod on the old revision, old retired")
   void promotes(TestWorkflowEnvironment env) {
     var mesh = new MeshFake(STABLE, 10);
     var j = new JournalFakes();
@@ -101,8 +108,10 @@ class MeshCanaryWorkflowTest {
     assertThat(idc.state()).isEqualTo("promoted");
     assertThat(idc.analyses()).hasSize(4).allMatch(a -> a.verdict().equals("pass"));
     assertThat(idc.podsByRevision()).containsOnlyKeys(CANARY);
-    // Cohort 1 is 10 % of 10 namespaces: one, against a baseline of one; cohort 2 five against five.
-    assertThat(mesh.calls).contains("analyse 1#1 canary=1 baseline=1", "analyse 2#2 canary=5 baseline=5");
+    // Cohort 1 is 10 % of 10 namespaces: one, against a baseline of one; cohort 2 five against
+    // five.
+    assertThat(mesh.calls)
+        .contains("analyse 1#1 canary=1 baseline=1", "analyse 2#2 canary=5 baseline=5");
   }
 
   @Test
@@ -121,12 +130,15 @@ class MeshCanaryWorkflowTest {
   }
 
   @Test
-  @DisplayName("a canary that pushes slowly is never given a cohort: scaled down, nothing relabelled")
+  @DisplayName(
+      "a canary that pushes slowly is never given a cohort: scaled down, nothing relabelled")
   void slowPush(TestWorkflowEnvironment env) {
     var mesh = new MeshFake(STABLE, 10);
     mesh.fault = MeshFake.Fault.SLOW_PUSH;
     MeshCanaryWorkflow stub = start(env, mesh, new JournalFakes());
-    assertThatThrownBy(() -> stub.canary(input(false))).rootCause().hasMessageContaining("push convergence");
+    assertThatThrownBy(() -> stub.canary(input(false)))
+        .rootCause()
+        .hasMessageContaining("push convergence");
     assertRolledBack(mesh);
     assertThat(mesh.calls).noneMatch(c -> c.startsWith("relabel"));
   }
@@ -138,7 +150,9 @@ class MeshCanaryWorkflowTest {
     mesh.fault = MeshFake.Fault.READY_BEFORE_DRAINED;
     start(env, mesh, new JournalFakes()).canary(input(false));
     int drained = mesh.calls.indexOf("status queued=0");
-    int firstRelabel = mesh.calls.indexOf(mesh.calls.stream().filter(c -> c.startsWith("relabel")).findFirst().orElseThrow());
+    int firstRelabel =
+        mesh.calls.indexOf(
+            mesh.calls.stream().filter(c -> c.startsWith("relabel")).findFirst().orElseThrow());
     assertThat(mesh.calls.subList(0, drained)).contains("status queued=120");
     assertThat(firstRelabel).isGreaterThan(drained);
   }
@@ -153,7 +167,8 @@ class MeshCanaryWorkflowTest {
     PendingDecision p = await(stub, d -> d.step().equals("judge"));
     assertThat(p.kind()).isEqualTo("approval");
     assertThat(stub.view().idcs().getFirst().state()).isEqualTo("judging");
-    stub.decide(SignedDecisions.signed("canary-test", "reject", p, "carol", "approver", "latency doubled"));
+    stub.decide(
+        SignedDecisions.signed("canary-test", "reject", p, "carol", "approver", "latency doubled"));
     assertThatThrownBy(() -> WorkflowStub.fromTyped(stub).getResult(MeshCanaryView.class))
         .isInstanceOf(WorkflowFailedException.class);
     assertRolledBack(mesh);
@@ -168,7 +183,8 @@ class MeshCanaryWorkflowTest {
     WorkflowClient.start(stub::canary, input(true));
     for (int cohort = 1; cohort <= 2; cohort++) {
       PendingDecision p = await(stub, d -> d.step().equals("judge"));
-      stub.decide(SignedDecisions.signed("canary-test", "approve", p, "carol", "approver", "acceptable"));
+      stub.decide(
+          SignedDecisions.signed("canary-test", "approve", p, "carol", "approver", "acceptable"));
     }
     MeshCanaryView view = WorkflowStub.fromTyped(stub).getResult(MeshCanaryView.class);
     assertThat(view.outcome()).isEqualTo("promoted");
@@ -185,20 +201,25 @@ class MeshCanaryWorkflowTest {
     for (int i = 0; i < 200 && stub.progress().waitingForConditions().isEmpty(); i++) {
       Thread.sleep(50);
     }
-    assertThat(stub.progress().waitingForConditions()).anyMatch(c -> c.contains("every cluster of sha answers"));
+    assertThat(stub.progress().waitingForConditions())
+        .anyMatch(c -> c.contains("every cluster of sha answers"));
     assertThat(mesh.calls).doesNotContain("install " + CANARY);
     mesh.fault = MeshFake.Fault.NONE;
-    assertThat(WorkflowStub.fromTyped(stub).getResult(MeshCanaryView.class).outcome()).isEqualTo("promoted");
+    assertThat(WorkflowStub.fromTyped(stub).getResult(MeshCanaryView.class).outcome())
+        .isEqualTo("promoted");
   }
 
   @Test
   @DisplayName("holds the IDC's lease and its DR partner's")
   void leases() {
-    assertThat(MeshCanaryWorkflowImpl.leases(new IdcTarget("sha", "shb"))).containsExactly("mesh-idc:sha", "mesh-idc:shb");
-    assertThat(MeshCanaryWorkflowImpl.leases(new IdcTarget("sin", null))).containsExactly("mesh-idc:sin");
+    assertThat(MeshCanaryWorkflowImpl.leases(new IdcTarget("sha", "shb")))
+        .containsExactly("mesh-idc:sha", "mesh-idc:shb");
+    assertThat(MeshCanaryWorkflowImpl.leases(new IdcTarget("sin", null)))
+        .containsExactly("mesh-idc:sin");
   }
 
-  static PendingDecision await(MeshCanaryWorkflow stub, Predicate<PendingDecision> what) throws InterruptedException {
+  static PendingDecision await(MeshCanaryWorkflow stub, Predicate<PendingDecision> what)
+      throws InterruptedException {
     for (int i = 0; i < 400; i++) {
       var pending = stub.progress().pending().stream().filter(what).toList();
       if (!pending.isEmpty()) {

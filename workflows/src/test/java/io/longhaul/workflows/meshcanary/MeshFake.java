@@ -22,11 +22,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An IDC's mesh in memory, keeping the state the workflow changes: namespace labels, pods that
  * follow their namespace's label (through the tag) when restarted, istiod revisions, the tag. The
  * analysis is the seam: its verdict is the one the injected fault earns in the real judge (its
- * known-answer tests and the end-to-end test with Prometheus cover that); everything else is
- * state the assertions read back.
+ * known-answer tests and the end-to-end test with Prometheus cover that); everything else is state
+ * the assertions read back.
  */
 final class MeshFake implements MeshActivities {
-  enum Fault { NONE, ERRORS_5XX, SLOWER, SLOW_PUSH, REJECTS, READY_BEFORE_DRAINED, REMOTE_DOWN }
+  enum Fault {
+    NONE,
+    ERRORS_5XX,
+    SLOWER,
+    SLOW_PUSH,
+    REJECTS,
+    READY_BEFORE_DRAINED,
+    REMOTE_DOWN
+  }
 
   static final String TAG = "prod-stable";
   final String stable;
@@ -57,7 +65,14 @@ final class MeshFake implements MeshActivities {
   public IdcState describe(IdcRequest r) {
     calls.add("describe");
     List<String> down = fault == Fault.REMOTE_DOWN ? List.of("r2") : List.of();
-    return new IdcState(r.idc(), "primary", List.of("r1", "r2"), "prom", down, new ArrayList<>(new TreeMap<>(labels).keySet()), new TreeMap<>(labels));
+    return new IdcState(
+        r.idc(),
+        "primary",
+        List.of("r1", "r2"),
+        "prom",
+        down,
+        new ArrayList<>(new TreeMap<>(labels).keySet()),
+        new TreeMap<>(labels));
   }
 
   @Override
@@ -103,12 +118,13 @@ final class MeshFake implements MeshActivities {
   public RevisionCounts counts(CountRequest r) {
     Map<String, Integer> pods = new TreeMap<>();
     Map<String, Integer> nss = new TreeMap<>();
-    podRevision.forEach((ns, rev) -> {
-      if (r.namespaces().isEmpty() || r.namespaces().contains(ns)) {
-        pods.merge(rev, 2, Integer::sum);
-        nss.merge(resolve(labels.get(ns)), 1, Integer::sum);
-      }
-    });
+    podRevision.forEach(
+        (ns, rev) -> {
+          if (r.namespaces().isEmpty() || r.namespaces().contains(ns)) {
+            pods.merge(rev, 2, Integer::sum);
+            nss.merge(resolve(labels.get(ns)), 1, Integer::sum);
+          }
+        });
     return new RevisionCounts(pods, nss);
   }
 
@@ -120,19 +136,32 @@ final class MeshFake implements MeshActivities {
 
   @Override
   public AnalysisReport analyse(AnalysisRequest r) {
-    calls.add("analyse " + r.cohort() + "#" + r.interval() + " canary=" + r.canary().size() + " baseline=" + r.baseline().size());
-    String verdict = switch (fault) {
-      case ERRORS_5XX, REJECTS -> AnalysisReport.FAIL;
-      case SLOWER -> AnalysisReport.MARGINAL;
-      default -> AnalysisReport.PASS;
-    };
-    String reason = switch (fault) {
-      case ERRORS_5XX -> "hard threshold breached: success-rate 0.75 against threshold 0.99";
-      case REJECTS -> "hard threshold breached: xds-rejects-per-s 2 against threshold 0";
-      case SLOWER -> "p99-latency-ms high (184 vs 92, p=0.0002)";
-      default -> "every metric within its baseline";
-    };
-    double score = verdict.equals(AnalysisReport.PASS) ? 100 : verdict.equals(AnalysisReport.MARGINAL) ? 75 : 50;
+    calls.add(
+        "analyse "
+            + r.cohort()
+            + "#"
+            + r.interval()
+            + " canary="
+            + r.canary().size()
+            + " baseline="
+            + r.baseline().size());
+    String verdict =
+        switch (fault) {
+          case ERRORS_5XX, REJECTS -> AnalysisReport.FAIL;
+          case SLOWER -> AnalysisReport.MARGINAL;
+          default -> AnalysisReport.PASS;
+        };
+    String reason =
+        switch (fault) {
+          case ERRORS_5XX -> "hard threshold breached: success-rate 0.75 against threshold 0.99";
+          case REJECTS -> "hard threshold breached: xds-rejects-per-s 2 against threshold 0";
+          case SLOWER -> "p99-latency-ms high (184 vs 92, p=0.0002)";
+          default -> "every metric within its baseline";
+        };
+    double score =
+        verdict.equals(AnalysisReport.PASS)
+            ? 100
+            : verdict.equals(AnalysisReport.MARGINAL) ? 75 : 50;
     return new AnalysisReport(r.cohort(), r.interval(), 0, List.of(), score, verdict, reason, 8);
   }
 }

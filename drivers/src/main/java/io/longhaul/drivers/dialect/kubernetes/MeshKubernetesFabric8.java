@@ -221,28 +221,33 @@ public final class MeshKubernetesFabric8 implements MeshKubernetes {
     check("revision", revision);
     call(
         "set tag " + tag,
-        () ->
-            client
-                .admissionRegistration()
-                .v1()
-                .mutatingWebhookConfigurations()
+        () -> {
+          var webhooks = client.admissionRegistration().v1().mutatingWebhookConfigurations();
+          String name = "istio-revision-tag-" + tag;
+          if (webhooks.withName(name).get() == null) {
+            webhooks
                 .resource(
                     new MutatingWebhookConfigurationBuilder()
                         .withNewMetadata()
-                        .withName("istio-revision-tag-" + tag)
+                        .withName(name)
                         .addToLabels(TAG_LABEL, tag)
                         .addToLabels(REV_LABEL, revision)
                         .endMetadata()
                         .build())
-                .createOr(
-                    existing ->
-                        existing.edit(
-                            w -> {
-                              Map<String, String> l = new HashMap<>(w.getMetadata().getLabels());
-                              l.put(REV_LABEL, revision);
-                              w.getMetadata().setLabels(l);
-                              return w;
-                            })));
+                .create();
+          } else {
+            webhooks
+                .withName(name)
+                .edit(
+                    w -> {
+                      Map<String, String> l = new HashMap<>(w.getMetadata().getLabels());
+                      l.put(REV_LABEL, revision);
+                      w.getMetadata().setLabels(l);
+                      return w;
+                    });
+          }
+          return null;
+        });
   }
 
   static Deployment istiod(String revision, String version, int replicas) {
