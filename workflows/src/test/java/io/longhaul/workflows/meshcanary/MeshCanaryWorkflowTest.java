@@ -37,6 +37,31 @@ class MeshCanaryWorkflowTest {
           .build();
 
   static MeshCanaryInput input(boolean judgement) {
+    return input(judgement, AnalysisSpec.defaults());
+  }
+
+  /**
+   * With 1 s intervals, for the tests that poll a running workflow: the test server skips time only
+   * while a client waits for a result, so those runs' timers take real time.
+   */
+  static MeshCanaryInput quick(boolean judgement) {
+    AnalysisSpec d = AnalysisSpec.defaults();
+    return input(
+        judgement,
+        new AnalysisSpec(
+            1,
+            1,
+            d.alpha(),
+            d.tolerance(),
+            d.passScore(),
+            d.marginalScore(),
+            d.minSuccessRate(),
+            d.maxP99LatencyMs(),
+            d.maxConvergenceSeconds(),
+            d.maxRejectsPerSecond()));
+  }
+
+  static MeshCanaryInput input(boolean judgement, AnalysisSpec analysis) {
     return new MeshCanaryInput(
         List.of(new IdcTarget("sha", "shb")),
         STABLE,
@@ -44,7 +69,7 @@ class MeshCanaryWorkflowTest {
         "1.25.0",
         MeshFake.TAG,
         List.of(10, 50),
-        AnalysisSpec.defaults(),
+        analysis,
         2,
         judgement,
         2,
@@ -163,7 +188,7 @@ class MeshCanaryWorkflowTest {
     var mesh = new MeshFake(STABLE, 10);
     mesh.fault = MeshFake.Fault.SLOWER;
     MeshCanaryWorkflow stub = start(env, mesh, new JournalFakes());
-    WorkflowClient.start(stub::canary, input(true));
+    WorkflowClient.start(stub::canary, quick(true));
     PendingDecision p = await(stub, d -> d.step().equals("judge"));
     assertThat(p.kind()).isEqualTo("approval");
     assertThat(stub.view().idcs().getFirst().state()).isEqualTo("judging");
@@ -180,7 +205,7 @@ class MeshCanaryWorkflowTest {
     var mesh = new MeshFake(STABLE, 10);
     mesh.fault = MeshFake.Fault.SLOWER;
     MeshCanaryWorkflow stub = start(env, mesh, new JournalFakes());
-    WorkflowClient.start(stub::canary, input(true));
+    WorkflowClient.start(stub::canary, quick(true));
     for (int cohort = 1; cohort <= 2; cohort++) {
       PendingDecision p = await(stub, d -> d.step().equals("judge"));
       stub.decide(
