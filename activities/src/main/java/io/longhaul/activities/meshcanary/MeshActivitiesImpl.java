@@ -18,10 +18,8 @@ import io.longhaul.db.inventory.SiteRepository;
 import io.longhaul.drivers.DeviceException;
 import io.longhaul.drivers.capability.MeshKubernetes;
 import io.longhaul.drivers.capability.MetricsQuery;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -245,47 +243,11 @@ public class MeshActivitiesImpl implements MeshActivities {
 
   @Override
   public AnalysisReport analyse(AnalysisRequest r) {
-    Idc idc = idc(r.idc());
-    MetricsQuery prom = devices.metrics(idc.prometheus());
-    var spec = r.spec();
-    Instant end = Instant.now();
-    Instant start = end.minusSeconds(spec.intervalSeconds());
-    Duration step = Duration.ofSeconds(spec.stepSeconds());
-    int window = Math.max(5, 4 * spec.stepSeconds());
-    Map<CanaryMetric, CanaryJudge.Samples> samples = new EnumMap<>(CanaryMetric.class);
-    int queries = 0;
+    MetricsQuery prom = devices.metrics(idc(r.idc()).prometheus());
     try {
-      for (CanaryMetric m : CanaryMetric.values()) {
-        boolean perRevision =
-            m == CanaryMetric.CONVERGENCE_P99_SECONDS || m == CanaryMetric.XDS_REJECTS_PER_SECOND;
-        double[] canary =
-            values(
-                prom.range(
-                    CanaryQueries.query(m, r.idc(), r.canary(), r.canaryRevision(), window),
-                    start,
-                    end,
-                    step));
-        queries++;
-        double[] baseline = new double[0];
-        if (perRevision || !r.baseline().isEmpty()) {
-          baseline =
-              values(
-                  prom.range(
-                      CanaryQueries.query(m, r.idc(), r.baseline(), r.stableRevision(), window),
-                      start,
-                      end,
-                      step));
-          queries++;
-        }
-        samples.put(m, new CanaryJudge.Samples(canary, baseline));
-      }
+      return MeshAnalysis.analyse(prom, r, Instant.now());
     } catch (DeviceException e) {
       throw Failures.toTemporal(e);
     }
-    return CanaryJudge.judge(r.cohort(), r.interval(), end.toEpochMilli(), spec, samples, queries);
-  }
-
-  private static double[] values(List<MetricsQuery.Series> series) {
-    return series.isEmpty() ? new double[0] : series.get(0).values();
   }
 }
