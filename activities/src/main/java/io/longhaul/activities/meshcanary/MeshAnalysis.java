@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * One analysis interval ending at {@code end}: the PromQL range queries of every metric for the
- * canary (its namespaces, its revision) and the baseline (same-size stable namespaces, the stable
- * revision), then the judgement. Two queries per metric, one when a cohort has no baseline.
+ * canary (the sidecars and istiod of its revision) and the baseline (those of the stable revision),
+ * then the judgement. Two queries per metric; without baseline namespaces left on stable (a 100 %
+ * cohort) the request metrics are judged on their thresholds alone, one query each.
  */
 public final class MeshAnalysis {
   private MeshAnalysis() {}
@@ -31,20 +32,14 @@ public final class MeshAnalysis {
       double[] canary =
           values(
               prom.range(
-                  CanaryQueries.query(m, r.idc(), r.canary(), r.canaryRevision(), window),
-                  start,
-                  end,
-                  step));
+                  CanaryQueries.query(m, r.idc(), r.canaryRevision(), window), start, end, step));
       queries++;
       double[] baseline = new double[0];
       if (perRevision || !r.baseline().isEmpty()) {
         baseline =
             values(
                 prom.range(
-                    CanaryQueries.query(m, r.idc(), r.baseline(), r.stableRevision(), window),
-                    start,
-                    end,
-                    step));
+                    CanaryQueries.query(m, r.idc(), r.stableRevision(), window), start, end, step));
         queries++;
       }
       samples.put(m, new CanaryJudge.Samples(canary, baseline));

@@ -94,8 +94,8 @@ public final class MeshDecisionBenchmark implements Benchmark {
                   d.maxRejectsPerSecond())
               : d;
       Thread.sleep(spec.intervalSeconds() * 1000L + 2000); // an interval of samples everywhere
-      scenarios.add(decision(config, lab, drivers, spec));
       scenarios.add(cost(config, lab, drivers, spec));
+      scenarios.add(decision(config, lab, drivers, spec));
     }
     notes.add(
         "The lab (Kubernetes APIs, their controllers, the metrics endpoints) and Prometheus run on"
@@ -230,9 +230,14 @@ public final class MeshDecisionBenchmark implements Benchmark {
 
   private static void awaitPods(MeshKubernetes apps, List<String> namespaces, String revision)
       throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
     for (String ns : namespaces) {
       String n = ns.substring(ns.indexOf('/') + 1);
       while (!apps.podsByRevision(n).keySet().equals(java.util.Set.of(revision))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              ns + " pods " + apps.podsByRevision(n) + ", not all on " + revision);
+        }
         Thread.sleep(100);
       }
     }

@@ -25,6 +25,17 @@ final class K8sApi implements AutoCloseable {
   /** Marks the lab's own requests, so the request log holds only what came from outside. */
   private static final String LAB_HEADER = "X-Longhaul-Lab";
 
+  /**
+   * The mock server logs every request at info; where it logs through java.util.logging (no other
+   * binding) the lab keeps it to warnings. Held strongly: JUL forgets unreferenced loggers' levels.
+   */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  static {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final String name;
   private final KubernetesMockServer server;
   private final KubernetesClient client;

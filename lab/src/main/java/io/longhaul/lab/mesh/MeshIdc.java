@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -332,8 +331,9 @@ public final class MeshIdc implements AutoCloseable {
       if (!down) {
         reconcile();
       }
-    } catch (KubernetesClientException | IllegalStateException e) {
-      // A half-made change between two ticks: the next tick sees it whole.
+    } catch (RuntimeException e) {
+      // A half-made change between two ticks (a conflict, an object gone): the next tick sees it
+      // whole. Whatever it was, the controller must keep running, as a real one restarts.
     }
   }
 

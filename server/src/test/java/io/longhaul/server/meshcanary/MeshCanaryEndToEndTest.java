@@ -116,7 +116,7 @@ class MeshCanaryEndToEndTest extends ServerTestBase {
     p.put("tag", "prod-stable");
     p.put("cohorts", List.of(20, 50));
     p.put("analysis", analysis);
-    p.put("bakeIntervals", 2);
+    p.put("bakeIntervals", 1);
     p.put("manualJudgement", false);
     p.put("maxUnavailable", 2);
     p.put("soakSeconds", 1);
@@ -166,7 +166,7 @@ class MeshCanaryEndToEndTest extends ServerTestBase {
     JsonNode view = admin.get("/api/v1/runs/" + id + "/view").body();
     assertThat(view.path("outcome").asText()).as(view.toString()).isEqualTo("promoted");
     JsonNode analyses = view.path("idcs").get(0).path("analyses");
-    assertThat(analyses.size()).isEqualTo(4);
+    assertThat(analyses.size()).isEqualTo(2);
     for (JsonNode a : analyses) {
       assertThat(a.path("verdict").asText()).as(a.toString()).isEqualTo("pass");
       assertThat(a.path("queries").asInt()).isEqualTo(8);
