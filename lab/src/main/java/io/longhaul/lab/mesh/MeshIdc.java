@@ -36,6 +36,7 @@ public final class MeshIdc implements AutoCloseable {
   public static final String TAG = "istio.io/tag";
   public static final String SYSTEM = "istio-system";
   public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+  /** On a pod: the restart stamp it was made for. */
   static final String ROLLED = "lab.longhaul.io/rolled";
   private static final int QUEUE_AT_START = 300;
 
@@ -297,8 +298,9 @@ public final class MeshIdc implements AutoCloseable {
   }
 
   private void createPods(
-      KubernetesClient c, String ns, String app, String revision, String generation) {
+      KubernetesClient c, String ns, String app, String revision, String restart) {
     int replicas = spec.replicas();
+    String generation = Integer.toHexString(restart.hashCode() & 0xfffffff);
     for (int i = 0; i < replicas; i++) {
       Pod pod =
           new PodBuilder()
@@ -307,6 +309,7 @@ public final class MeshIdc implements AutoCloseable {
               .withNamespace(ns)
               .addToLabels("app", app)
               .addToLabels(REV, revision)
+              .addToAnnotations(ROLLED, restart)
               .endMetadata()
               .withNewSpec()
               .addNewContainer()
@@ -393,31 +396,27 @@ public final class MeshIdc implements AutoCloseable {
       String value = n.getMetadata().getLabels().get(REV);
       nsRev.put(n.getMetadata().getName(), tags.getOrDefault(value, value));
     }
+    // Which restart each namespace's pods were made for: a stamp on the pods themselves, so the
+    // controller never writes the deployment (a write there could race a user's restart).
+    Map<String, java.util.Set<String>> made = new HashMap<>();
+    for (Pod p : c.pods().inAnyNamespace().list().getItems()) {
+      Map<String, String> a = p.getMetadata().getAnnotations();
+      String app =
+          p.getMetadata().getLabels() == null ? null : p.getMetadata().getLabels().get("app");
+      made.computeIfAbsent(
+              p.getMetadata().getNamespace() + "/" + app, k -> new java.util.HashSet<>())
+          .add(a == null ? "" : a.getOrDefault(ROLLED, ""));
+    }
     for (Deployment d : c.apps().deployments().inAnyNamespace().list().getItems()) {
       String ns = d.getMetadata().getNamespace();
+      String app = d.getMetadata().getName();
       Map<String, String> tpl = d.getSpec().getTemplate().getMetadata().getAnnotations();
       String restarted = tpl == null ? null : tpl.get(RESTARTED_AT);
-      Map<String, String> ann = d.getMetadata().getAnnotations();
-      String rolled = ann == null ? null : ann.get(ROLLED);
-      if (restarted != null && !restarted.equals(rolled) && nsRev.containsKey(ns)) {
-        String app = d.getMetadata().getName();
+      if (restarted != null
+          && nsRev.containsKey(ns)
+          && !java.util.Set.of(restarted).equals(made.get(ns + "/" + app))) {
         c.pods().inNamespace(ns).withLabel("app", app).delete();
-        createPods(
-            c, ns, app, nsRev.get(ns), Integer.toHexString(restarted.hashCode() & 0xfffffff));
-        c.apps()
-            .deployments()
-            .inNamespace(ns)
-            .withName(app)
-            .edit(
-                x -> {
-                  Map<String, String> a =
-                      x.getMetadata().getAnnotations() == null
-                          ? new HashMap<>()
-                          : new HashMap<>(x.getMetadata().getAnnotations());
-                  a.put(ROLLED, restarted);
-                  x.getMetadata().setAnnotations(a);
-                  return x;
-                });
+        createPods(c, ns, app, nsRev.get(ns), restarted);
       }
     }
     Map<String, Map<String, Integer>> out = new TreeMap<>();
