@@ -33,6 +33,20 @@ function cookie(name: string): string | undefined {
     ?.slice(name.length + 1);
 }
 
+/**
+ * The form login needs the CSRF token too (a forged login would sign the browser in as someone
+ * else): every response hands it out as the XSRF-TOKEN cookie, so fetch the login page when the
+ * browser has none yet (say, right after signing out).
+ */
+export async function ensureCsrfToken(): Promise<void> {
+  if (cookie("XSRF-TOKEN")) return;
+  try {
+    await fetch("/login", { credentials: "same-origin", headers: { Accept: "text/html" } });
+  } catch {
+    // The login request itself will say that the server cannot be reached.
+  }
+}
+
 export async function request<T>(
   method: string,
   path: string,

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ApiError, request } from "../api/http";
+import { ApiError, ensureCsrfToken, request } from "../api/http";
 
 /** Signs in through the API's form login; the session cookie then carries every request. */
 export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
@@ -13,6 +13,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
     setBusy(true);
     setError(undefined);
     try {
+      await ensureCsrfToken();
       await request("POST", "/login", undefined, new URLSearchParams({ username, password }));
       onSignedIn();
     } catch (err) {

@@ -22,10 +22,12 @@ import io.longhaul.drivers.SwitchTarget;
 import io.longhaul.drivers.capability.ClusterApi;
 import io.longhaul.drivers.capability.MeshKubernetes;
 import io.longhaul.drivers.capability.MetricsQuery;
+import io.longhaul.drivers.dialect.mib.SnmpSwitch;
 import io.longhaul.drivers.transport.Heartbeat;
 import io.longhaul.drivers.transport.http.HttpAuth;
 import io.longhaul.drivers.transport.http.TrustMaterial;
 import io.temporal.activity.Activity;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -92,9 +94,15 @@ public class DeviceAccess {
     return cluster(clusterNamed(name));
   }
 
-  /** As {@link #cluster(String)}, for a cluster the caller has already looked up. */
+  /**
+   * As {@link #cluster(String)}, for a cluster the caller has already looked up. The URL's host is
+   * resolved once; with a credential, every address it resolves to must be in the credential's
+   * scope and the site's management networks, and connections go to the first of those checked
+   * addresses only, so a name that resolves elsewhere later still receives nothing.
+   */
   public ClusterApi cluster(Cluster c) {
-    return drivers.cluster(target(c), httpAuth(c), heartbeat());
+    Reach r = reach(c);
+    return drivers.cluster(r.target(), r.auth(), heartbeat());
   }
 
   /** Clusters of a site, e.g. an IDC's Kubernetes clusters and its Prometheus. */
@@ -102,23 +110,44 @@ public class DeviceAccess {
     return clusters.listBySite(siteId);
   }
 
-  /** A mesh's Kubernetes cluster (fabric8), with its inventory trust and credential; close it. */
+  /**
+   * A mesh's Kubernetes cluster (fabric8), with the same scope check, trust and credential as
+   * {@link #cluster(Cluster)}; close it. fabric8 connects by the URL's host name (it does not take
+   * the pinned address).
+   */
   public MeshKubernetes meshKubernetes(Cluster c) {
-    return drivers.meshKubernetes(target(c), httpAuth(c), KUBERNETES_TIMEOUT_MILLIS);
+    Reach r = reach(c);
+    return drivers.meshKubernetes(r.target(), r.auth(), KUBERNETES_TIMEOUT_MILLIS);
   }
 
-  /** A Prometheus's query API, with its inventory trust and credential. */
+  /** A Prometheus's query API, reached as {@link #cluster(Cluster)} reaches a cluster. */
   public MetricsQuery metrics(Cluster c) {
-    return drivers.metrics(target(c), httpAuth(c), heartbeat());
+    Reach r = reach(c);
+    return drivers.metrics(r.target(), r.auth(), heartbeat());
   }
 
-  private static ClusterTarget target(Cluster c) {
+  /** Where a cluster is (its address pinned) and the credential its scope allows there. */
+  private record Reach(ClusterTarget target, HttpAuth auth) {}
+
+  private Reach reach(Cluster c) {
     try {
-      return new ClusterTarget(
-          c.name(),
-          ClusterKind.parse(c.kind()),
-          URI.create(c.baseUrl()),
-          c.trustPem() == null ? null : TrustMaterial.pem(c.trustPem()));
+      URI base = URI.create(c.baseUrl());
+      List<InetAddress> addresses = CredentialScopes.addresses(base.getHost());
+      if (addresses.isEmpty()) {
+        throw Failures.invalid("cluster " + c.name() + ": " + base.getHost() + " does not resolve");
+      }
+      ClusterTarget target =
+          new ClusterTarget(
+              c.name(),
+              ClusterKind.parse(c.kind()),
+              base,
+              c.trustPem() == null ? null : TrustMaterial.pem(c.trustPem()),
+              addresses.getFirst());
+      List<Destination> to =
+          addresses.stream()
+              .map(a -> new Destination(c.name(), "cluster", c.siteId(), CredentialScopes.text(a)))
+              .toList();
+      return new Reach(target, httpAuth(c, to));
     } catch (IllegalArgumentException e) {
       throw Failures.invalid("cluster " + c.name() + ": " + e.getMessage());
     }
@@ -127,16 +156,34 @@ public class DeviceAccess {
   /** The switch's CLI (configuration) and SNMP (reads) capabilities. */
   public SwitchDriver switchDriver(String name) {
     NetworkSwitch sw = switchNamed(name);
-    var target =
-        new SwitchTarget(
-            sw.name(),
-            Dialect.parse(sw.dialect()),
-            host(sw.mgmtAddress()),
-            sw.sshPort(),
-            sw.snmpPort());
-    var to = new Destination(sw.name(), "switch", sw.siteId(), host(sw.mgmtAddress()));
+    var to = destination(sw);
     SnmpCredentials snmp = sw.snmpCredentialId() == null ? null : snmp(sw, to);
-    return drivers.switchDriver(target, login(to, sw.sshCredentialId()), snmp, heartbeat());
+    return drivers.switchDriver(target(sw), login(to, sw.sshCredentialId()), snmp, heartbeat());
+  }
+
+  /**
+   * The switch's SNMP reads alone (discovery's LLDP walk): a read opens no SSH secret, and the SNMP
+   * one only through the scoped path.
+   */
+  public SnmpSwitch snmpSwitch(String name) {
+    NetworkSwitch sw = switchNamed(name);
+    if (sw.snmpCredentialId() == null) {
+      throw Failures.invalid("switch " + sw.name() + " has no SNMP credential");
+    }
+    return new SnmpSwitch(target(sw), snmp(sw, destination(sw)), drivers.snmp());
+  }
+
+  private static SwitchTarget target(NetworkSwitch sw) {
+    return new SwitchTarget(
+        sw.name(),
+        Dialect.parse(sw.dialect()),
+        host(sw.mgmtAddress()),
+        sw.sshPort(),
+        sw.snmpPort());
+  }
+
+  private static Destination destination(NetworkSwitch sw) {
+    return new Destination(sw.name(), "switch", sw.siteId(), host(sw.mgmtAddress()));
   }
 
   public io.longhaul.drivers.capability.Hypervisor hypervisor(String name) {
@@ -173,18 +220,19 @@ public class DeviceAccess {
     };
   }
 
-  private HttpAuth httpAuth(Cluster cluster) {
+  /** The cluster's authorization, revealed only if every address in {@code to} is in scope. */
+  private HttpAuth httpAuth(Cluster cluster, List<Destination> to) {
     if (cluster.credentialId() == null) {
       return new HttpAuth.None();
     }
     Credential c = credentials.get(cluster.credentialId());
     return switch (c.kind()) {
-      case "http-token" -> new HttpAuth.Bearer(credentials.reveal(c.id()));
+      case "http-token" -> new HttpAuth.Bearer(reveal(c, to));
       case "http-basic" -> {
         if (c.username() == null) {
           throw Failures.invalid(cluster.name() + ": credential " + c.name() + " has no username");
         }
-        yield new HttpAuth.Basic(c.username(), credentials.reveal(c.id()));
+        yield new HttpAuth.Basic(c.username(), reveal(c, to));
       }
       default ->
           throw Failures.invalid(
@@ -205,7 +253,11 @@ public class DeviceAccess {
         if (parts.length != 2 || c.username() == null) {
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is incomplete");
         }
-        yield new SnmpCredentials.V3(c.username(), parts[0], parts[1], sw.snmpContext());
+        try {
+          yield new SnmpCredentials.V3(c.username(), parts[0], parts[1], sw.snmpContext());
+        } catch (IllegalArgumentException e) {
+          throw Failures.invalid(sw.name() + ": credential " + c.name() + " is too weak");
+        }
       }
       default ->
           throw Failures.invalid(sw.name() + ": credential " + c.name() + " is not for SNMP");
@@ -214,12 +266,19 @@ public class DeviceAccess {
 
   /** The secret, if the credential may go to {@code to}; a non-retryable failure otherwise. */
   private String reveal(Credential c, Destination to) {
-    scopes
-        .outsideScope(c.id(), to.siteId(), to.kind(), to.address())
-        .ifPresent(
-            why -> {
-              throw Failures.invalid(to.device() + " at " + to.address() + ": " + why);
-            });
+    return reveal(c, List.of(to));
+  }
+
+  /** The secret, if the credential may go to every one of {@code to}. */
+  private String reveal(Credential c, List<Destination> to) {
+    for (Destination d : to) {
+      scopes
+          .outsideScope(c.id(), d.siteId(), d.kind(), d.address())
+          .ifPresent(
+              why -> {
+                throw Failures.invalid(d.device() + " at " + d.address() + ": " + why);
+              });
+    }
     return credentials.reveal(c.id());
   }
 

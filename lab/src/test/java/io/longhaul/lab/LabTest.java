@@ -66,6 +66,17 @@ class LabTest {
     }
 
     @Test
+    @DisplayName("with its credentials file readable by its owner only")
+    void credentialsFileOwnerOnly() throws Exception {
+      var file = lab.stateDir().resolve("credentials.properties");
+      assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+      assertThat(java.nio.file.Files.readString(file)).contains("snmp.community=");
+    }
+
+    @Test
     @DisplayName("with stable host keys for the same seed")
     void stableKeys() throws Exception {
       LabOptions o = LabOptions.defaults().withSeed("s1").withAdminPort(-1);

@@ -30,6 +30,9 @@ public final class JsonProblems {
   }
 
   static String field(JacksonException e) {
+    if (e instanceof ControlCharacterException c && !c.pointer().isEmpty()) {
+      return pointerToPath(c.pointer());
+    }
     StringBuilder path = new StringBuilder();
     for (JacksonException.Reference r : e.getPath()) {
       if (r.getPropertyName() != null) {
@@ -55,6 +58,8 @@ public final class JsonProblems {
     return switch (e) {
       case UnrecognizedPropertyException u -> "is not a field of this request";
       case InvalidNullException n -> "must not be null";
+      case ControlCharacterException c ->
+          "must not contain control characters (only tab, line feed and carriage return)";
       case InputCoercionException c -> "is out of range";
       case StreamConstraintsException c -> "is too large or too deeply nested";
       case MismatchedInputException m when m.getTargetType() != null ->

@@ -128,14 +128,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         e.field() == null ? null : List.of(new FieldProblem(e.field(), e.getMessage())));
   }
 
+  /** A rule the database enforces: the field and what is wrong, never the server's own text. */
   @ExceptionHandler(DataIntegrityViolationException.class)
   ProblemDetail constraint(DataIntegrityViolationException e) {
-    HttpStatus status =
-        ConstraintViolations.isConflict(e) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-    String field = ConstraintViolations.field(e);
-    String message = ConstraintViolations.message(e);
+    var v = ConstraintViolations.of(e);
     return Problems.of(
-        status, message, field == null ? null : List.of(new FieldProblem(field, message)));
+        v.status(),
+        v.field() + ": " + v.message(),
+        List.of(new FieldProblem(v.field(), v.message())));
   }
 
   private static ResponseEntity<Object> problem(ProblemDetail p) {

@@ -50,8 +50,8 @@ public class CredentialsController {
 
   /**
    * Where a credential may be sent: one site (null: any), device kinds ({@code switch}, {@code
-   * hypervisor}; empty: any), address ranges (empty: anywhere in the device's site's management
-   * networks).
+   * hypervisor}, {@code cluster}; empty: any), address ranges (empty: anywhere in the device's
+   * site's management networks).
    */
   public record ScopeBody(Long siteId, List<String> kinds, List<String> cidrs) {}
 

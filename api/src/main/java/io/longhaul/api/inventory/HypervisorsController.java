@@ -57,7 +57,7 @@ public class HypervisorsController
       long siteId, String address, int ssh, Long credential) {
     Map<String, Long> credentials = new LinkedHashMap<>();
     credentials.put("credentialId", credential);
-    return new DevicePlacement.Device(
+    return DevicePlacement.Device.at(
         "hypervisor", siteId, "address", address, Map.of("ssh", ssh), credentials);
   }
 

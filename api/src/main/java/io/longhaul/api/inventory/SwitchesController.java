@@ -68,7 +68,7 @@ public class SwitchesController
     Map<String, Long> credentials = new LinkedHashMap<>();
     credentials.put("sshCredentialId", sshCredential);
     credentials.put("snmpCredentialId", snmpCredential);
-    return new DevicePlacement.Device(
+    return DevicePlacement.Device.at(
         "switch", siteId, "mgmtAddress", address, Map.of("ssh", ssh, "snmp", snmp), credentials);
   }
 

@@ -2,6 +2,7 @@ package io.longhaul.api.json;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import io.longhaul.api.error.ControlCharacterException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -49,8 +50,34 @@ public class StrictJson {
                 c.setCoercion(shape, CoercionAction.Fail);
               }
             })
-        .addModule(new SimpleModule("strict-dates").addDeserializer(OffsetDateTime.class, DATES));
+        .addModule(
+            new SimpleModule("strict-text")
+                .addDeserializer(OffsetDateTime.class, DATES)
+                .addDeserializer(String.class, TEXT));
   }
+
+  /**
+   * Strings (fields, elements, untyped values such as run params) without control characters other
+   * than tab, LF and CR: NUL cannot be stored and escapes rewrite the terminal that shows them; a
+   * field's own rules may refuse more.
+   */
+  private static final ValueDeserializer<String> TEXT =
+      new ValueDeserializer<>() {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+          if (p.currentToken() != JsonToken.VALUE_STRING) {
+            return (String) ctxt.handleUnexpectedToken(String.class, p);
+          }
+          String text = p.getString();
+          for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+              throw new ControlCharacterException(p);
+            }
+          }
+          return text;
+        }
+      };
 
   /** ISO-8601 text only: Jackson's own reader also takes a number as seconds since 1970. */
   private static final ValueDeserializer<OffsetDateTime> DATES =

@@ -102,8 +102,14 @@ public class SecurityConfig implements WebMvcConfigurer {
     // anonymous caller then gets 401, not a misleading 403).
     // Only a Basic or Bearer header counts: the request is then authenticated by it (or refused),
     // whatever cookie rides along. Any other header proves nothing.
+    // The form login is the exception: without a session it has none to borrow, but a forged
+    // login would sign the victim's browser in as the attacker (login CSRF), so it always needs the
+    // token the portal's page was given (the XSRF-TOKEN cookie, echoed as X-XSRF-TOKEN).
     RequestMatcher noAmbientAuthority =
         request -> {
+          if ("/login".equals(request.getServletPath())) {
+            return false;
+          }
           String authorization = request.getHeader("Authorization");
           return (authorization != null
                   && (authorization.startsWith("Basic ") || authorization.startsWith("Bearer ")))

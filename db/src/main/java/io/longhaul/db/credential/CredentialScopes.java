@@ -1,6 +1,8 @@
 package io.longhaul.db.credential;
 
 import io.longhaul.db.NotFoundException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,11 +14,13 @@ import org.springframework.stereotype.Repository;
  * management networks; a credential goes only to devices of its scope: its site (null: any), its
  * device kinds (empty: any) and its address ranges (empty: the site's management networks). The API
  * checks both when a device is written, and {@code DeviceAccess} again before it reveals a secret,
- * so a binding written around the API still sends nothing out of scope.
+ * so a binding written around the API still sends nothing out of scope. A cluster's place is its
+ * base URL's host: every address the host resolves to must pass, so a name cannot smuggle a
+ * credential out through one of its addresses ({@link #addresses}).
  */
 @Repository
 public class CredentialScopes {
-  public static final List<String> DEVICE_KINDS = List.of("switch", "hypervisor");
+  public static final List<String> DEVICE_KINDS = List.of("switch", "hypervisor", "cluster");
 
   /** A credential's scope as an admin sets it; cidrs in PostgreSQL's canonical form. */
   public record Scope(Long siteId, List<String> kinds, List<String> cidrs) {}
@@ -82,6 +86,25 @@ public class CredentialScopes {
         | org.springframework.dao.DataAccessException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The addresses {@code host} (an IP literal, bracketed or not, or a name) stands for, as text; a
+   * name is resolved, and empty when it does not resolve. Callers check every one of them.
+   */
+  public static List<InetAddress> addresses(String host) {
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    try {
+      return List.of(InetAddress.getAllByName(bare));
+    } catch (UnknownHostException e) {
+      return List.of();
+    }
+  }
+
+  /** An address as PostgreSQL's {@code inet} reads it (no IPv6 zone). */
+  public static String text(InetAddress address) {
+    return address.getHostAddress().replaceFirst("%.*$", "");
   }
 
   /** Why {@code address} may not be a device address in the site; empty when it may. */

@@ -36,8 +36,10 @@ public final class MeshIdc implements AutoCloseable {
   public static final String TAG = "istio.io/tag";
   public static final String SYSTEM = "istio-system";
   public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+
   /** On a pod: the restart stamp it was made for. */
   static final String ROLLED = "lab.longhaul.io/rolled";
+
   private static final int QUEUE_AT_START = 300;
 
   private final IdcSpec spec;

@@ -81,6 +81,8 @@ public final class LabInventoryLoader {
         new CredentialScopes.Scope(null, List.of("switch", "hypervisor"), List.of(LAB_NETWORK)));
     scopes.setScope(
         snmp, new CredentialScopes.Scope(null, List.of("switch"), List.of(LAB_NETWORK)));
+    scopes.setScope(
+        http, new CredentialScopes.Scope(null, List.of("cluster"), List.of(LAB_NETWORK)));
     for (SiteSpec siteSpec : lab.topology().sites()) {
       long siteId = site(siteSpec);
       for (SwitchSpec s : siteSpec.switches()) {

@@ -181,6 +181,24 @@ class ModuleRulesTest {
   }
 
   @Test
+  @DisplayName(
+      "secrets are revealed only by DeviceAccess, which checks the credential's scope first")
+  void secretsRevealedInOnePlace() {
+    // The lab's loader compares the lab's own secrets; nothing else may open one (discovery's
+    // LLDP read once revealed an SNMP community without the scope check).
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("io.longhaul.activities.DeviceAccess")
+        .and()
+        .doNotHaveFullyQualifiedName("io.longhaul.server.lab.LabInventoryLoader")
+        .should()
+        .callMethodWhere(
+            target(owner(assignableTo(io.longhaul.db.credential.CredentialRepository.class)))
+                .and(target(nameMatching("reveal"))))
+        .check(classes);
+  }
+
+  @Test
   @DisplayName("the API starts workflows through contracts only")
   void api() {
     mayOnlyUse("api", "contracts", "dsl", "db");

@@ -28,6 +28,11 @@ class ClustersApiTest extends ServerTestBase {
     var r = admin.post("/api/v1/sites", Map.of("code", "c" + unique, "name", "Clusters"));
     assertThat(r.status()).as(r.raw()).isEqualTo(201);
     siteId = r.body().path("id").asLong();
+    // Cluster URLs must lie in the site's management networks.
+    var networks =
+        admin.put(
+            "/api/v1/sites/" + siteId + "/mgmt-networks", Map.of("cidrs", List.of("10.0.0.0/8")));
+    assertThat(networks.status()).as(networks.raw()).isEqualTo(200);
   }
 
   Map<String, Object> body(String name, String url) {

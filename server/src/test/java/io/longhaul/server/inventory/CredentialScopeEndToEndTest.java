@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.activities.DeviceAccess;
+import io.longhaul.activities.discovery.SwitchActivitiesImpl;
+import io.longhaul.contracts.discovery.LldpRequest;
 import io.longhaul.db.security.UserRepository;
 import io.longhaul.server.support.ApiClient;
 import io.longhaul.server.support.ServerTestBase;
@@ -35,6 +37,7 @@ class CredentialScopeEndToEndTest extends ServerTestBase {
   static final String CANARY = "CANARY-scope-community";
 
   @Autowired DeviceAccess devices;
+  @Autowired SwitchActivitiesImpl discovery;
   @Autowired DSLContext db;
   @Autowired UserRepository users;
   @Autowired PasswordEncoder encoder;
@@ -132,6 +135,10 @@ class CredentialScopeEndToEndTest extends ServerTestBase {
     long id = created.body().path("id").asLong();
     readLldp("in" + tag);
     assertThat(canaries.get()).isPositive();
+    // Discovery's own LLDP read (SNMP alone) goes through the same scoped path.
+    int before = canaries.get();
+    discover("in" + tag);
+    assertThat(canaries.get()).isGreaterThan(before);
     packets.set(0);
     canaries.set(0);
 
@@ -192,6 +199,9 @@ class CredentialScopeEndToEndTest extends ServerTestBase {
     assertThatThrownBy(() -> readLldp("in" + tag))
         .isInstanceOf(ApplicationFailure.class)
         .hasMessageContaining("outside its scope");
+    assertThatThrownBy(() -> discover("in" + tag))
+        .isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("outside its scope");
     db.execute("update switch set site_id = ? where id = ?", site, id);
     scope(snmp, site, List.of("switch"), List.of("127.0.0.9/32"));
     scope(ssh, site, List.of("switch"), List.of("127.0.0.9/32"));
@@ -201,6 +211,18 @@ class CredentialScopeEndToEndTest extends ServerTestBase {
 
     assertThat(packets.get()).isZero();
     assertThat(canaries.get()).isZero();
+  }
+
+  /** The discovery activity's LLDP read; a silent listener makes it time out. */
+  void discover(String name) {
+    try {
+      discovery.readLldp(new LldpRequest("scope-test", name));
+    } catch (ApplicationFailure e) {
+      if (e.getMessage().contains("outside its scope")) {
+        throw e;
+      }
+      // The listener never answers: a timeout, mapped to a Temporal failure.
+    }
   }
 
   /** An SNMP LLDP walk through the switch's driver; a silent listener makes it time out. */

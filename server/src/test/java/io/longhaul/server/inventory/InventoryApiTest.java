@@ -73,7 +73,11 @@ class InventoryApiTest extends ServerTestBase {
     void gateway() {
       var r = admin.post("/api/v1/networks", networkBody("n1", "10.9.0.0/24", "10.8.0.1", 10));
       assertThat(r.status()).isEqualTo(400);
-      assertThat(r.body().path("detail").asText()).contains("network_check");
+      // Said as the field to change, never as the constraint's name.
+      assertThat(fields(r)).containsExactly("gateway");
+      assertThat(r.body().path("detail").asText())
+          .isEqualTo("gateway: must lie inside cidr")
+          .doesNotContain("network_check");
     }
   }
 

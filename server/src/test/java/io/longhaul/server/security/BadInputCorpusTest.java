@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.longhaul.server.support.ApiClient;
 import io.longhaul.server.support.OpenApi;
+import io.longhaul.server.support.OperatorWords;
 import io.longhaul.server.support.ServerTestBase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BadInputCorpusTest extends ServerTestBase {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String LONG = "x".repeat(20_000);
+  static final List<String> CONTROLS = List.of("\u0000", "\u001b[2J", "\u0007", "\u009b");
 
   @Autowired DSLContext db;
 
@@ -106,12 +108,60 @@ class BadInputCorpusTest extends ServerTestBase {
       if (!names(r.body(), c.field())) {
         wrong.add(label + " → " + r.status() + " does not name " + c.field() + ": " + r.raw());
       }
+      OperatorWords.leak(r.body())
+          .ifPresent(
+              w -> wrong.add(label + " → " + r.status() + " says \"" + w + "\": " + r.raw()));
       if (!before.equals(after)) {
         wrong.add(label + " → " + r.status() + " but changed " + changed(before, after));
       }
     }
     System.out.printf("bad-input corpus: %d requests, %d wrong%n", cases.size(), wrong.size());
     assertThat(cases).hasSizeGreaterThan(500);
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  @DisplayName("that breaks a rule only the database holds is refused in operator words")
+  void databaseRules() throws Exception {
+    ApiClient admin = admin();
+    String code = "r" + Long.toHexString(System.nanoTime()).substring(8);
+    var site = admin.post("/api/v1/sites", Map.of("code", code, "name", "rules"));
+    assertThat(site.status()).as(site.raw()).isEqualTo(201);
+    long siteId = site.body().path("id").asLong();
+    Map<String, Object> network = new java.util.HashMap<>();
+    network.putAll(
+        Map.of(
+            "siteId", siteId, "name", "n" + code, "cidr", "10.61.0.0/24", "gateway", "10.61.0.1"));
+    network.put("vlan", 61);
+    assertThat(admin.post("/api/v1/networks", network).status()).isEqualTo(201);
+    Map<String, Object> outside = new java.util.HashMap<>(network);
+    outside.put("name", "o" + code);
+    outside.put("gateway", "10.62.0.1");
+    Map<String, Object> noSite = new java.util.HashMap<>(network);
+    noSite.put("name", "x" + code);
+    noSite.put("siteId", 999_999);
+    record Rule(String method, String path, Object body, String field) {}
+    List<Rule> rules =
+        List.of(
+            new Rule("POST", "/api/v1/sites", Map.of("code", code, "name", "again"), "code"),
+            new Rule("POST", "/api/v1/networks", network, "name"),
+            new Rule("POST", "/api/v1/networks", outside, "gateway"),
+            new Rule("POST", "/api/v1/networks", noSite, "siteId"),
+            new Rule("DELETE", "/api/v1/sites/" + siteId, null, "id"));
+    settle();
+    List<String> wrong = new ArrayList<>();
+    for (Rule rule : rules) {
+      String before = fingerprint();
+      var r = admin.send(rule.method(), rule.path(), rule.body());
+      String label = rule.method() + " " + rule.path() + " → " + r.status() + ": " + r.raw();
+      if (r.status() < 400 || r.status() >= 500 || !names(r.body(), rule.field())) {
+        wrong.add(label + " (should name " + rule.field() + ")");
+      }
+      OperatorWords.leak(r.body()).ifPresent(w -> wrong.add(label + " says \"" + w + "\""));
+      if (!before.equals(fingerprint())) {
+        wrong.add(label + " changed something");
+      }
+    }
     assertThat(wrong).isEmpty();
   }
 
@@ -155,7 +205,11 @@ class BadInputCorpusTest extends ServerTestBase {
             for (String end : List.of("\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029")) {
               bad.add(new Object[] {valid.asText() + end, field, "valid value + " + escape(end)});
             }
-            bad.add(new Object[] {valid.asText() + "\u0000", field, "valid value + NUL"});
+          }
+          // Every string, patterned or free text or a secret: no NUL, escape, bell or C1 control.
+          for (String control : CONTROLS) {
+            bad.add(
+                new Object[] {valid.asText() + control, field, "valid value + " + escape(control)});
           }
         }
         case "integer" -> {
@@ -192,6 +246,12 @@ class BadInputCorpusTest extends ServerTestBase {
               });
           if ("string".equals(f.path("items").path("type").asText())) {
             bad.add(new Object[] {JSON.createArrayNode().add(12345), field + "[0]", "[number]"});
+            bad.add(
+                new Object[] {
+                  JSON.createArrayNode().add(valid.path(0).asText("a") + "\u0000"),
+                  field + "[0]",
+                  "[valid + NUL]"
+                });
           }
         }
         case "object" -> {

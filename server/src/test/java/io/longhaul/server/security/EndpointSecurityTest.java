@@ -8,6 +8,7 @@ import io.longhaul.api.security.RoleInterceptor;
 import io.longhaul.db.security.UserRepository;
 import io.longhaul.server.support.ApiClient;
 import io.longhaul.server.support.OpenApi;
+import io.longhaul.server.support.OperatorWords;
 import io.longhaul.server.support.ServerTestBase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -173,8 +174,11 @@ class EndpointSecurityTest extends ServerTestBase {
       }
       for (Map.Entry<String, ApiClient> caller : callers.entrySet()) {
         Role role = Role.of(caller.getKey().replace("-bearer", ""));
-        int status = caller.getValue().send(op.method(), path, body).status();
+        var response = caller.getValue().send(op.method(), path, body);
+        int status = response.status();
         requests++;
+        OperatorWords.leak(response.body())
+            .ifPresent(w -> wrong.add(op + " as " + caller.getKey() + " says \"" + w + "\""));
         boolean allowed = role.covers(required);
         if (allowed && (status == 401 || status == 403 || status >= 500)) {
           wrong.add(op + " as " + caller.getKey() + " → " + status + " (should be allowed)");

@@ -209,6 +209,29 @@ class SessionSecurityTest extends ServerTestBase {
   @DisplayName("logins")
   class Logins {
     @Test
+    @DisplayName("a forged form login (no CSRF token, or another one) signs nobody in")
+    void loginCsrf() {
+      user("csrf1", "viewer");
+      // A cross-site form: the browser has no session and sends no token header.
+      ApiClient forged = ApiClient.session(port);
+      var noToken = forged.loginPosting("csrf1", PASSWORD, null);
+      assertThat(noToken.status()).as(noToken.raw()).isEqualTo(403);
+      assertThat(noToken.headers().allValues("Set-Cookie"))
+          .noneSatisfy(c -> assertThat(c).startsWith("JSESSIONID="));
+      assertThat(forged.get("/api/v1/me").status()).isEqualTo(401);
+      // The victim's browser holds its own token cookie; the attacker's page cannot read it.
+      ApiClient victim = ApiClient.session(port);
+      victim.get("/login");
+      assertThat(victim.xsrf()).isPresent();
+      var guessed = victim.loginPosting("csrf1", PASSWORD, "not-the-token");
+      assertThat(guessed.status()).as(guessed.raw()).isEqualTo(403);
+      assertThat(victim.get("/api/v1/me").status()).isEqualTo(401);
+      // The portal's own page echoes the token it was given and signs in.
+      assertThat(victim.login("csrf1", PASSWORD).status()).isEqualTo(204);
+      assertThat(victim.get("/api/v1/me").body().path("username").asText()).isEqualTo("csrf1");
+    }
+
+    @Test
     @DisplayName("five wrong Basic passwords lock the user out with backoff, audited; it ends")
     void basicLockout() throws InterruptedException {
       user("brute1", "viewer");

@@ -90,19 +90,37 @@ public final class ApiClient {
     return send("POST", path, body);
   }
 
-  /** The portal's form login; the session cookie is kept for later requests. */
+  /**
+   * The portal's form login as a browser does it: the login page first (it hands out the CSRF
+   * token, as the XSRF-TOKEN cookie), then the form with the token echoed; the session cookie is
+   * kept for later requests.
+   */
   public Response login(String user, String password) {
+    if (xsrf().isEmpty()) {
+      get("/login");
+    }
+    return loginPosting(user, password, xsrf().orElse(null));
+  }
+
+  /** The form login with {@code token} as its CSRF header (null: none), as a forged one might. */
+  public Response loginPosting(String user, String password, String token) {
     String form =
         "username="
             + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&password="
             + URLEncoder.encode(password, StandardCharsets.UTF_8);
     return exchange(
-        request("/login")
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Requested-With", "XMLHttpRequest")
-            .POST(HttpRequest.BodyPublishers.ofString(form)),
+        withToken(
+            request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(form)),
+            token),
         "POST /login");
+  }
+
+  private static HttpRequest.Builder withToken(HttpRequest.Builder b, String token) {
+    return token == null ? b : b.header("X-XSRF-TOKEN", token);
   }
 
   public Response put(String path, Object body) {
@@ -147,7 +165,11 @@ public final class ApiClient {
     return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
   }
 
-  private java.util.Optional<String> xsrf() {
+  /** The CSRF token the server handed this session, if it did. */
+  public java.util.Optional<String> xsrf() {
+    if (cookies == null) {
+      return java.util.Optional.empty();
+    }
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue)

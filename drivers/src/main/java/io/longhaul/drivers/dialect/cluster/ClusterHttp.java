@@ -26,7 +26,8 @@ public final class ClusterHttp implements ClusterApi {
 
   public ClusterHttp(ClusterTarget target, HttpAuth auth, HttpTransport http, Heartbeat heartbeat) {
     this.target = target;
-    this.endpoint = new HttpEndpoint(target.name(), target.baseUri(), target.trust(), auth);
+    this.endpoint =
+        new HttpEndpoint(target.name(), target.baseUri(), target.trust(), auth, target.address());
     this.http = http;
     this.heartbeat = heartbeat == null ? Heartbeat.NONE : heartbeat;
   }

@@ -28,6 +28,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.ssl.TLS;
 import org.apache.hc.core5.util.Timeout;
@@ -71,8 +72,24 @@ public final class HttpClient5Transport implements HttpTransport {
         requests.submit(
             () ->
                 client.execute(
-                    request, response -> read(device, command, request, response, bytesRead)));
+                    pinned(endpoint, uri),
+                    request,
+                    response -> read(device, command, request, response, bytesRead)));
     return await(device, command, request, answer, bytesRead, heartbeat);
+  }
+
+  /**
+   * The endpoint's pinned address under the URI's host name (no name lookup at all, so the address
+   * the caller checked is the one reached); null (the URI's host, looked up) when it has none.
+   */
+  private static HttpHost pinned(HttpEndpoint endpoint, URI uri) {
+    if (endpoint.address() == null) {
+      return null;
+    }
+    boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+    int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
+    String host = uri.getHost().replaceAll("^\\[|\\]$", "");
+    return new HttpHost(uri.getScheme(), endpoint.address(), host, port);
   }
 
   private HttpResult await(

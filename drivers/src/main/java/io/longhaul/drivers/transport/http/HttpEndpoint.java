@@ -1,6 +1,7 @@
 package io.longhaul.drivers.transport.http;
 
 import io.longhaul.drivers.DeviceException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -9,9 +10,11 @@ import java.util.regex.Pattern;
 /**
  * One cluster API: its base URI ({@code http} or {@code https}, no user info, query or fragment),
  * the certificates its server certificate must chain to (null: the JVM's default trust store), and
- * the authorization to send. {@code device} names it in failures.
+ * the authorization to send. {@code device} names it in failures. {@code address}, when set, is the
+ * only address connected to (the URI's host still names the server for TLS and {@code Host}).
  */
-public record HttpEndpoint(String device, URI baseUri, TrustMaterial trust, HttpAuth auth) {
+public record HttpEndpoint(
+    String device, URI baseUri, TrustMaterial trust, HttpAuth auth, InetAddress address) {
 
   // RFC 3986 path and query characters; no spaces, controls, backslashes or fragments.
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@/%?-]{0,2047}");
@@ -39,6 +42,10 @@ public record HttpEndpoint(String device, URI baseUri, TrustMaterial trust, Http
     if (trust != null && scheme.equals("http")) {
       throw new IllegalArgumentException("trust material needs an https URL");
     }
+  }
+
+  public HttpEndpoint(String device, URI baseUri, TrustMaterial trust, HttpAuth auth) {
+    this(device, baseUri, trust, auth, null);
   }
 
   /** {@code path} (with its query) under the base URI, refused before anything is sent if odd. */

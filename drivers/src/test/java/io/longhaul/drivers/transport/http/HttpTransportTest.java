@@ -189,6 +189,21 @@ class HttpTransportTest {
     }
 
     @Test
+    @DisplayName("checks the certificate against the URL's name, not the pinned address")
+    void pinnedKeepsTheNameCheck() throws Exception {
+      var endpoint =
+          new HttpEndpoint(
+              "mesh-a",
+              URI.create("https://localhost:" + https.getAddress().getPort()),
+              TrustMaterial.pem(ca.pem()),
+              new HttpAuth.Bearer(TOKEN),
+              InetAddress.getByName("127.0.0.1"));
+      assertThatThrownBy(() -> http.get(endpoint, "/echo"))
+          .isInstanceOf(DeviceException.AuthenticationFailed.class);
+      assertThat(authorizations).isEmpty();
+    }
+
+    @Test
     @DisplayName("refuses a trusted certificate that names another address")
     void wrongName() {
       var endpoint =
@@ -199,6 +214,32 @@ class HttpTransportTest {
               new HttpAuth.None());
       assertThatThrownBy(() -> http.get(endpoint, "/echo"))
           .isInstanceOf(DeviceException.AuthenticationFailed.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("with a pinned address")
+  class Pinned {
+    @Test
+    @DisplayName("connects to that address and looks no name up, naming the host in Host")
+    void noLookup() throws Exception {
+      List<String> hosts = new CopyOnWriteArrayList<>();
+      plain.createContext(
+          "/api/host",
+          ex -> {
+            hosts.add(ex.getRequestHeaders().getFirst("Host"));
+            reply(ex, 200, "{}");
+          });
+      // A name that never resolves: only the pinned address can be reached.
+      var endpoint =
+          new HttpEndpoint(
+              "mesh-a",
+              URI.create("http://no-such-host.invalid:" + plain.getAddress().getPort() + "/api/"),
+              null,
+              new HttpAuth.None(),
+              InetAddress.getByName("127.0.0.1"));
+      assertThat(http.get(endpoint, "/host").status()).isEqualTo(200);
+      assertThat(hosts).containsExactly("no-such-host.invalid:" + plain.getAddress().getPort());
     }
   }
 
