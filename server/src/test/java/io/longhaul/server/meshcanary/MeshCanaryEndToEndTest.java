@@ -61,6 +61,11 @@ class MeshCanaryEndToEndTest extends ServerTestBase {
     var s = admin.post("/api/v1/sites", Map.of("code", idc.name(), "name", "IDC " + idc.name()));
     assertThat(s.status()).as(s.raw()).isEqualTo(201);
     long siteId = s.body().path("id").asLong();
+    // The lab listens on loopback: the IDC is managed there, as an admin would set it.
+    var networks =
+        admin.put(
+            "/api/v1/sites/" + siteId + "/mgmt-networks", Map.of("cidrs", List.of("127.0.0.0/8")));
+    assertThat(networks.status()).as(networks.raw()).isEqualTo(200);
     idc.clusters()
         .forEach(
             (name, uri) ->
