@@ -11,6 +11,7 @@ import { RunPage } from "./pages/RunPage";
 import { InventoryPage } from "./pages/InventoryPage";
 import { LabPage } from "./pages/LabPage";
 import { WindowsPage } from "./pages/WindowsPage";
+import { RunbooksPage } from "./pages/RunbooksPage";
 import { AccountPage } from "./pages/AccountPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ErrorState, Loading } from "./components/states";
@@ -60,6 +61,8 @@ export function App() {
           <Route path="/runs/:id" element={<RunPage />} />
           <Route path="/inventory/*" element={<InventoryPage />} />
           <Route path="/windows" element={<WindowsPage />} />
+          <Route path="/runbooks" element={<RunbooksPage />} />
+          <Route path="/runbooks/:name" element={<RunbooksPage />} />
           <Route path="/account" element={<AccountPage />} />
           {state.labOn && <Route path="/lab" element={<LabPage />} />}
           <Route path="*" element={<NotFoundPage />} />
@@ -95,6 +98,7 @@ function Shell({ me, labOn, logout, children }: { me: Me; labOn: boolean; logout
           <NavLink to="/runs">Runs</NavLink>
           <NavLink to="/inventory">Inventory</NavLink>
           <NavLink to="/windows">Windows</NavLink>
+          <NavLink to="/runbooks">Runbooks</NavLink>
           {labOn && <NavLink to="/lab">Lab</NavLink>}
         </nav>
         <span className="whoami">

@@ -5,6 +5,9 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** For a field that is a document of its own (a runbook's YAML): where in it, 1-based. */
+  line?: number;
+  column?: number;
 }
 
 export class ApiError extends Error {

@@ -237,6 +237,20 @@ export interface Instance {
   ip: string | null;
   mac: string | null;
   network: string | null;
+  /** What the drift watch last saw wrong (state degraded or missing); null when nothing. */
+  drift: string | null;
+  driftCheckedAt: string | null;
+}
+
+/** `GET /api/v1/instances/unaccounted-domains`: domains no instance accounts for (never touched). */
+export interface UnaccountedDomain {
+  site: string;
+  hypervisor: string;
+  name: string;
+  state: string;
+  ownerChange: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
 }
 
 /** `GET /api/v1/networks/{id}/ports`: addresses used and free. */

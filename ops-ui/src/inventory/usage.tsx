@@ -1,6 +1,6 @@
 // Instances, IPAM usage and hypervisor allocation: the inventory as spawns change it.
 import { useState } from "react";
-import type { Allocation, Instance, NetworkPorts, Site } from "../api/types";
+import type { Allocation, Instance, NetworkPorts, Site, UnaccountedDomain } from "../api/types";
 import { StatusBadge } from "../components/StatusBadge";
 import { Empty, ErrorState, Loading } from "../components/states";
 import { useApi } from "../components/useApi";
@@ -41,6 +41,7 @@ export function useAllocation(): Map<number, Allocation> | undefined {
 export function Instances({ sites }: { sites: Site[] }) {
   const [site, setSite] = useState("");
   const { data, error, reload } = useApi<Instance[]>(`/api/v1/instances${site ? `?site=${site}` : ""}`, 5000);
+  const foreign = useApi<UnaccountedDomain[]>(`/api/v1/instances/unaccounted-domains${site ? `?site=${site}` : ""}`, 5000);
   return (
     <>
       <div className="field inline">
@@ -74,6 +75,7 @@ export function Instances({ sites }: { sites: Site[] }) {
                 <th scope="col">IP</th>
                 <th scope="col">MAC</th>
                 <th scope="col">Network</th>
+                <th scope="col">Drift</th>
               </tr>
             </thead>
             <tbody>
@@ -89,6 +91,36 @@ export function Instances({ sites }: { sites: Site[] }) {
                   <td className="mono">{i.ip ?? "—"}</td>
                   <td className="mono">{i.mac ?? "—"}</td>
                   <td>{i.network ?? "—"}</td>
+                  <td className="small">{i.drift ?? (i.driftCheckedAt ? "none" : "not checked yet")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {foreign.data && foreign.data.length > 0 && (
+        <div className="card table-card">
+          <h2>Domains no instance accounts for</h2>
+          <p className="muted small">Seen by the drift watch on the hypervisors; Longhaul never touches them.</p>
+          <table>
+            <caption className="visually-hidden">Unaccounted domains</caption>
+            <thead>
+              <tr>
+                <th scope="col">Host</th>
+                <th scope="col">Domain</th>
+                <th scope="col">State</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Last seen</th>
+              </tr>
+            </thead>
+            <tbody>
+              {foreign.data.map((d) => (
+                <tr key={d.hypervisor + "/" + d.name}>
+                  <td className="mono">{d.hypervisor}</td>
+                  <td className="mono">{d.name}</td>
+                  <td>{d.state}</td>
+                  <td>{d.ownerChange ? `change ${d.ownerChange}` : "defined outside Longhaul"}</td>
+                  <td>{new Date(d.lastSeenAt).toLocaleString()}</td>
                 </tr>
               ))}
             </tbody>

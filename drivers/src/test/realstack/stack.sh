@@ -2,7 +2,8 @@
 # The real stack the driver contract tests run against, started without systemd on loopback:
 # Open vSwitch (ovsdb-server + ovs-vswitchd, userspace datapath), libvirt + QEMU (libvirtd and
 # virtlogd, with /dev/kvm masked in their mount namespace so this is a no-KVM host: libvirt offers
-# type qemu only), OpenSSH (its own config, host key and authorized keys) and snmpsim.
+# type qemu only; a storage pool "longhaul" holding the golden image guest-image.sh builds),
+# OpenSSH (its own config, host key and authorized keys) and snmpsim.
 #
 #   stack.sh check                      exit 3 and say what is missing
 #   stack.sh start DIR SSH_PORT         start what is not running; DIR/env describes the stack
@@ -80,6 +81,19 @@ start_libvirt() {
   wait_for 20 virsh -c qemu:///system version
 }
 
+POOL=longhaul
+POOL_DIR=/var/lib/libvirt/images/longhaul-test
+start_pool() {
+  # the storage pool the guests' volumes live in, with the golden image the overlays are over
+  mkdir -p "$POOL_DIR"
+  [ -s "$POOL_DIR/longhaul-base.qcow2" ] || sh "$(dirname "$0")/guest-image.sh" "$POOL_DIR/longhaul-base.qcow2"
+  if ! virsh -c qemu:///system pool-info $POOL >/dev/null 2>&1; then
+    virsh -c qemu:///system pool-define-as $POOL dir --target "$POOL_DIR" >/dev/null
+  fi
+  virsh -c qemu:///system pool-info $POOL | grep -q running || virsh -c qemu:///system pool-start $POOL >/dev/null
+  virsh -c qemu:///system pool-refresh $POOL >/dev/null
+}
+
 start_sshd() {
   port=$1
   mkdir -p "$dir/ssh" /run/sshd
@@ -118,13 +132,15 @@ CONF
 case "$cmd" in
   check)
     need sshd ssh-keygen ssh-keyscan libvirtd virtlogd virsh qemu-system-x86_64 ovsdb-server \
-      ovs-vswitchd ovs-vsctl ovsdb-tool unshare snmpsimd
+      ovs-vswitchd ovs-vsctl ovsdb-tool unshare snmpsimd qemu-img busybox syslinux mcopy mkfs.fat cpio
+    ls /boot/vmlinuz-* >/dev/null 2>&1 || { echo "missing: a kernel in /boot (linux-image-amd64)"; exit 3; }
     [ "$(id -u)" = 0 ] || { echo "not root: libvirt's system instance and OVS need root"; exit 3; }
     ;;
   start)
     mkdir -p "$dir"; touch "$dir/started"
     start_ovs
     start_libvirt
+    start_pool
     start_sshd "$3"
     printf 'SSH_PORT=%s\nVERSIONS=%s / %s / %s / %s\n' "$3" \
       "$(virsh -c qemu:///system version | sed -n 's/^Using library: //p')" \

@@ -28,4 +28,11 @@ public final class TaskQueues {
   public static String site(String siteCode) {
     return SITE_PREFIX + siteCode;
   }
+
+  /** The site whose queue this is, or null for a queue of no site. */
+  public static String siteOf(String taskQueue) {
+    return taskQueue != null && taskQueue.startsWith(SITE_PREFIX)
+        ? taskQueue.substring(SITE_PREFIX.length())
+        : null;
+  }
 }

@@ -58,6 +58,8 @@ public final class Lab implements AutoCloseable {
   private final Cabling cabling = new Cabling();
   private final FaultController faults;
   private final Path stateDir;
+  // Null for a lab without a state dir of its own (a temp dir): it starts afresh each time.
+  private final LabStateStore store;
   private final Path knownHosts;
   private final String adminToken;
   private SshFrontend ssh;
@@ -99,6 +101,7 @@ public final class Lab implements AutoCloseable {
       }
     }
     this.knownHosts = stateDir.resolve("known_hosts");
+    this.store = options.stateDir() != null ? new LabStateStore(stateDir) : null;
 
     Map<String, Set<String>> groups = new HashMap<>();
     Set<String> targets =
@@ -159,10 +162,17 @@ public final class Lab implements AutoCloseable {
                 (s.isLeaf() ? "uplink " : "downlink ") + peer.device() + " " + peer.port());
           }
         }
+        if (store != null) {
+          store.keep(st);
+        }
         switches.put(s.name(), st);
       }
       for (HypervisorSpec h : site.hypervisors()) {
-        hypervisors.put(h.name(), new HypervisorState(h, site.code()));
+        HypervisorState hv = new HypervisorState(h, site.code());
+        if (store != null) {
+          store.keep(hv);
+        }
+        hypervisors.put(h.name(), hv);
       }
       for (ClusterSpec c : site.clusters()) {
         meshes.put(c.name(), new MeshControlPlane(c));
@@ -405,9 +415,20 @@ public final class Lab implements AutoCloseable {
     return knownHosts;
   }
 
-  /** The directory holding known_hosts, credentials.properties and the host-key seed. */
+  /**
+   * The directory holding known_hosts, credentials.properties, the host-key seed and, when given in
+   * the options, every device's configuration ({@code devices/}).
+   */
   public Path stateDir() {
     return stateDir;
+  }
+
+  /**
+   * What this start did with the saved device state: one line per device restored or not restored
+   * (its file no longer fits the topology); empty for a lab without a state dir or a first start.
+   */
+  public List<String> restoredState() {
+    return store == null ? List.of() : store.notes();
   }
 
   /** The PEM certificate of the CA that issued every cluster's server certificate. */

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  *     {@code 127.77.<site*8 + i/250>.<i%250+1>}); null binds every device to 127.0.0.1
  * @param sshPort SSH port on each device address (0 = ephemeral)
  * @param snmpPort SNMP UDP port on each device address (0 = ephemeral)
- * @param stateDir where host-key seed and known_hosts live (null: a temp dir, random seed)
+ * @param stateDir where host-key seed, known_hosts and the devices' configurations live, kept
+ *     across restarts (null: a temp dir, random seed, devices start from the topology each time)
  * @param seed host-key seed (null: from stateDir, else random)
  * @param adminPort admin HTTP port (0 = ephemeral, -1 = no admin API)
  * @param maxSessionsPerDevice concurrent SSH connections per device; more are closed at once

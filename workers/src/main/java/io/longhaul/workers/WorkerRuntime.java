@@ -3,6 +3,7 @@ package io.longhaul.workers;
 import io.longhaul.contracts.control.DecisionKey;
 import io.longhaul.contracts.control.RefusedDecisions;
 import io.longhaul.workflows.common.DecisionAuthority;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
@@ -32,6 +33,7 @@ public class WorkerRuntime implements AutoCloseable {
   private final WorkerSettings settings;
   private final DecisionKey decisionKey;
   private final RefusedDecisions refusals;
+  private MeterRegistry meters;
   private WorkerFactory factory;
   // Queues added while polling: a started factory takes no new workers, so each batch gets its own.
   private final List<WorkerFactory> added = new ArrayList<>();
@@ -57,6 +59,20 @@ public class WorkerRuntime implements AutoCloseable {
     this.settings = settings;
     this.decisionKey = decisionKey;
     this.refusals = refusals == null ? (runId, d, why) -> {} : refusals;
+  }
+
+  /** Device-call and IPAM metrics into {@code registry}, for workers started from now on. */
+  public synchronized WorkerRuntime measuredBy(MeterRegistry registry) {
+    this.meters = registry;
+    return this;
+  }
+
+  /** Whether this runtime polls and every one of its workers' pollers is running. */
+  public synchronized boolean polling() {
+    if (factory == null || factory.isShutdown() || !factory.isStarted()) {
+      return false;
+    }
+    return added.stream().allMatch(f -> f.isStarted() && !f.isShutdown());
   }
 
   public synchronized void start() {
@@ -92,7 +108,7 @@ public class WorkerRuntime implements AutoCloseable {
                 .setWorkflowCacheSize(settings.workflowCacheSize())
                 .setMaxWorkflowThreadCount(settings.workflowCacheSize() * 4)
                 .setUsingVirtualWorkflowThreads(true)
-                .setWorkerInterceptors(interceptors())
+                .setWorkerInterceptors(interceptors(regs))
                 .build());
     Map<String, List<WorkerRegistration>> byQueue = new LinkedHashMap<>();
     regs.forEach(r -> byQueue.computeIfAbsent(r.taskQueue(), q -> new ArrayList<>()).add(r));
@@ -142,14 +158,19 @@ public class WorkerRuntime implements AutoCloseable {
    * that OperatorSafeFailures lets them pass) and hides unexpected activity errors from operators;
    * one with the decision key also checks operators' decisions where they are applied.
    */
-  private WorkerInterceptor[] interceptors() {
-    return decisionKey == null
-        ? new WorkerInterceptor[] {new DatabaseFailures(), new OperatorSafeFailures()}
-        : new WorkerInterceptor[] {
-          new DatabaseFailures(),
-          new OperatorSafeFailures(),
-          new DecisionAuthority(refusals, decisionKey)
-        };
+  private WorkerInterceptor[] interceptors(List<WorkerRegistration> regs) {
+    List<WorkerInterceptor> all = new ArrayList<>();
+    all.add(new DatabaseFailures());
+    all.add(new OperatorSafeFailures());
+    all.add(new RunLogContext());
+    if (decisionKey != null) {
+      all.add(new DecisionAuthority(refusals, decisionKey));
+    }
+    if (meters != null) {
+      // Last is outermost: it sees the failure types the two above leave.
+      all.add(new DeviceCallMetrics(meters, regs));
+    }
+    return all.toArray(WorkerInterceptor[]::new);
   }
 
   private WorkerOptions workerOptions() {

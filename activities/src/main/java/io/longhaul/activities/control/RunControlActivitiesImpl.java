@@ -3,6 +3,7 @@ package io.longhaul.activities.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longhaul.activities.run.RunMeters;
 import io.longhaul.contracts.control.PendingDecision;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.control.RunContext;
@@ -37,12 +38,17 @@ public class RunControlActivitiesImpl implements RunControlActivities {
   private final RunRepository runs;
   private final RunEventRepository events;
   private final StepLedgerRepository ledger;
+  private final RunMeters meters;
 
   public RunControlActivitiesImpl(
-      RunRepository runs, RunEventRepository events, StepLedgerRepository ledger) {
+      RunRepository runs,
+      RunEventRepository events,
+      StepLedgerRepository ledger,
+      RunMeters meters) {
     this.runs = runs;
     this.events = events;
     this.ledger = ledger;
+    this.meters = meters;
   }
 
   @Override
@@ -73,8 +79,9 @@ public class RunControlActivitiesImpl implements RunControlActivities {
   @Override
   public void completeStep(StepCompletion c) {
     StepEvent e = c.event();
+    boolean began = false;
     if (c.started() != null) {
-      runs.markRunning(e.runId());
+      began = runs.markRunning(e.runId());
       events.append(toRow(c.started()));
     }
     events.append(toRow(e));
@@ -82,6 +89,13 @@ public class RunControlActivitiesImpl implements RunControlActivities {
     if (c.progress() != null) {
       runs.progress(e.runId(), json(c.progress()));
     }
+    if (began) {
+      meters.runStarted(e.runId());
+    }
+    if (c.started() != null) {
+      meters.stepEvent(c.started());
+    }
+    meters.stepEvent(e);
   }
 
   @Override

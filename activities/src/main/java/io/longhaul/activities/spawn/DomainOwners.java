@@ -1,10 +1,13 @@
 package io.longhaul.activities.spawn;
 
+import io.longhaul.db.instance.Instance;
+import io.longhaul.db.instance.InstanceRepository;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunRepository;
 import io.longhaul.drivers.capability.DomainIdentity;
 import io.longhaul.drivers.capability.DomainOwner;
 import io.temporal.activity.Activity;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +20,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class DomainOwners {
   private final RunRepository runs;
+  private final InstanceRepository instances;
 
-  public DomainOwners(RunRepository runs) {
+  public DomainOwners(RunRepository runs, InstanceRepository instances) {
     this.runs = runs;
+    this.instances = instances;
+  }
+
+  /**
+   * Whose boot volumes a teardown of {@code instance} removes when its domain is gone (destroyed by
+   * hand, say): this run's change's, and — only while the instance is being deleted — those of the
+   * spawns of that name this installation ran (a volume's name carries its change's UUID, so only
+   * their volumes match). A spawn's undo never takes another change's volumes.
+   */
+  public List<DomainOwner> volumeOwners(String instance) {
+    var out = new java.util.ArrayList<DomainOwner>();
+    out.add(ofThisRun(instance));
+    boolean deleting =
+        instances.findByName(instance).filter(i -> Instance.DELETING.equals(i.state())).isPresent();
+    if (deleting) {
+      for (String change : runs.changesNaming("instance-spawn", instance)) {
+        out.add(new DomainOwner(change, change, instance));
+      }
+    }
+    return out;
   }
 
   /** The mark a domain this activity's run defines for {@code instance} carries. */

@@ -22,24 +22,31 @@ import org.springframework.stereotype.Component;
 public class HypervisorActivitiesImpl implements HypervisorActivities {
   private final DeviceAccess devices;
   private final DomainOwners owners;
+  private final BootDisks bootDisks;
 
-  public HypervisorActivitiesImpl(DeviceAccess devices, DomainOwners owners) {
+  public HypervisorActivitiesImpl(DeviceAccess devices, DomainOwners owners, BootDisks bootDisks) {
     this.devices = devices;
     this.owners = owners;
+    this.bootDisks = bootDisks;
   }
 
+  /** Its boot volumes first (the start needs them), then the domain; each part is idempotent. */
   @Override
   public void defineAndStart(DomainRequest r) {
     on(
         r.hypervisor(),
         h -> {
-          h.define(
+          var spec =
               new DomainSpec(
                   r.domain(),
                   r.memoryMiB(),
                   r.vcpus(),
                   List.of(new DomainSpec.Nic(r.mac(), r.tap(), r.portId())),
-                  owners.ofThisRun(r.domain())));
+                  owners.ofThisRun(r.domain()),
+                  bootDisks.of(r.domain(), r.portId()));
+          h.createVolumes(spec);
+          Activity.getExecutionContext().heartbeat(null);
+          h.define(spec);
           Activity.getExecutionContext().heartbeat(null);
           h.start(r.domain());
         });
@@ -51,13 +58,23 @@ public class HypervisorActivitiesImpl implements HypervisorActivities {
         d.hypervisor(),
         h -> {
           var existing = h.identity(d.domain());
-          if (existing.isEmpty()) {
-            return;
+          // with the domain gone, the volumes left are this change's own (a compensation)
+          DomainOwner owner =
+              existing
+                  .map(e -> owners.forTeardown(d.domain(), e))
+                  .orElseGet(() -> owners.ofThisRun(d.domain()));
+          if (existing.isPresent()) {
+            h.destroy(d.domain(), owner);
+            Activity.getExecutionContext().heartbeat(null);
+            h.undefine(d.domain(), owner);
           }
-          DomainOwner owner = owners.forTeardown(d.domain(), existing.get());
-          h.destroy(d.domain(), owner);
-          Activity.getExecutionContext().heartbeat(null);
-          h.undefine(d.domain(), owner);
+          // the volumes go after the domain: never delete what a defined guest still uses
+          h.deleteVolumes(bootDisks.pool(), d.domain(), owner);
+          if (existing.isEmpty()) {
+            for (DomainOwner spawned : owners.volumeOwners(d.domain())) {
+              h.deleteVolumes(bootDisks.pool(), d.domain(), spawned);
+            }
+          }
         });
   }
 

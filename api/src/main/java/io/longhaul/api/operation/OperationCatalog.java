@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
@@ -37,25 +38,54 @@ public class OperationCatalog {
   static final String CONTRACTS = "io.longhaul.contracts";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public record Entry(OperationDefinition definition, JsonNode schemaJson, JsonSchema schema) {}
+  /**
+   * An operation with its parsed schema; {@code input} turns valid params into the workflow's input
+   * (null: the params read into the definition's input record).
+   */
+  public record Entry(
+      OperationDefinition definition,
+      JsonNode schemaJson,
+      JsonSchema schema,
+      Function<JsonNode, Object> input) {
+    public Entry(OperationDefinition definition, JsonNode schemaJson, JsonSchema schema) {
+      this(definition, schemaJson, schema, null);
+    }
+  }
+
+  /** Operations that come and go at run time (runbook versions), looked up when asked for. */
+  public interface DynamicOperations {
+    Optional<Entry> find(String name);
+
+    List<Entry> all();
+  }
+
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder()
+          .regularExpressionFactory(WholeValuePatterns.INSTANCE)
+          .build();
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final List<DynamicOperations> dynamic;
 
   @Autowired
-  public OperationCatalog(ObjectProvider<OperationDefinition> beans) {
-    this(Stream.concat(declared(CONTRACTS).stream(), beans.orderedStream()).toList());
+  public OperationCatalog(
+      ObjectProvider<OperationDefinition> beans, ObjectProvider<DynamicOperations> dynamic) {
+    this(
+        Stream.concat(declared(CONTRACTS).stream(), beans.orderedStream()).toList(),
+        dynamic.orderedStream().toList());
   }
 
   OperationCatalog(List<OperationDefinition> definitions) {
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    SchemaValidatorsConfig config =
-        SchemaValidatorsConfig.builder()
-            .regularExpressionFactory(WholeValuePatterns.INSTANCE)
-            .build();
+    this(definitions, List.of());
+  }
+
+  OperationCatalog(List<OperationDefinition> definitions, List<DynamicOperations> dynamic) {
+    this.dynamic = dynamic;
     for (OperationDefinition d : definitions) {
       JsonNode json = load(d);
-      List<String> unbounded = new ArrayList<>();
-      unboundedStrings(json, "", unbounded);
+      List<String> unbounded = unbounded(json);
       if (!unbounded.isEmpty()) {
         throw new IllegalStateException(
             "operation "
@@ -63,21 +93,43 @@ public class OperationCatalog {
                 + ": every string needs a maxLength, a pattern or an enum; these have none: "
                 + unbounded);
       }
-      JsonSchema schema = factory.getSchema(json, config);
-      // Compile every pattern now, so an unanchored one fails startup, not a request.
-      schema.initializeValidators();
-      if (entries.putIfAbsent(d.name(), new Entry(d, json, schema)) != null) {
+      if (entries.putIfAbsent(d.name(), new Entry(d, json, compile(json))) != null) {
         throw new IllegalStateException("two operations are named " + d.name());
       }
     }
   }
 
+  /**
+   * A params schema compiled as every operation's is, each pattern compiled now (so an unanchored
+   * one fails here, not at a request).
+   */
+  public static JsonSchema compile(JsonNode json) {
+    JsonSchema schema = FACTORY.getSchema(json, CONFIG);
+    schema.initializeValidators();
+    return schema;
+  }
+
+  /** The strings of a params schema that have no maxLength, pattern, enum or const. */
+  public static List<String> unbounded(JsonNode json) {
+    List<String> out = new ArrayList<>();
+    unboundedStrings(json, "", out);
+    return out;
+  }
+
   public Optional<Entry> find(String name) {
-    return Optional.ofNullable(entries.get(name));
+    Entry e = entries.get(name);
+    if (e != null) return Optional.of(e);
+    for (DynamicOperations d : dynamic) {
+      Optional<Entry> found = d.find(name);
+      if (found.isPresent()) return found;
+    }
+    return Optional.empty();
   }
 
   public Collection<Entry> all() {
-    return entries.values();
+    List<Entry> out = new ArrayList<>(entries.values());
+    dynamic.forEach(d -> out.addAll(d.all()));
+    return out;
   }
 
   /** The operations declared on workflow interfaces under {@code basePackage}, by name. */

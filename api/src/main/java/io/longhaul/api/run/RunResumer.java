@@ -76,7 +76,7 @@ public class RunResumer {
       if (!problems.isEmpty()) {
         return fail(run, "its input is no longer valid: " + problems.getFirst().message());
       }
-      input = RunService.toInput(entry.get().definition(), params);
+      input = RunService.toInput(entry.get(), params);
     } catch (Exception e) {
       return fail(run, "its input cannot be read: " + e.getMessage());
     }

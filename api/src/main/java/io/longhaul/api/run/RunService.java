@@ -15,6 +15,8 @@ import io.longhaul.contracts.operation.OperationDefinition;
 import io.longhaul.contracts.vocabulary.RunStatus;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -41,14 +43,20 @@ public class RunService {
   private final OperationCatalog catalog;
   private final RunRepository runs;
   private final WorkflowClient temporal;
+  private final MeterRegistry meters;
   private final AuditService audit;
 
   public RunService(
-      OperationCatalog catalog, RunRepository runs, WorkflowClient temporal, AuditService audit) {
+      OperationCatalog catalog,
+      RunRepository runs,
+      WorkflowClient temporal,
+      AuditService audit,
+      MeterRegistry meters) {
     this.catalog = catalog;
     this.runs = runs;
     this.temporal = temporal;
     this.audit = audit;
+    this.meters = meters;
   }
 
   public record Started(Run run, boolean created) {}
@@ -135,7 +143,7 @@ public class RunService {
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
-    Object input = toInput(def, params);
+    Object input = toInput(entry, params);
     String paramsJson = params.toString();
     String site =
         def.siteField() != null && params.hasNonNull(def.siteField())
@@ -226,14 +234,26 @@ public class RunService {
       throw new IllegalStateException("the workflow could not be started", e);
     }
     try {
-      runs.markRunning(runId);
+      if (runs.markRunning(runId)) {
+        // The same counter as the workers' RunMeters: whoever moves the run from pending counts.
+        Counter.builder("longhaul.runs.started")
+            .description("Runs that began (pending → running), by operation")
+            .tag("operation", def.name())
+            .register(meters)
+            .increment();
+      }
     } catch (RuntimeException e) {
       // The workflow runs: never record it as failed. Its first step marks the run running.
       log.warn("run {} started; marking it running failed: {}", runId, e.getMessage());
     }
   }
 
-  static Object toInput(OperationDefinition def, JsonNode params) {
+  /** The workflow's input from valid params: the entry's own conversion, or its input record. */
+  static Object toInput(OperationCatalog.Entry entry, JsonNode params) {
+    if (entry.input() != null) {
+      return entry.input().apply(params);
+    }
+    OperationDefinition def = entry.definition();
     try {
       return JSON.treeToValue(params, def.inputType());
     } catch (JsonProcessingException e) {

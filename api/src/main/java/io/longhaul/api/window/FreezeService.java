@@ -37,7 +37,7 @@ public class FreezeService {
   /** Switches a scope's (or the global) freeze on; a second switch-on returns the first. */
   public Freeze freezeNow(FreezeNowRequest r, String actor) {
     List<String> scopes = scopesOf(r.scope());
-    List<Freeze> on = freezes.switchedOn(scopes);
+    List<Freeze> on = switchedOn(scopes);
     if (!on.isEmpty()) {
       return on.getFirst();
     }
@@ -51,7 +51,7 @@ public class FreezeService {
   /** Lifts the scope's (or the global) "freeze now"; returns what was lifted. */
   public List<Freeze> liftNow(String scope, String actor) {
     List<Freeze> lifted = new ArrayList<>();
-    for (Freeze f : freezes.switchedOn(scopesOf(scope))) {
+    for (Freeze f : switchedOn(scopesOf(scope))) {
       lifted.add(lift(f.id(), actor));
     }
     return lifted;
@@ -62,6 +62,11 @@ public class FreezeService {
     audit.record(actor, "freeze.lift", "freeze:" + id, detail(f));
     notify(f);
     return f;
+  }
+
+  /** The "freeze now" switches of these scopes; a site's degraded mark is SiteGate's to lift. */
+  private List<Freeze> switchedOn(List<String> scopes) {
+    return freezes.switchedOn(scopes).stream().filter(f -> !SiteGate.isMark(f)).toList();
   }
 
   private void notify(Freeze f) {

@@ -8,9 +8,10 @@ import io.temporal.activity.ActivityInterface;
  */
 @ActivityInterface
 public interface HypervisorActivities {
+  /** Creates its boot volumes (overlay and seed), defines the domain and starts it. */
   void defineAndStart(DomainRequest request);
 
-  /** Stops and undefines the domain; absent is fine. */
+  /** Stops and undefines the domain and deletes its boot volumes; absent is fine. */
   void destroyDomain(DomainRef domain);
 
   void plug(PlugRequest request);

@@ -49,8 +49,12 @@ public class LeaseRepository {
                     .where(LEASE.NAME.eq(name))
                     .fetchOptional(LEASE.HOLDER_RUN)
                     .orElse(null);
-            if (holder != null && !holder.equals(runId)) {
-              blockers.add(holder);
+            if (holder != null) {
+              if (!holder.equals(runId)) {
+                blockers.add(holder);
+              }
+              // Held by this run already (a resumed run asking again): it keeps it, whoever
+              // queued behind it meanwhile. Checking the queue here deadlocked holder and waiter.
               continue;
             }
             Long mine =

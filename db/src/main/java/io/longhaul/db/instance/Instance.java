@@ -21,6 +21,11 @@ public record Instance(
   public static final String SPAWNING = "spawning";
   public static final String ACTIVE = "active";
   public static final String DELETING = "deleting";
+  public static final String DEGRADED = "degraded";
+  public static final String MISSING = "missing";
+
+  /** The states the drift watch compares with the hypervisor, and moves between. */
+  public static final java.util.Set<String> WATCHED = java.util.Set.of(ACTIVE, DEGRADED, MISSING);
 
   public record Spec(
       String name,

@@ -1,6 +1,10 @@
 package io.longhaul.db.instance;
 
-/** An instance as the inventory view shows it, with names instead of ids. */
+/**
+ * An instance as the inventory view shows it, with names instead of ids.
+ *
+ * @param drift what the drift watch last saw wrong with it (null when nothing)
+ */
 public record InstanceListing(
     String name,
     String kind,
@@ -10,4 +14,6 @@ public record InstanceListing(
     String portId,
     String ip,
     String mac,
-    String network) {}
+    String network,
+    String drift,
+    java.time.OffsetDateTime driftCheckedAt) {}

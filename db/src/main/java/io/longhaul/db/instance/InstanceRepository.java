@@ -68,6 +68,39 @@ public class InstanceRepository {
         .execute();
   }
 
+  /** The site's instances the drift watch compares: placed and active, degraded or missing. */
+  public List<Instance> watched(long siteId) {
+    return db.selectFrom(INSTANCE)
+        .where(INSTANCE.SITE_ID.eq(siteId))
+        .and(INSTANCE.STATE.in(Instance.WATCHED))
+        .and(INSTANCE.HYPERVISOR_ID.isNotNull())
+        .orderBy(INSTANCE.ID)
+        .fetch(this::map);
+  }
+
+  /**
+   * The drift watch's finding: the new state (active, degraded or missing) and what it saw. Only an
+   * instance still in a watched state changes, so a spawn or delete that moved it meanwhile wins.
+   *
+   * @return whether the state changed
+   */
+  public boolean markDrift(long id, String state, String drift) {
+    if (!Instance.WATCHED.contains(state)) {
+      throw new IllegalArgumentException("not a drift state: " + state);
+    }
+    String before =
+        db.select(INSTANCE.STATE).from(INSTANCE).where(INSTANCE.ID.eq(id)).fetchOne(INSTANCE.STATE);
+    int n =
+        db.update(INSTANCE)
+            .set(INSTANCE.STATE, state)
+            .set(INSTANCE.DRIFT, drift)
+            .set(INSTANCE.DRIFT_CHECKED_AT, OffsetDateTime.now())
+            .where(INSTANCE.ID.eq(id))
+            .and(INSTANCE.STATE.in(Instance.WATCHED))
+            .execute();
+    return n > 0 && !state.equals(before);
+  }
+
   public boolean delete(long id) {
     return db.deleteFrom(INSTANCE).where(INSTANCE.ID.eq(id)).execute() > 0;
   }
@@ -87,7 +120,9 @@ public class InstanceRepository {
             IP_PORT.ID,
             IP_PORT.ADDRESS,
             IP_PORT.MAC,
-            NETWORK.NAME)
+            NETWORK.NAME,
+            INSTANCE.DRIFT,
+            INSTANCE.DRIFT_CHECKED_AT)
         .from(INSTANCE)
         .join(SITE)
         .on(SITE.ID.eq(INSTANCE.SITE_ID))
@@ -110,7 +145,9 @@ public class InstanceRepository {
                     r.value6() == null ? null : r.value6().toString(),
                     r.value7() == null ? null : r.value7().replaceFirst("/\\d+$", ""),
                     r.value8(),
-                    r.value9()));
+                    r.value9(),
+                    r.value10(),
+                    r.value11()));
   }
 
   private Instance map(InstanceRecord r) {

@@ -70,15 +70,16 @@ public class RunRepository {
     return find(id).orElseThrow(() -> new NotFoundException("run", id));
   }
 
-  /** pending → running; a no-op for a run already running or ended. */
-  public void markRunning(String id) {
-    db.update(RUN)
-        .set(RUN.STATUS, RunStatus.RUNNING.value())
-        .set(RUN.STARTED_AT, OffsetDateTime.now())
-        .set(RUN.UPDATED_AT, OffsetDateTime.now())
-        .where(RUN.ID.eq(id))
-        .and(RUN.STATUS.eq(RunStatus.PENDING.value()))
-        .execute();
+  /** pending → running; a no-op for a run already running or ended. True when it moved. */
+  public boolean markRunning(String id) {
+    return db.update(RUN)
+            .set(RUN.STATUS, RunStatus.RUNNING.value())
+            .set(RUN.STARTED_AT, OffsetDateTime.now())
+            .set(RUN.UPDATED_AT, OffsetDateTime.now())
+            .where(RUN.ID.eq(id))
+            .and(RUN.STATUS.eq(RunStatus.PENDING.value()))
+            .execute()
+        > 0;
   }
 
   /**
@@ -117,6 +118,16 @@ public class RunRepository {
    * Everyone accountable for a change: the requesters and re-runners of all its runs, sorted (so a
    * workflow that records the list records the same one on a retried read).
    */
+  /** The changes of every run of {@code operation} whose params name {@code name}. */
+  public List<String> changesNaming(String operation, String name) {
+    return db.selectDistinct(RUN.CHANGE_ID)
+        .from(RUN)
+        .where(RUN.OPERATION.eq(operation))
+        .and(org.jooq.impl.DSL.field("{0} ->> 'name'", String.class, RUN.PARAMS).eq(name))
+        .orderBy(RUN.CHANGE_ID)
+        .fetch(RUN.CHANGE_ID);
+  }
+
   public List<String> requestersOfChange(String changeId) {
     var names = new java.util.TreeSet<String>();
     db.select(RUN.REQUESTED_BY, RUN.RERUN_BY)

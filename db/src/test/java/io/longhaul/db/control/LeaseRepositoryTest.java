@@ -57,6 +57,22 @@ class LeaseRepositoryTest {
   }
 
   @Test
+  @DisplayName(
+      "a holder asking again (resumed after a restart) keeps its lease though others queue behind")
+  void holderAsksAgain() {
+    leases.acquire("run-a", List.of("switch:leaf1"), true);
+    leases.acquire("run-b", List.of("switch:leaf1"), true);
+    var again = leases.acquire("run-a", List.of("switch:leaf1"), true);
+    assertThat(again.granted()).as(again.toString()).isTrue();
+    assertThat(leases.acquire("run-b", List.of("switch:leaf1"), true).heldBy())
+        .containsExactly("run-a");
+    var lease = leases.list("switch:leaf1").getFirst();
+    assertThat(lease.holderRun()).isEqualTo("run-a");
+    assertThat(lease.waiters()).extracting(Lease.Waiter::runId).containsExactly("run-b");
+    assertThat(leases.release("run-a", null)).containsExactly("run-b");
+  }
+
+  @Test
   @DisplayName("releases what ended runs hold or wait for")
   void releasesEnded() {
     leases.acquire("run-a", List.of("site:sha"), true);

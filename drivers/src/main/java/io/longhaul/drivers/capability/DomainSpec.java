@@ -8,11 +8,17 @@ import java.util.Objects;
  *
  * @param nics attached to the OVS integration bridge, in order
  * @param owner written into the domain's metadata; its change and instance name the domain's UUID
+ * @param boot the boot disk and seed, or null for a guest without disks (it sits in the BIOS)
  */
-public record DomainSpec(String name, int memoryMiB, int vcpus, List<Nic> nics, DomainOwner owner) {
+public record DomainSpec(
+    String name, int memoryMiB, int vcpus, List<Nic> nics, DomainOwner owner, BootDisk boot) {
   public DomainSpec {
     nics = List.copyOf(nics);
     Objects.requireNonNull(owner, "owner");
+  }
+
+  public DomainSpec(String name, int memoryMiB, int vcpus, List<Nic> nics, DomainOwner owner) {
+    this(name, memoryMiB, vcpus, nics, owner, null);
   }
 
   /**

@@ -16,6 +16,22 @@ public interface Hypervisor {
 
   void start(String domain);
 
+  /**
+   * Creates the spec's boot volumes in its pool: the overlay over the base volume (kept when it
+   * exists: it is this change's, by its name) and the NoCloud seed (written again each time, the
+   * same bytes). Nothing for a spec without a boot disk. The base volume must be in the pool.
+   */
+  void createVolumes(DomainSpec spec);
+
+  /** Deletes the boot volumes of {@code owner}'s domain from the pool; absent ones are fine. */
+  void deleteVolumes(String pool, String domain, DomainOwner owner);
+
+  /** The names of the pool's volumes. */
+  List<String> volumes(String pool);
+
+  /** The end of what the guest printed on its serial console since its last start; "" if none. */
+  String console(String domain);
+
   void destroy(String domain, DomainOwner owner);
 
   void undefine(String domain, DomainOwner owner);

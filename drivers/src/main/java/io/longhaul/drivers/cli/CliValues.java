@@ -31,6 +31,11 @@ public final class CliValues {
   private static final Pattern IFACE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
   private static final Pattern BRIDGE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,14}");
+  private static final Pattern VOLUME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+  private static final Pattern POOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
   private static final Pattern OWNER_FIELD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
 
   /** A switch interface in the dialect's own spelling. */
@@ -106,6 +111,35 @@ public final class CliValues {
   /** A run id, change id or instance name in a domain's ownership mark. */
   public static String ownerField(String device, String parameter, String value) {
     return require(device, parameter, value, OWNER_FIELD, "a run, change or instance name");
+  }
+
+  /** A libvirt storage volume's name. */
+  public static String volume(String device, String name) {
+    return require(device, "volume", name, VOLUME, "1-128 of [A-Za-z0-9_.-]");
+  }
+
+  /** A libvirt storage pool's name. */
+  public static String pool(String device, String name) {
+    return require(device, "pool", name, POOL, "1-64 of [A-Za-z0-9_.-]");
+  }
+
+  /** A dotted IPv4 address. */
+  public static String ipv4(String device, String parameter, String address) {
+    return require(device, parameter, address, IPV4, "a dotted IPv4 address");
+  }
+
+  /** An IPv4 address with its prefix length ({@code 10.20.0.5/24}). */
+  public static String ipv4Cidr(String device, String parameter, String cidr) {
+    int slash = cidr == null ? -1 : cidr.indexOf('/');
+    if (slash < 0) {
+      throw new InvalidParameter(device, parameter, "an IPv4 address with /prefix");
+    }
+    ipv4(device, parameter, cidr.substring(0, slash));
+    String prefix = cidr.substring(slash + 1);
+    if (!prefix.matches("[0-9]{1,2}") || Integer.parseInt(prefix) > 32) {
+      throw new InvalidParameter(device, parameter, "prefix " + prefix + " is outside 0-32");
+    }
+    return cidr;
   }
 
   public static long positive(String device, String parameter, long value, long max) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.longhaul.drivers.DeviceException;
+import io.longhaul.drivers.capability.BootDisk;
 import io.longhaul.drivers.capability.DomainOwner;
 import io.longhaul.drivers.capability.DomainSpec;
 import io.longhaul.drivers.capability.Hypervisor;
@@ -56,6 +57,127 @@ abstract class HypervisorContract {
   void scrub(String domain) {
     sh("virsh -c qemu:///system destroy " + domain);
     sh("virsh -c qemu:///system undefine " + domain);
+  }
+
+  static final String POOL = "longhaul";
+  static final String BASE = "longhaul-base.qcow2";
+
+  static DomainSpec bootable(String name, String tap, DomainOwner owner, String address) {
+    return new DomainSpec(
+        name,
+        128,
+        1,
+        List.of(new DomainSpec.Nic("52:54:00:10:20:32", tap, IFACE, "br-int")),
+        owner,
+        new BootDisk(POOL, BASE, name, address, null));
+  }
+
+  /** The guest's console once it shows {@code line}; fails after {@code patience}. */
+  static String awaitConsole(Hypervisor hv, String domain, String line, Duration patience)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    String console = hv.console(domain);
+    while (!console.contains(line) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      console = hv.console(domain);
+    }
+    assertThat(console).as("console of " + domain).contains(line);
+    return console;
+  }
+
+  @Test
+  @DisplayName(
+      "a guest boots from its overlay over the golden image and takes its hostname and address"
+          + " from the NoCloud seed; its volumes go with it")
+  void bootsFromItsImage() throws InterruptedException {
+    var hv = hypervisor();
+    var owner = owner("c-boot", "ct-boot");
+    var spec = bootable("ct-boot", "tapCtBoot0", owner, "10.77.0.5/24");
+    scrub("ct-boot");
+    try {
+      hv.createVolumes(spec);
+      hv.createVolumes(spec); // a retry keeps the overlay and writes the same seed
+      assertThat(hv.volumes(POOL))
+          .contains(BASE, BootDisk.overlay("ct-boot", owner), BootDisk.seed("ct-boot", owner));
+      hv.define(spec);
+      hv.start("ct-boot");
+      String console =
+          awaitConsole(hv, "ct-boot", "longhaul-guest: eth0 10.77.0.5/24", Duration.ofSeconds(150));
+      assertThat(console)
+          .contains("longhaul-guest: userspace reached")
+          // SYSLINUX, the image's boot loader, loaded the kernel from the overlay
+          .contains("BOOT_IMAGE=vmlinuz")
+          .contains("longhaul-guest: hostname ct-boot");
+      hv.destroy("ct-boot", owner);
+      hv.undefine("ct-boot", owner);
+      hv.deleteVolumes(POOL, "ct-boot", owner);
+      hv.deleteVolumes(POOL, "ct-boot", owner);
+      assertThat(hv.volumes(POOL))
+          .contains(BASE)
+          .doesNotContain(BootDisk.overlay("ct-boot", owner), BootDisk.seed("ct-boot", owner));
+    } finally {
+      scrub("ct-boot");
+      hv.deleteVolumes(POOL, "ct-boot", owner);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a guest whose boot volume is gone is refused at start; another change's volumes are not"
+          + " its own")
+  void missingVolume() {
+    var hv = hypervisor();
+    var owner = owner("c-novol", "ct-novol");
+    var spec = bootable("ct-novol", "tapCtNoVol0", owner, null);
+    scrub("ct-novol");
+    try {
+      hv.createVolumes(spec);
+      hv.define(spec);
+      assertThat(
+              sh("virsh -c qemu:///system vol-delete --pool "
+                      + POOL
+                      + " "
+                      + BootDisk.overlay("ct-novol", owner))
+                  .ok())
+          .isTrue();
+      assertThatThrownBy(() -> hv.start("ct-novol"))
+          .isInstanceOfSatisfying(
+              DeviceException.CommandRejected.class,
+              e -> assertThat(e.getMessage()).contains("ct-novol"));
+      assertThat(hv.dominfo("ct-novol").running()).isFalse();
+      // another change's teardown of the name removes nothing of this change
+      hv.deleteVolumes(POOL, "ct-novol", owner("c-elsewhere", "ct-novol"));
+      assertThat(hv.volumes(POOL)).contains(BootDisk.seed("ct-novol", owner));
+      // the retry of define-start creates the overlay again, and the guest starts
+      hv.createVolumes(spec);
+      hv.start("ct-novol");
+      assertThat(hv.dominfo("ct-novol").running()).isTrue();
+      hv.destroy("ct-novol", owner);
+      hv.undefine("ct-novol", owner);
+    } finally {
+      scrub("ct-novol");
+      hv.deleteVolumes(POOL, "ct-novol", owner);
+    }
+  }
+
+  @Test
+  @DisplayName("a base image missing from the pool is refused before anything is created")
+  void missingBase() {
+    var hv = hypervisor();
+    var owner = owner("c-nobase", "ct-nobase");
+    var spec =
+        new DomainSpec(
+            "ct-nobase",
+            128,
+            1,
+            List.of(new DomainSpec.Nic("52:54:00:10:20:33", "tapCtNoBase0", IFACE, "br-int")),
+            owner,
+            new BootDisk(POOL, "no-such-base.qcow2", "ct-nobase", null, null));
+    assertThatThrownBy(() -> hv.createVolumes(spec))
+        .isInstanceOfSatisfying(
+            DeviceException.CommandRejected.class,
+            e -> assertThat(e.getMessage()).contains("no-such-base.qcow2"));
+    assertThat(hv.volumes(POOL)).doesNotContain(BootDisk.overlay("ct-nobase", owner));
   }
 
   @Test

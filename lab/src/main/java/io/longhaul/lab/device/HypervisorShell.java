@@ -39,9 +39,11 @@ public final class HypervisorShell {
   }
 
   private final HypervisorState state;
+  private final LabStorage storage;
 
   public HypervisorShell(HypervisorState state) {
     this.state = state;
+    this.storage = new LabStorage(state);
   }
 
   public ExecResult execute(String commandLine, byte[] stdin) {
@@ -69,6 +71,8 @@ public final class HypervisorShell {
           if (r.exitCode() == 0 && state.ovsChanged && !state.vswitchdActive) {
             r = awaitVswitchd(current, r);
           }
+          // Saved before the answer leaves: a client that saw it finds it after a restart.
+          state.changed();
           out.append(r.stdout());
           err.append(r.stderr());
           exit = r.exitCode();
@@ -154,6 +158,7 @@ public final class HypervisorShell {
       case "ovs-vsctl" -> ovs(a.subList(1, a.size()));
       case "systemctl" -> systemctl(a.subList(1, a.size()));
       case "hostname" -> ExecResult.ok(state.name() + "\n");
+      case "tail" -> tail(a.subList(1, a.size()));
       case "true" -> ExecResult.ok("");
       case "echo" -> ExecResult.ok(String.join(" ", a.subList(1, a.size())) + "\n");
       default -> new ExecResult("", "bash: " + a.getFirst() + ": command not found\n", 127);
@@ -194,6 +199,10 @@ public final class HypervisorShell {
       case "domstate" -> withDomain(rest, d -> ExecResult.ok(d.state() + "\n\n"));
       case "dumpxml" -> withDomain(rest, d -> ExecResult.ok(dumpxml(d)));
       case "domcapabilities" -> domcapabilities(rest);
+      case "vol-list", "vol-info", "vol-create-as", "vol-upload", "vol-delete", "pool-list" ->
+          storage.run(cmd, rest, stdin);
+      case "suspend" -> pauseOrResume(rest, "running", "paused", "suspended");
+      case "resume" -> pauseOrResume(rest, "paused", "running", "resumed");
       case "domiflist" -> domiflist(rest);
       case "nodeinfo" -> nodeinfo();
       case "version" ->
@@ -316,6 +325,14 @@ public final class HypervisorShell {
           new HypervisorState.DomainInterface(
               mac.toLowerCase(Locale.ROOT), bridge, ifaceId, target));
     }
+    List<HypervisorState.DomainDisk> disks = new ArrayList<>();
+    NodeList diskNodes = root.getElementsByTagName("disk");
+    for (int i = 0; i < diskNodes.getLength(); i++) {
+      Element e = (Element) diskNodes.item(i);
+      disks.add(
+          new HypervisorState.DomainDisk(
+              attr(e, "source", "pool"), attr(e, "source", "volume"), attr(e, "target", "dev")));
+    }
     String fail = "error: Failed to define domain from " + file + "\n";
     String type = root.getAttribute("type");
     if (!type.equals("kvm") && !type.equals("qemu")) {
@@ -367,7 +384,8 @@ public final class HypervisorShell {
             true,
             List.copyOf(nics),
             type,
-            metadata(root)));
+            metadata(root),
+            List.copyOf(disks)));
     return ExecResult.ok("Domain '" + name + "' defined from " + file + "\n\n");
   }
 
@@ -404,6 +422,15 @@ public final class HypervisorShell {
     xml.append("  <vcpu placement='static'>").append(d.vcpu()).append("</vcpu>\n");
     xml.append("  <os>\n    <type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type>\n");
     xml.append("    <boot dev='hd'/>\n  </os>\n  <devices>\n");
+    for (HypervisorState.DomainDisk disk : d.disks()) {
+      xml.append("    <disk type='volume' device='disk'>\n      <source pool='")
+          .append(disk.pool())
+          .append("' volume='")
+          .append(disk.volume())
+          .append("'/>\n      <target dev='")
+          .append(disk.target())
+          .append("' bus='virtio'/>\n    </disk>\n");
+    }
     for (HypervisorState.DomainInterface nic : d.interfaces()) {
       xml.append("    <interface type='bridge'>\n");
       xml.append("      <mac address='").append(nic.mac()).append("'/>\n");
@@ -523,6 +550,14 @@ public final class HypervisorShell {
               }
             }
           }
+          String missing = missingVolume(d);
+          if (missing != null) {
+            return ExecResult.err(
+                fail
+                    + "error: Cannot access storage file '"
+                    + LabStorage.path(missing)
+                    + "': No such file or directory\n");
+          }
           for (HypervisorState.DomainInterface nic : d.interfaces()) {
             if (nic.interfaceId() != null || nic.bridge() != null) {
               state.ports.put(
@@ -531,8 +566,60 @@ public final class HypervisorShell {
             }
           }
           state.domains.put(d.name(), withState(d, "running", state.nextId++));
+          state.consoles.put(d.name(), GuestBoot.console(state, d));
           return ExecResult.ok("Domain '" + d.name() + "' started\n\n");
         });
+  }
+
+  /** A disk's volume (or a volume in its backing chain) that is not in its pool, or null. */
+  private String missingVolume(HypervisorState.Domain d) {
+    for (HypervisorState.DomainDisk disk : d.disks()) {
+      String volume = disk.volume();
+      while (volume != null) {
+        var v = state.pools.getOrDefault(disk.pool(), java.util.Map.of()).get(volume);
+        if (v == null) {
+          return volume;
+        }
+        volume = v.backing();
+      }
+    }
+    return null;
+  }
+
+  private ExecResult pauseOrResume(List<String> rest, String from, String to, String verb) {
+    return withDomain(
+        rest,
+        d -> {
+          if (!d.state().equals(from)) {
+            return ExecResult.err(
+                "error: Failed to "
+                    + (to.equals("paused") ? "suspend" : "resume")
+                    + " domain '"
+                    + d.name()
+                    + "'\nerror: Requested operation is not valid: domain is not "
+                    + from
+                    + "\n");
+          }
+          state.domains.put(d.name(), withState(d, to, d.id()));
+          return ExecResult.ok("Domain '" + d.name() + "' " + verb + "\n\n");
+        });
+  }
+
+  /** {@code tail -c N FILE}: only the guests' console logs exist in the lab's file system. */
+  private ExecResult tail(List<String> a) {
+    String file = a.isEmpty() ? "" : a.getLast();
+    String prefix = "/var/log/libvirt/qemu/";
+    String suffix = "-console.log";
+    if (file.startsWith(prefix) && file.endsWith(suffix)) {
+      String domain = file.substring(prefix.length(), file.length() - suffix.length());
+      if (state.consoles.containsKey(domain)) {
+        int n = a.indexOf("-c") >= 0 ? Integer.parseInt(a.get(a.indexOf("-c") + 1)) : 16384;
+        String text = state.consoles.get(domain);
+        return ExecResult.ok(text.substring(Math.max(0, text.length() - n)));
+      }
+    }
+    return new ExecResult(
+        "", "tail: cannot open '" + file + "' for reading: No such file or directory\n", 1);
   }
 
   private static HypervisorState.Domain withState(HypervisorState.Domain d, String s, Integer id) {
@@ -543,7 +630,7 @@ public final class HypervisorShell {
     return withDomain(
         rest,
         d -> {
-          if (!d.running()) {
+          if (!d.running() && !d.state().equals("paused")) {
             return ExecResult.err(
                 "error: Failed to destroy domain '"
                     + d.name()

@@ -68,6 +68,7 @@ public abstract class SwitchCli {
     synchronized (state) {
       leaveConfig();
     }
+    state.changed();
   }
 
   public final CliResult execute(String rawLine) {
@@ -100,6 +101,8 @@ public abstract class SwitchCli {
     } catch (CliError e) {
       r = error(e, command);
     }
+    // Saved before the answer leaves: a client that saw it finds the change after a restart.
+    state.changed();
     if (filter != null && !r.error()) {
       Pattern p = Pattern.compile(Pattern.quote(filter));
       StringBuilder sb = new StringBuilder();

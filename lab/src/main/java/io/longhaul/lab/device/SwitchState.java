@@ -59,6 +59,18 @@ public final class SwitchState {
     return spec.name();
   }
 
+  // Told after every command and lab-side change, so the lab can keep the state on disk.
+  private volatile Runnable onChange = () -> {};
+
+  /** Called after each command that may have changed the state (the lab saves it). */
+  public void onChange(Runnable listener) {
+    this.onChange = listener;
+  }
+
+  void changed() {
+    onChange.run();
+  }
+
   public String dialect() {
     return spec.dialect();
   }

@@ -57,15 +57,43 @@ public record LonghaulProperties(
       @DefaultValue("200") int maxConcurrentLocalActivities,
       @DefaultValue("2000") int workflowCacheSize,
       Set<String> sites,
-      Map<String, ProfileTuning> profiles) {
+      Map<String, ProfileTuning> profiles,
+      @DefaultValue(POOL_ALL) String pool) {
+    /** Every queue: workflows, clusters, the api's, and the sites' (the default run). */
+    public static final String POOL_ALL = "all";
+
+    /** The workflows and every queue but the sites': the core pool beside PostgreSQL. */
+    public static final String POOL_CORE = "core";
+
+    /** Only the queues of {@code sites}: the pool that sits next to those sites' devices. */
+    public static final String POOL_SITES = "sites";
 
     public Worker {
       profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+      if (!Set.of(POOL_ALL, POOL_CORE, POOL_SITES).contains(pool)) {
+        throw new IllegalArgumentException(
+            "longhaul.worker.pool must be all, core or sites, not " + pool);
+      }
+      if (POOL_SITES.equals(pool) && (sites == null || sites.isEmpty())) {
+        throw new IllegalArgumentException(
+            "longhaul.worker.pool=sites needs longhaul.worker.sites (LONGHAUL_WORKER_SITES)");
+      }
     }
 
-    /** Whether this worker serves the site's queue; no list means every site in the inventory. */
+    /**
+     * Whether this worker serves the site's queue; no list means every site in the inventory, the
+     * core pool none.
+     */
     public boolean servesSite(String code) {
+      if (POOL_CORE.equals(pool)) {
+        return false;
+      }
       return sites == null || sites.isEmpty() || sites.contains(code);
+    }
+
+    /** Whether this worker polls the queues that are no site's (workflows, clusters, api). */
+    public boolean servesCore() {
+      return !POOL_SITES.equals(pool);
     }
   }
 

@@ -49,10 +49,20 @@ public class LabConfig {
             sites, switches, hypervisors, networks, clusters, credentials, scopes, transactions)
         .load(runtime.lab());
     KnownHosts.replaceLabEntries(props.ssh().knownHosts(), runtime.lab().knownHostsText());
+    List<String> restored = runtime.lab().restoredState();
+    long refused = restored.stream().filter(l -> l.contains("not restored")).count();
+    if (!restored.isEmpty()) {
+      log.info(
+          "lab: {} devices restored from {}",
+          restored.size() - refused,
+          runtime.lab().stateDir().resolve("devices"));
+    }
+    restored.stream().filter(l -> l.contains("not restored")).forEach(l -> log.warn("lab: {}", l));
     List<String> drift = LabDrift.of(runtime.lab(), instances, sites, hypervisors);
     if (!drift.isEmpty()) {
-      // The lab's devices start from the topology: after a restart the inventory's instances
-      // are gone from them. Say so; nothing is repaired behind the operator's back.
+      // The lab keeps its devices' state in its state dir; a lab started from another (or a
+      // fresh) state dir, or a database that moved on without it, disagrees with the inventory.
+      // Say so; nothing is repaired behind the operator's back.
       log.warn(
           "lab and inventory disagree ({} instances or domains): {}",
           drift.size(),

@@ -1,10 +1,14 @@
 package io.longhaul.server.temporal;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.longhaul.server.config.LonghaulProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
@@ -29,11 +33,24 @@ public class TemporalConfig {
     return new EmbeddedTemporalServer(t.embeddedHost(), t.embeddedPort());
   }
 
+  /**
+   * The SDK's own metrics (schedule-to-start latency, task slots, poll failures, sticky cache) into
+   * the application's registry, so /actuator/prometheus shows them beside Longhaul's. The client
+   * and every worker of this process report through the stubs' scope.
+   */
+  @Bean(destroyMethod = "close")
+  Scope temporalMetricsScope(MeterRegistry registry) {
+    return new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(registry))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+  }
+
   @Bean(destroyMethod = "shutdownNow")
   WorkflowServiceStubs workflowServiceStubs(
-      LonghaulProperties props, ObjectProvider<EmbeddedTemporalServer> embedded) {
+      LonghaulProperties props, ObjectProvider<EmbeddedTemporalServer> embedded, Scope metrics) {
     var t = props.temporal();
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setMetricsScope(metrics);
     Optional<EmbeddedTemporalServer> server = Optional.ofNullable(embedded.getIfAvailable());
     if (server.isPresent()) {
       options.setChannel(server.get().inProcessChannel());

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
 @DisplayName("Kill -9 of the default run and restart")
 class KillRestartTest {
   static final String PASSWORD = "reliability-admin-password";
-  static final int PARKED_RUNS = 200;
+  // 200 unless asked otherwise (a quicker look while debugging the suite itself).
+  static final int PARKED_RUNS = Integer.getInteger("longhaul.reliability.parked-runs", 200);
   static final Set<String> ENDED =
       Set.of("succeeded", "failed", "cancelled", "terminated", "timed_out", "aborted");
 
@@ -57,7 +58,7 @@ class KillRestartTest {
       LonghaulProcess first = new LonghaulProcess(env, log).start();
       try {
         figures.put("first start (s)", seconds(first.awaitHealthy(port, Duration.ofMinutes(3))));
-        Scenario s = new Scenario(port, lab);
+        Scenario s = new Scenario(port, lab, temporalPort(env));
         s.prepare();
         s.inFlight();
         first.kill9();
@@ -68,7 +69,7 @@ class KillRestartTest {
       try (LonghaulProcess second = new LonghaulProcess(env, log).start()) {
         Duration healthy = second.awaitHealthy(port, Duration.ofMinutes(3));
         figures.put("restart until healthy (s)", seconds(healthy));
-        Scenario s = new Scenario(port, lab);
+        Scenario s = new Scenario(port, lab, temporalPort(env));
         s.reload();
         Duration resumed = s.awaitParkedAgain(killedAt);
         figures.put("resume of " + PARKED_RUNS + " parked runs after kill (s)", seconds(resumed));
@@ -119,11 +120,44 @@ class KillRestartTest {
     env.put("LONGHAUL_TEMPORAL_EMBEDDED_PORT", String.valueOf(temporalPort));
     env.put("LONGHAUL_ADMIN_PASSWORD", PASSWORD);
     env.put("LONGHAUL_LAB_ENABLED", "false");
+    // the suite counts the commands each host received; the drift watch's reads are not its subject
+    env.put("LONGHAUL_DRIFT_ENABLED", "false");
     env.put("LONGHAUL_SSH_KNOWN_HOSTS", lab.knownHosts.toString());
     env.put("LONGHAUL_CREDENTIALS_KEY", Base64.getEncoder().encodeToString(key));
     env.put("LONGHAUL_CREDENTIAL_KEY_FILE", dir.resolve("credential.key").toString());
     env.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "10");
+    // The test-only echo operation (it holds named leases), added to the server's sources.
+    env.put("SPRING_MAIN_SOURCES", "io.longhaul.server.echo.EchoOperation");
     return env;
+  }
+
+  /**
+   * Domains or OVS ports without an active instance, instances without a domain ({@code lost}:
+   * those whose domain is known to be gone, reported as drift instead).
+   */
+  static List<String> orphans(
+      ApiClient admin, Map<String, String> domains, int ovsPorts, Set<String> lost) {
+    List<String> out = new ArrayList<>();
+    Set<String> active = new TreeSet<>();
+    for (JsonNode i : admin.get("/api/v1/instances").body()) {
+      if (i.path("state").asText().equals("active")) {
+        active.add(i.path("name").asText());
+      } else {
+        out.add("instance " + i.path("name").asText() + " is " + i.path("state").asText());
+      }
+    }
+    domains.keySet().stream().filter(d -> !active.contains(d)).forEach(d -> out.add("domain " + d));
+    active.stream()
+        .filter(a -> !domains.containsKey(a) && !lost.contains(a))
+        .forEach(a -> out.add("no domain for " + a));
+    if (ovsPorts != domains.size()) {
+      out.add(ovsPorts + " OVS ports for " + domains.size() + " domains");
+    }
+    return out;
+  }
+
+  static int temporalPort(Map<String, String> env) {
+    return Integer.parseInt(env.get("LONGHAUL_TEMPORAL_EMBEDDED_PORT"));
   }
 
   static String resumeLine(String log) {
@@ -140,9 +174,11 @@ class KillRestartTest {
 
   /** The runs the test starts, what it expects of each, and the decisions that end them. */
   static final class Scenario {
+    static final String LEASE = "switch:rel-lease";
     final ApiClient admin;
     final ExternalLab lab;
     final int port;
+    final int temporalPort;
     final Map<String, String> expected = new LinkedHashMap<>();
     final Map<String, String> ids = new LinkedHashMap<>();
     final List<String> parked = new ArrayList<>();
@@ -150,6 +186,11 @@ class KillRestartTest {
     long window;
 
     Scenario(int port, ExternalLab lab) {
+      this(port, lab, -1);
+    }
+
+    Scenario(int port, ExternalLab lab, int temporalPort) {
+      this.temporalPort = temporalPort;
       this.port = port;
       this.admin = ApiClient.basic(port, "admin", PASSWORD);
       this.lab = lab;
@@ -196,6 +237,12 @@ class KillRestartTest {
           "succeeded");
       await(ids.get("approval"), status("awaiting_approval"), 120);
 
+      // One run holds a named lease (and waits for a signal), another waits for that lease.
+      track("lease-holder", start("test-echo", echo("rel-lease-holder")), "succeeded");
+      awaitLease(ids.get("lease-holder"));
+      track("lease-waiter", start("test-echo", echo("rel-lease-waiter")), "succeeded");
+      await(ids.get("lease-waiter"), status("waiting"), 120);
+
       lab.lab
           .faults()
           .inject("leaves", new Fault.CommandFails("switchport trunk allowed vlan add"));
@@ -228,8 +275,11 @@ class KillRestartTest {
     /** After the restart: the same runs, found again by their names. */
     void reload() {
       for (JsonNode r : page("/api/v1/runs?limit=500")) {
+        JsonNode params = r.path("params");
         String name =
-            r.path("params").path("name").asText(r.path("params").path("namePrefix").asText());
+            params
+                .path("name")
+                .asText(params.path("namePrefix").asText(params.path("prefix").asText()));
         String id = r.path("id").asText();
         String op = r.path("operation").asText();
         if (op.equals("topology-discovery") || id.matches(".*-\\d{4}$")) {
@@ -241,6 +291,8 @@ class KillRestartTest {
           case "rel-parked" -> track("parked", id, "succeeded");
           case "rel-running" -> track("running", id, "succeeded");
           case "rel-bulk" -> track("bulk", id, "succeeded");
+          case "rel-lease-holder" -> track("lease-holder", id, "succeeded");
+          case "rel-lease-waiter" -> track("lease-waiter", id, "succeeded");
           case "rel-base" -> {
             if (!r.path("status").asText().equals("succeeded")) {
               parked.add(id);
@@ -272,6 +324,17 @@ class KillRestartTest {
 
     void decide() {
       lab.lab.faults().clearAll();
+      // The waiter was resumed waiting for the lease the resumed holder took again.
+      JsonNode waiter =
+          await(
+              ids.get("lease-waiter"),
+              r -> status("waiting").test(r) && r.toString().contains("\"resumed\""),
+              120);
+      assertThat(waiter.path("progress").path("waitingForLeases").toString()).contains(LEASE);
+      awaitLease(ids.get("lease-holder"));
+      proceed(ids.get("lease-holder"));
+      awaitLease(ids.get("lease-waiter"));
+      proceed(ids.get("lease-waiter"));
       var a =
           approver.post(
               "/api/v1/runs/" + ids.get("approval") + "/approve",
@@ -348,22 +411,59 @@ class KillRestartTest {
 
     /** Domains or OVS ports without an active instance, instances without a domain. */
     List<String> orphans() {
-      List<String> out = new ArrayList<>();
-      Set<String> active = new TreeSet<>();
-      for (JsonNode i : admin.get("/api/v1/instances").body()) {
-        if (i.path("state").asText().equals("active")) {
-          active.add(i.path("name").asText());
-        } else {
-          out.add("instance " + i.path("name").asText() + " is " + i.path("state").asText());
+      return KillRestartTest.orphans(admin, lab.domains(), lab.ovsPorts(), Set.of());
+    }
+
+    static Map<String, Object> echo(String prefix) {
+      return Map.of(
+          "message",
+          prefix,
+          "steps",
+          1,
+          "prefix",
+          prefix,
+          "leases",
+          List.of(LEASE),
+          "waitForSignal",
+          true);
+    }
+
+    /** Waits until {@code run} holds the lease. */
+    void awaitLease(String run) {
+      Instant deadline = Instant.now().plusSeconds(120);
+      while (Instant.now().isBefore(deadline)) {
+        JsonNode list = admin.get("/api/v1/leases?name=" + LEASE).body();
+        if (list != null && !list.isEmpty() && run.equals(list.get(0).path("holderRun").asText())) {
+          return;
         }
+        sleep(200);
       }
-      Set<String> domains = lab.domains().keySet();
-      domains.stream().filter(d -> !active.contains(d)).forEach(d -> out.add("domain " + d));
-      active.stream().filter(a -> !domains.contains(a)).forEach(a -> out.add("no domain for " + a));
-      if (lab.ovsPorts() != domains.size()) {
-        out.add(lab.ovsPorts() + " OVS ports for " + domains.size() + " domains");
+      throw new AssertionError(
+          run
+              + " never held "
+              + LEASE
+              + ": "
+              + admin.get("/api/v1/leases?name=" + LEASE).raw()
+              + "\nholder: "
+              + admin.get("/api/v1/runs/" + ids.get("lease-holder")).raw()
+              + "\nwaiter: "
+              + admin.get("/api/v1/runs/" + ids.get("lease-waiter")).raw());
+    }
+
+    /** The echo run's signal, sent to the process's embedded Temporal server. */
+    void proceed(String run) {
+      var stubs =
+          io.temporal.serviceclient.WorkflowServiceStubs.newServiceStubs(
+              io.temporal.serviceclient.WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget("127.0.0.1:" + temporalPort)
+                  .build());
+      try {
+        io.temporal.client.WorkflowClient.newInstance(stubs)
+            .newWorkflowStub(io.longhaul.server.echo.EchoWorkflow.class, run)
+            .proceed();
+      } finally {
+        stubs.shutdownNow();
       }
-      return out;
     }
 
     private void track(String key, String id, String end) {

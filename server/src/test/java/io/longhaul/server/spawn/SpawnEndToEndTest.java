@@ -82,6 +82,8 @@ class SpawnEndToEndTest {
     Path dir = Files.createTempDirectory("longhaul-spawn-test");
     registry.add("longhaul.lab.state-dir", () -> dir.resolve("lab").toString());
     registry.add("longhaul.ssh.known-hosts", () -> dir.resolve("known_hosts").toString());
+    // the traces compare instance listings whole; the drift watch would stamp its checks on them
+    registry.add("longhaul.drift.enabled", () -> "false");
   }
 
   ApiClient admin() {
@@ -164,6 +166,7 @@ class SpawnEndToEndTest {
       String hv = String.format("sha-hv%02d", i);
       t.put(hv + " domains", new TreeMap<>(lab().hypervisorState(hv).domains()).keySet());
       t.put(hv + " ovs", new TreeMap<>(lab().hypervisorState(hv).ovsPorts()));
+      t.put(hv + " volumes", lab().hypervisorState(hv).volumes("longhaul"));
     }
     for (String leaf : PAIR) {
       t.put(leaf, lab().switchState(leaf).runningConfig());
@@ -222,6 +225,11 @@ class SpawnEndToEndTest {
       assertThat(lab().switchState(leaf).trunkVlans("Ethernet1/" + nic)).contains(100);
     }
     assertThat(vm.path("ip").asText()).startsWith("10.");
+    // it booted from its overlay and took its name and address from its seed
+    assertThat(hv.volumes("longhaul")).hasSize(3);
+    assertThat(hv.console("vm-one"))
+        .contains("longhaul-guest: hostname vm-one")
+        .contains("longhaul-guest: eth0 " + vm.path("ip").asText() + "/");
     List<String> steps = run.path("steps").findValuesAsText("step");
     assertThat(steps)
         .contains(

@@ -29,6 +29,21 @@ class ClusterProbeReplayTest {
   }
 
   @Test
+  @DisplayName("do not replay on a probe that waits before probing, so the replay test can fail")
+  void catchesAChangedWorkflow() {
+    HistoryReplay.assertFailsToReplay(RESOURCE, WaitsFirst.class);
+  }
+
+  /** The probe with a timer added before its first step, without a version gate. */
+  public static class WaitsFirst extends ClusterProbeWorkflowImpl {
+    @Override
+    public io.longhaul.contracts.cluster.ClusterStatus probe(ClusterProbeInput input) {
+      io.temporal.workflow.Workflow.sleep(java.time.Duration.ofSeconds(1));
+      return super.probe(input);
+    }
+  }
+
+  @Test
   @EnabledIfSystemProperty(named = HistoryReplay.RECORD, matches = "true")
   @DisplayName("record a fresh history from a run against fakes")
   void record() {

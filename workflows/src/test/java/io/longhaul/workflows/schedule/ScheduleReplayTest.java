@@ -33,6 +33,22 @@ class ScheduleReplayTest {
   }
 
   @Test
+  @DisplayName(
+      "do not replay on a scheduler that waits before loading, so the replay test can fail")
+  void catchesAChangedWorkflow() {
+    HistoryReplay.assertFailsToReplay(RESOURCE, WaitsFirst.class);
+  }
+
+  /** The scheduler with a timer added before its first step, without a version gate. */
+  public static class WaitsFirst extends ScheduleWorkflowImpl {
+    @Override
+    public void run(SchedulerState state) {
+      io.temporal.workflow.Workflow.sleep(Duration.ofSeconds(1));
+      super.run(state);
+    }
+  }
+
+  @Test
   @EnabledIfSystemProperty(named = HistoryReplay.RECORD, matches = "true")
   @DisplayName("record a fresh history from a run against fakes")
   void record() throws Exception {

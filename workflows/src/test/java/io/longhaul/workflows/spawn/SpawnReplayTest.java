@@ -87,17 +87,75 @@ class SpawnReplayTest {
     }
   }
 
+  /**
+   * The negative control of the other spawn workflow types: each history refuses its type changed
+   * without a version gate (a timer added before its first step).
+   */
+  @ParameterizedTest(name = "{0} refuses its workflow changed without a version gate")
+  @CsvSource({
+    "on-platform/instance-delete.json, rec-delete",
+    "on-platform/instance-spawn-bulk.json, rec-bulk",
+    "on-platform/leaf-config.json, leaf-config:leaf1"
+  })
+  void catchesAChangedType(String file, String workflowId) {
+    assertThatThrownBy(
+            () ->
+                replay(
+                    file,
+                    workflowId,
+                    InstanceSpawnWorkflowImpl.class,
+                    DeleteWaitsFirst.class,
+                    BulkWaitsFirst.class,
+                    LeafConfigWaitsFirst.class))
+        .hasMessageContaining(io.temporal.worker.NonDeterministicException.class.getName())
+        .hasMessageContaining("TMPRL1100");
+  }
+
+  /** Delete with a timer before its first step. */
+  public static class DeleteWaitsFirst extends InstanceDeleteWorkflowImpl {
+    @Override
+    public io.longhaul.contracts.spawn.DeleteResult delete(DeleteInput input) {
+      io.temporal.workflow.Workflow.sleep(java.time.Duration.ofSeconds(1));
+      return super.delete(input);
+    }
+  }
+
+  /** Bulk spawn with a timer before its first step. */
+  public static class BulkWaitsFirst extends InstanceSpawnBulkWorkflowImpl {
+    @Override
+    public io.longhaul.contracts.spawn.BulkSpawnResult spawnAll(BulkSpawnInput input) {
+      io.temporal.workflow.Workflow.sleep(java.time.Duration.ofSeconds(1));
+      return super.spawnAll(input);
+    }
+  }
+
+  /** The leaf's config workflow with a timer before its first step. */
+  public static class LeafConfigWaitsFirst extends LeafConfigWorkflowImpl {
+    @Override
+    public void run(io.longhaul.contracts.spawn.LeafConfigState state) {
+      io.temporal.workflow.Workflow.sleep(java.time.Duration.ofSeconds(1));
+      super.run(state);
+    }
+  }
+
   private void replay(String file, String workflowId, Class<?> spawn) throws Exception {
+    replay(
+        file,
+        workflowId,
+        spawn,
+        InstanceDeleteWorkflowImpl.class,
+        InstanceSpawnBulkWorkflowImpl.class,
+        LeafConfigWorkflowImpl.class);
+  }
+
+  private void replay(String file, String workflowId, Class<?> first, Class<?>... more)
+      throws Exception {
     String json =
         new String(
             getClass().getClassLoader().getResourceAsStream("histories/" + file).readAllBytes(),
             java.nio.charset.StandardCharsets.UTF_8);
     WorkflowReplayer.replayWorkflowExecution(
-        io.temporal.common.WorkflowExecutionHistory.fromJson(json, workflowId),
-        spawn,
-        InstanceDeleteWorkflowImpl.class,
-        InstanceSpawnBulkWorkflowImpl.class,
-        LeafConfigWorkflowImpl.class);
+        io.temporal.common.WorkflowExecutionHistory.fromJson(json, workflowId), first, more);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.NonDeterministicException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,13 +36,18 @@ public final class HistoryReplay {
 
   /**
    * The negative control: a history does not replay on an implementation that issues other
-   * commands, so the replay test above can fail at all.
+   * commands, so the replay test above can fail at all. It must fail for non-determinism (the SDK's
+   * TMPRL1100), not for any other reason (a missing file, a type not registered).
    */
-  public static void assertFailsToReplay(String history, Class<?> changedWorkflow) {
+  public static void assertFailsToReplay(
+      String history, Class<?> changedWorkflow, Class<?>... more) {
     assertThatThrownBy(
-            () -> WorkflowReplayer.replayWorkflowExecutionFromResource(history, changedWorkflow))
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    history, changedWorkflow, more))
         .as(history + " on " + changedWorkflow.getSimpleName())
-        .isNotNull();
+        .hasMessageContaining(NonDeterministicException.class.getName())
+        .hasMessageContaining("TMPRL1100");
   }
 
   /** Writes a finished run's history to {@code src/test/resources/<resource>} (a new file). */

@@ -1,6 +1,7 @@
 package io.longhaul.drivers.dialect.kvm;
 
 import io.longhaul.drivers.DeviceException;
+import io.longhaul.drivers.capability.BootDisk;
 import io.longhaul.drivers.capability.DomainOwner;
 import io.longhaul.drivers.capability.DomainSpec;
 import io.longhaul.drivers.cli.CliValues;
@@ -44,8 +45,19 @@ public final class DomainXml {
     xml.append("  </metadata>\n");
     xml.append("  <memory unit='MiB'>").append(spec.memoryMiB()).append("</memory>\n");
     xml.append("  <vcpu>").append(spec.vcpus()).append("</vcpu>\n");
-    xml.append("  <os><type arch='x86_64'>hvm</type></os>\n");
+    xml.append("  <os><type arch='x86_64'>hvm</type><boot dev='hd'/></os>\n");
     xml.append("  <devices>\n");
+    BootDisk boot = spec.boot();
+    if (boot != null) {
+      disk(xml, "disk", "qcow2", boot.pool(), BootDisk.overlay(spec.name(), owner), "vda");
+      // the seed rides on a read-only virtio disk: cloud-init looks for the label on any device
+      disk(xml, "disk", "raw", boot.pool(), BootDisk.seed(spec.name(), owner), "vdb");
+      // a serial console logged by virtlogd, so what the guest printed can be read afterwards
+      xml.append("    <serial type='pty'>\n      <log file='")
+          .append(escape(BootDisk.consoleLog(spec.name())))
+          .append("' append='off'/>\n      <target port='0'/>\n    </serial>\n");
+      xml.append("    <console type='pty'><target type='serial' port='0'/></console>\n");
+    }
     for (var nic : spec.nics()) {
       xml.append("    <interface type='bridge'>\n");
       xml.append("      <mac address='").append(escape(nic.mac())).append("'/>\n");
@@ -62,6 +74,22 @@ public final class DomainXml {
     return xml.toString();
   }
 
+  private static void disk(
+      StringBuilder xml, String device, String format, String pool, String volume, String dev) {
+    xml.append("    <disk type='volume' device='").append(device).append("'>\n");
+    xml.append("      <driver name='qemu' type='").append(format).append("'/>\n");
+    xml.append("      <source pool='")
+        .append(escape(pool))
+        .append("' volume='")
+        .append(escape(volume))
+        .append("'/>\n");
+    xml.append("      <target dev='").append(dev).append("' bus='virtio'/>\n");
+    if (format.equals("raw")) {
+      xml.append("      <readonly/>\n");
+    }
+    xml.append("    </disk>\n");
+  }
+
   /** Checks every value of the spec against its allow-list; nothing is sent before this. */
   public static void validate(String device, DomainSpec spec) {
     CliValues.domainName(device, spec.name());
@@ -70,6 +98,14 @@ public final class DomainXml {
     CliValues.ownerField(device, "owner.run", spec.owner().run());
     CliValues.ownerField(device, "owner.change", spec.owner().change());
     CliValues.domainName(device, spec.owner().instance());
+    if (spec.boot() != null) {
+      CliValues.pool(device, spec.boot().pool());
+      CliValues.volume(device, spec.boot().baseVolume());
+      CliValues.volume(device, BootDisk.seed(spec.name(), spec.owner()));
+      if (spec.nics().isEmpty()) {
+        throw new DeviceException.InvalidParameter(device, "nics", "a seed needs the guest's NIC");
+      }
+    }
     for (var nic : spec.nics()) {
       CliValues.mac(device, nic.mac());
       CliValues.ovsPort(device, nic.port());

@@ -3,6 +3,7 @@ package io.longhaul.drivers.dialect.kvm;
 import io.longhaul.drivers.DeviceException;
 import io.longhaul.drivers.HypervisorTarget;
 import io.longhaul.drivers.SshLogin;
+import io.longhaul.drivers.capability.BootDisk;
 import io.longhaul.drivers.capability.DomainIdentity;
 import io.longhaul.drivers.capability.DomainInfo;
 import io.longhaul.drivers.capability.DomainOwner;
@@ -143,6 +144,93 @@ public final class HypervisorKvm implements Hypervisor {
     if (!state.equals("running")) {
       ok(exec(virsh("start " + domain), null));
     }
+  }
+
+  @Override
+  public void createVolumes(DomainSpec spec) {
+    DomainXml.validate(device(), spec);
+    BootDisk boot = spec.boot();
+    if (boot == null) {
+      return;
+    }
+    String pool = boot.pool();
+    List<String> present = volumes(pool);
+    if (!present.contains(boot.baseVolume())) {
+      throw new DeviceException.CommandRejected(
+          device(),
+          virsh("vol-list --pool " + pool),
+          "base volume " + boot.baseVolume() + " is not in pool " + pool);
+    }
+    String overlay = BootDisk.overlay(spec.name(), spec.owner());
+    if (!present.contains(overlay)) {
+      long capacity = capacityBytes(pool, boot.baseVolume());
+      ok(
+          exec(
+              virsh(
+                  "vol-create-as --pool "
+                      + pool
+                      + " "
+                      + overlay
+                      + " "
+                      + capacity
+                      + "b --format qcow2 --backing-vol "
+                      + boot.baseVolume()
+                      + " --backing-vol-format qcow2"),
+              null));
+    }
+    heartbeat.beat(0);
+    String seed = BootDisk.seed(spec.name(), spec.owner());
+    byte[] iso =
+        NoCloudSeed.iso(
+            device(), spec.owner().domainUuid().toString(), spec.nics().getFirst().mac(), boot);
+    if (!present.contains(seed)) {
+      ok(exec(virsh("vol-create-as --pool " + pool + " " + seed + " 1M --format raw"), null));
+    }
+    ok(exec(virsh("vol-upload --pool " + pool + " " + seed + " /dev/stdin"), iso));
+  }
+
+  private long capacityBytes(String pool, String volume) {
+    var info =
+        KvmParsers.keyValues(
+            ok(exec(virsh("vol-info --pool " + pool + " " + volume + " --bytes"), null)).stdout());
+    String capacity = info.getOrDefault("Capacity", "").replace("bytes", "").strip();
+    try {
+      return Long.parseLong(capacity);
+    } catch (NumberFormatException e) {
+      throw new DeviceException.CommandRejected(
+          device(), virsh("vol-info " + volume), "no capacity in its answer: " + info);
+    }
+  }
+
+  @Override
+  public void deleteVolumes(String pool, String domain, DomainOwner owner) {
+    CliValues.pool(device(), pool);
+    CliValues.domainName(device(), domain);
+    List<String> present = volumes(pool);
+    for (String volume : List.of(BootDisk.overlay(domain, owner), BootDisk.seed(domain, owner))) {
+      if (present.contains(volume)) {
+        var result = exec(virsh("vol-delete --pool " + pool + " " + volume), null);
+        if (!result.ok() && !result.stderr().contains("Storage volume not found")) {
+          throw rejected(result);
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<String> volumes(String pool) {
+    CliValues.pool(device(), pool);
+    return KvmParsers.volList(ok(exec(virsh("vol-list --pool " + pool), null)).stdout());
+  }
+
+  @Override
+  public String console(String domain) {
+    CliValues.domainName(device(), domain);
+    var result = exec(bounded("tail -c 16384 " + BootDisk.consoleLog(domain)), null);
+    if (!result.ok() && result.stderr().contains("No such file")) {
+      return "";
+    }
+    return ok(result).stdout();
   }
 
   @Override

@@ -37,6 +37,23 @@ public final class KvmParsers {
     return out;
   }
 
+  /** {@code virsh vol-list}: Name, Path; the names. */
+  public static List<String> volList(String text) {
+    var out = new ArrayList<String>();
+    boolean body = false;
+    for (String line : text.replace("\r", "").split("\n")) {
+      if (!body) {
+        body = line.strip().startsWith("---");
+        continue;
+      }
+      String[] t = line.strip().split("\\s+", 2);
+      if (!t[0].isEmpty()) {
+        out.add(t[0]);
+      }
+    }
+    return out;
+  }
+
   /** {@code Key: value} lines (dominfo, nodeinfo). */
   public static Map<String, String> keyValues(String text) {
     var out = new LinkedHashMap<String, String>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
 import org.snmp4j.ScopedPDU;
@@ -46,6 +47,7 @@ import org.snmp4j.util.TableUtils;
  * same user name with different keys.
  */
 public final class Snmp4jTransport implements SnmpTransport {
+  private final LongAdder timeouts = new LongAdder();
 
   private static final int RECEIVE_BUFFER_BYTES = 4 << 20;
 
@@ -77,6 +79,11 @@ public final class Snmp4jTransport implements SnmpTransport {
     }
   }
 
+  /** Requests that had no answer within the timeout and its retries, since the start. */
+  public long timeouts() {
+    return timeouts.sum();
+  }
+
   @Override
   public Map<String, SnmpValue> get(SnmpEndpoint endpoint, List<String> oids) {
     Target<Address> target = target(endpoint);
@@ -91,6 +98,7 @@ public final class Snmp4jTransport implements SnmpTransport {
     }
     PDU response = event.getResponse();
     if (response == null) {
+      timeouts.increment();
       throw new DeviceException.TimedOut(
           endpoint.device(), "snmp get " + oids, "no response within " + options.timeout(), null);
     }
@@ -142,9 +150,11 @@ public final class Snmp4jTransport implements SnmpTransport {
 
   private DeviceException tableError(SnmpEndpoint endpoint, String command, TableEvent event) {
     return switch (event.getStatus()) {
-      case TableEvent.STATUS_TIMEOUT ->
-          new DeviceException.TimedOut(
-              endpoint.device(), command, "no response within " + options.timeout(), null);
+      case TableEvent.STATUS_TIMEOUT -> {
+        timeouts.increment();
+        yield new DeviceException.TimedOut(
+            endpoint.device(), command, "no response within " + options.timeout(), null);
+      }
       case TableEvent.STATUS_REPORT -> report(endpoint, command, event.getReportPDU());
       case TableEvent.STATUS_WRONG_ORDER ->
           new DeviceException.VerificationFailed(

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sessions of one server and user: a semaphore bounds how many run at once, and idle connected
@@ -32,11 +33,18 @@ final class DevicePool {
   // the channel open, pty and shell requests, banner and paging setup. Guarded by idle.
   private final Map<Session, JschCliSession> shells = new HashMap<>();
   private final KnownHostsFile knownHosts;
+  // Connected sessions of every pool of the transport (borrowed or idle), for its metrics.
+  private final AtomicInteger connected;
   // the known_hosts the idle sessions were trusted by; guarded by idle
   private HostKeyRepository trustedBy;
 
-  DevicePool(SshEndpoint endpoint, SshOptions options, KnownHostsFile knownHosts) {
+  DevicePool(
+      SshEndpoint endpoint,
+      SshOptions options,
+      KnownHostsFile knownHosts,
+      AtomicInteger connected) {
     this.endpoint = endpoint;
+    this.connected = connected;
     this.options = options;
     this.permits = new Semaphore(options.maxSessionsPerDevice(), true);
     this.knownHosts = knownHosts;
@@ -74,8 +82,7 @@ final class DevicePool {
       if (now != trustedBy) {
         shells.values().forEach(JschCliSession::close);
         shells.clear();
-        idle.forEach(Session::disconnect);
-        idle.clear();
+        disconnectIdle();
         trustedBy = now;
       }
     }
@@ -130,6 +137,7 @@ final class DevicePool {
           shell.close();
         }
         session.disconnect();
+        connected.decrementAndGet();
       }
     } finally {
       permits.release();
@@ -165,13 +173,19 @@ final class DevicePool {
     synchronized (idle) {
       shells.values().forEach(JschCliSession::close);
       shells.clear();
-      idle.forEach(Session::disconnect);
-      idle.clear();
+      disconnectIdle();
     }
   }
 
   private static long remainingMillis(long deadlineNanos) {
     return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+  }
+
+  /** Guarded by idle. */
+  private void disconnectIdle() {
+    idle.forEach(Session::disconnect);
+    connected.addAndGet(-idle.size());
+    idle.clear();
   }
 
   private Session takeIdle() {
@@ -181,6 +195,7 @@ final class DevicePool {
         if (s.isConnected()) {
           return s;
         }
+        connected.decrementAndGet(); // dropped by the device while idle
       }
       return null;
     }
@@ -207,6 +222,7 @@ final class DevicePool {
         session.setConfig("PreferredAuthentications", "publickey");
       }
       session.connect((int) options.connectTimeout().toMillis());
+      connected.incrementAndGet();
       return session;
     } catch (JSchException e) {
       if (Thread.interrupted()) {

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,16 @@ public final class JschTransport implements SshTransport {
   private final SshOptions options;
   private final ConcurrentMap<String, DevicePool> pools = new ConcurrentHashMap<>();
   private final KnownHostsFile knownHosts;
+  private final AtomicInteger connected = new AtomicInteger();
 
   public JschTransport(SshOptions options) {
     this.options = options;
     this.knownHosts = new KnownHostsFile(options.knownHosts());
+  }
+
+  /** SSH sessions connected now, over all devices (borrowed by a command or idle in a pool). */
+  public int connectedSessions() {
+    return connected.get();
   }
 
   @Override
@@ -207,7 +214,7 @@ public final class JschTransport implements SshTransport {
 
   private DevicePool pool(SshEndpoint endpoint) {
     return pools.computeIfAbsent(
-        endpoint.poolKey(), k -> new DevicePool(endpoint, options, knownHosts));
+        endpoint.poolKey(), k -> new DevicePool(endpoint, options, knownHosts, connected));
   }
 
   @Override

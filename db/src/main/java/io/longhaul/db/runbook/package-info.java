@@ -1,0 +1,2 @@
+/** Runbooks and their versions. */
+package io.longhaul.db.runbook;
