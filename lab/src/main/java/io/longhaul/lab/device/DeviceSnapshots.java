@@ -93,7 +93,10 @@ public final class DeviceSnapshots {
     }
   }
 
-  /** Puts saved domains, bridges, OVS ports and storage volumes back; refused when saved for another device. */
+  /**
+   * Puts saved domains, bridges, OVS ports and storage volumes back; refused when saved for another
+   * device.
+   */
   public static void restore(HypervisorState h, String json) {
     HypervisorDoc d = read(json, HypervisorDoc.class);
     if (!h.name().equals(d.name())) {
