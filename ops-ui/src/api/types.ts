@@ -178,7 +178,7 @@ export interface Cluster {
   id: number;
   siteId: number;
   name: string;
-  kind: "hdfs" | "mesh" | "vdi" | "k8s" | string;
+  kind: "hdfs" | "mesh" | "vdi" | "k8s" | "prometheus" | string;
   baseUrl: string;
   credentialId: number | null;
   trustPem: string | null;

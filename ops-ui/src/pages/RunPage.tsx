@@ -10,6 +10,7 @@ import { duration, when } from "../components/time";
 import { useApi } from "../components/useApi";
 import { CompensationLog, PendingPanel, ProgressPanel } from "../run/panels";
 import { HdfsMigrationSummary } from "../run/HdfsMigrationSummary";
+import { MeshCanarySummary } from "../run/MeshCanarySummary";
 import { SpawnSummary } from "../run/SpawnSummary";
 import { StageView } from "../run/StageView";
 import { timelineOf } from "../run/timeline";
@@ -39,6 +40,7 @@ export function RunPage() {
           ) : (
             stages.length > 0 && <StageView run={run} stages={stages} />
           )}
+          {run.operation === "mesh-controlplane-canary" && <MeshCanarySummary run={run} />}
           {run.progress && !isEnded(run.status) && <ProgressPanel progress={run.progress} />}
           <Timeline run={run} />
           {run.compensations && run.compensations.length > 0 && <CompensationLog entries={run.compensations} />}

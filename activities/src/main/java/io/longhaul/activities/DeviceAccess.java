@@ -20,6 +20,8 @@ import io.longhaul.drivers.SshLogin;
 import io.longhaul.drivers.SwitchDriver;
 import io.longhaul.drivers.SwitchTarget;
 import io.longhaul.drivers.capability.ClusterApi;
+import io.longhaul.drivers.capability.MeshKubernetes;
+import io.longhaul.drivers.capability.MetricsQuery;
 import io.longhaul.drivers.dialect.mib.SnmpSwitch;
 import io.longhaul.drivers.transport.Heartbeat;
 import io.longhaul.drivers.transport.http.HttpAuth;
@@ -44,6 +46,9 @@ public class DeviceAccess {
   private final CredentialRepository credentials;
   private final CredentialScopes scopes;
   private final Drivers drivers;
+
+  /** A Kubernetes call's longest wait; the activity's retries cover a slow API server. */
+  private static final int KUBERNETES_TIMEOUT_MILLIS = 10_000;
 
   public DeviceAccess(
       SwitchRepository switches,
@@ -96,14 +101,42 @@ public class DeviceAccess {
    * addresses only, so a name that resolves elsewhere later still receives nothing.
    */
   public ClusterApi cluster(Cluster c) {
-    ClusterTarget target;
+    Reach r = reach(c);
+    return drivers.cluster(r.target(), r.auth(), heartbeat());
+  }
+
+  /** Clusters of a site, e.g. an IDC's Kubernetes clusters and its Prometheus. */
+  public List<Cluster> clustersOfSite(long siteId) {
+    return clusters.listBySite(siteId);
+  }
+
+  /**
+   * A mesh's Kubernetes cluster (fabric8), with the same scope check, trust and credential as
+   * {@link #cluster(Cluster)}; close it. fabric8 connects by the URL's host name (it does not take
+   * the pinned address).
+   */
+  public MeshKubernetes meshKubernetes(Cluster c) {
+    Reach r = reach(c);
+    return drivers.meshKubernetes(r.target(), r.auth(), KUBERNETES_TIMEOUT_MILLIS);
+  }
+
+  /** A Prometheus's query API, reached as {@link #cluster(Cluster)} reaches a cluster. */
+  public MetricsQuery metrics(Cluster c) {
+    Reach r = reach(c);
+    return drivers.metrics(r.target(), r.auth(), heartbeat());
+  }
+
+  /** Where a cluster is (its address pinned) and the credential its scope allows there. */
+  private record Reach(ClusterTarget target, HttpAuth auth) {}
+
+  private Reach reach(Cluster c) {
     try {
       URI base = URI.create(c.baseUrl());
       List<InetAddress> addresses = CredentialScopes.addresses(base.getHost());
       if (addresses.isEmpty()) {
         throw Failures.invalid("cluster " + c.name() + ": " + base.getHost() + " does not resolve");
       }
-      target =
+      ClusterTarget target =
           new ClusterTarget(
               c.name(),
               ClusterKind.parse(c.kind()),
@@ -114,7 +147,7 @@ public class DeviceAccess {
           addresses.stream()
               .map(a -> new Destination(c.name(), "cluster", c.siteId(), CredentialScopes.text(a)))
               .toList();
-      return drivers.cluster(target, httpAuth(c, to), heartbeat());
+      return new Reach(target, httpAuth(c, to));
     } catch (IllegalArgumentException e) {
       throw Failures.invalid("cluster " + c.name() + ": " + e.getMessage());
     }

@@ -31,7 +31,8 @@ public final class BenchMain {
         new SpawnStormBenchmark(),
         new FleetPushBenchmark(),
         new SnmpVerifyBenchmark(),
-        new IpamContentionBenchmark());
+        new IpamContentionBenchmark(),
+        new io.longhaul.bench.mesh.MeshDecisionBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

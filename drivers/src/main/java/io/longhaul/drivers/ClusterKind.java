@@ -7,15 +7,20 @@ public enum ClusterKind {
   HDFS,
   MESH,
   VDI,
-  K8S;
+  K8S,
+  PROMETHEUS;
 
-  /** Parses inventory spelling ({@code hdfs}, {@code mesh}, {@code vdi}, {@code k8s}). */
+  /**
+   * Parses inventory spelling ({@code hdfs}, {@code mesh}, {@code vdi}, {@code k8s}, {@code
+   * prometheus}).
+   */
   public static ClusterKind parse(String text) {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "hdfs" -> HDFS;
       case "mesh" -> MESH;
       case "vdi" -> VDI;
       case "k8s", "kubernetes" -> K8S;
+      case "prometheus" -> PROMETHEUS;
       default ->
           throw new IllegalArgumentException("unknown cluster kind: " + Printable.escape(text, 40));
     };

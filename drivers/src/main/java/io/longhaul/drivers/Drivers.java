@@ -2,12 +2,16 @@ package io.longhaul.drivers;
 
 import io.longhaul.drivers.capability.ClusterApi;
 import io.longhaul.drivers.capability.Hypervisor;
+import io.longhaul.drivers.capability.MeshKubernetes;
+import io.longhaul.drivers.capability.MetricsQuery;
 import io.longhaul.drivers.dialect.CliSwitch;
 import io.longhaul.drivers.dialect.cluster.ClusterHttp;
 import io.longhaul.drivers.dialect.eos.SwitchConfigEos;
+import io.longhaul.drivers.dialect.kubernetes.MeshKubernetesFabric8;
 import io.longhaul.drivers.dialect.kvm.HypervisorKvm;
 import io.longhaul.drivers.dialect.mib.SnmpSwitch;
 import io.longhaul.drivers.dialect.nxos.SwitchConfigNxos;
+import io.longhaul.drivers.dialect.prometheus.PrometheusHttp;
 import io.longhaul.drivers.transport.Heartbeat;
 import io.longhaul.drivers.transport.http.HttpAuth;
 import io.longhaul.drivers.transport.http.HttpClient5Transport;
@@ -71,6 +75,19 @@ public final class Drivers implements AutoCloseable {
   /** A cluster's API; {@code heartbeat} is called while a request is in flight. */
   public ClusterApi cluster(ClusterTarget target, HttpAuth auth, Heartbeat heartbeat) {
     return new ClusterHttp(target, auth, http, heartbeat);
+  }
+
+  /**
+   * A mesh's Kubernetes cluster through fabric8's client; the caller closes it. Calls time out
+   * after {@code timeoutMillis}.
+   */
+  public MeshKubernetes meshKubernetes(ClusterTarget target, HttpAuth auth, int timeoutMillis) {
+    return new MeshKubernetesFabric8(target, auth, timeoutMillis);
+  }
+
+  /** A Prometheus's query API over the HTTP transport. */
+  public MetricsQuery metrics(ClusterTarget target, HttpAuth auth, Heartbeat heartbeat) {
+    return new PrometheusHttp(target.name(), cluster(target, auth, heartbeat));
   }
 
   public SshTransport ssh() {

@@ -11,7 +11,7 @@ final class Patterns {
   static final String NIC = "^[A-Za-z0-9._/-]{1,32}$";
   static final String INTERFACE = "^[A-Za-z][A-Za-z0-9/.-]{0,63}$";
   static final String LABEL = "^[a-z0-9][a-z0-9._-]{0,62}$";
-  static final String CLUSTER_KIND = "hdfs|mesh|vdi|k8s";
+  static final String CLUSTER_KIND = "hdfs|mesh|vdi|k8s|prometheus";
 
   /** An API root: http(s), a host name or address, an optional port and path; nothing else. */
   static final String BASE_URL =

@@ -8,6 +8,7 @@ import io.longhaul.api.validation.Text;
 import io.longhaul.contracts.control.OperatorControlled;
 import io.longhaul.contracts.control.Progress;
 import io.longhaul.contracts.vocabulary.RunStatus;
+import io.longhaul.db.NotFoundException;
 import io.longhaul.db.Page;
 import io.longhaul.db.run.Run;
 import io.longhaul.db.run.RunEventRepository;
@@ -134,6 +135,28 @@ public class RunsController {
       }
     }
     return run.progress() == null ? null : Timeline.progress(run.progress());
+  }
+
+  /**
+   * The run in its operation's own terms (e.g. a mesh canary's cohorts, pods per revision and
+   * analyses), from the workflow's {@code view} query; 404 for an operation without one, or when no
+   * worker answers within a few seconds.
+   */
+  @GetMapping("/{id}/view")
+  @RequiresRole(Role.VIEWER)
+  public Object view(@PathVariable String id) {
+    runs.get(id);
+    try {
+      return CompletableFuture.supplyAsync(
+              () ->
+                  temporal.newUntypedWorkflowStub(id).query(OperatorControlled.VIEW, Object.class))
+          .get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new NotFoundException("view of run", id);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NotFoundException("view of run", id);
+    }
   }
 
   @PostMapping("/{id}/cancel")

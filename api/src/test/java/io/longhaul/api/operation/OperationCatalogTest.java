@@ -25,6 +25,7 @@ class OperationCatalogTest {
             "instance-spawn",
             "instance-spawn-bulk",
             "interface-audit",
+            "mesh-controlplane-canary",
             "topology-discovery");
     OperationDefinition spawn = catalog.find("instance-spawn").orElseThrow().definition();
     assertThat(spawn.workflowType()).isEqualTo("InstanceSpawn");

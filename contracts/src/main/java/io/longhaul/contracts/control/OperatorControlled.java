@@ -15,6 +15,12 @@ public interface OperatorControlled {
   String PROGRESS = "progress";
   String LEASE_AVAILABLE = "leaseAvailable";
 
+  /**
+   * The query name of an operation's own view of its run (cohorts, analyses...), for operations
+   * that declare one; the API serves it as {@code GET /runs/{id}/view}.
+   */
+  String VIEW = "view";
+
   /** An operator's answer to a pending decision; returns what the workflow will do. */
   @UpdateMethod(name = DECIDE)
   String decide(Decision decision);

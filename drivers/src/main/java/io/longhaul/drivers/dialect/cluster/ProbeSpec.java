@@ -26,6 +26,14 @@ record ProbeSpec(
               "active");
       // The API server's /version document and its /readyz check, which answers "ok".
       case K8S -> new ProbeSpec("/version", "/gitVersion", "/readyz", null, "ok");
+      // Prometheus's build information and its readiness endpoint's plain-text answer.
+      case PROMETHEUS ->
+          new ProbeSpec(
+              "/api/v1/status/buildinfo",
+              "/data/version",
+              "/-/ready",
+              null,
+              "Prometheus Server is Ready.");
       // Mesh control planes and desktop brokers: {"version": ...} and {"status": "ok"|...}.
       case MESH, VDI -> new ProbeSpec("/version", "/version", "/healthz", "/status", "ok");
     };
