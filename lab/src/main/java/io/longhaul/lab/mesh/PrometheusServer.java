@@ -26,8 +26,16 @@ public final class PrometheusServer implements AutoCloseable {
     this.uri = uri;
   }
 
+  /**
+   * Whether Debian's Prometheus is installed. When the test command installed it it sets {@code
+   * LONGHAUL_PROMETHEUS=required}, and a missing binary is then an error, never a skipped test.
+   */
   public static boolean available() {
-    return Files.isExecutable(BINARY);
+    boolean installed = Files.isExecutable(BINARY);
+    if (!installed && "required".equals(System.getenv("LONGHAUL_PROMETHEUS"))) {
+      throw new IllegalStateException("LONGHAUL_PROMETHEUS=required, and there is no " + BINARY);
+    }
+    return installed;
   }
 
   /** Starts Prometheus scraping {@code targets} (one job per IDC) and waits until it is ready. */
