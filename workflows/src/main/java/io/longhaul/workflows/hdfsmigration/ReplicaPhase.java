@@ -121,8 +121,7 @@ final class ReplicaPhase {
   /** Polls often when the phase is near its end, rarely on a phase of days. */
   private Duration poll() {
     long eta = state.snapshot().etaSeconds();
-    // The first poll of a chunk comes soon: until two observations give a rate, the ETA is unknown.
-    long seconds = eta < 0 ? 5 : Math.max(5, Math.min(300, eta / 20));
+    long seconds = eta < 0 ? 60 : Math.max(5, Math.min(300, eta / 20));
     return Duration.ofSeconds(seconds);
   }
 
