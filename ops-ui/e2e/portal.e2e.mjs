@@ -174,7 +174,12 @@ try {
     await shot("08-inventory-hypervisors");
     await page.getByRole("link", { name: "Clusters" }).click();
     await page.getByRole("cell", { name: "sha-mesh" }).waitFor();
-    await page.getByRole("cell", { name: "own CA" }).waitFor();
+    // the lab has more than one cluster behind its CA: look in sha-mesh's own row
+    await page
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: "sha-mesh", exact: true }) })
+      .getByRole("cell", { name: "own CA" })
+      .waitFor();
   });
 
   await step("the lab page injects a fault and clears it", async () => {

@@ -265,11 +265,15 @@ public class RunService {
               r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
         }
       }
-      throw new BadRequestException(
-          field.toString(),
+      // An input record's own rule across fields (e.g. "fromDc and toDc must differ") is said in
+      // its words; Jackson's text would name Java classes.
+      String message =
           e.getCause() instanceof InputCoercionException
               ? "is out of range"
-              : "does not fit the operation's input: " + e.getOriginalMessage());
+              : e.getCause() instanceof IllegalArgumentException rule
+                  ? rule.getMessage()
+                  : "does not fit the operation's input";
+      throw new BadRequestException(field.toString(), message);
     }
   }
 
