@@ -4,6 +4,7 @@ import io.longhaul.activities.meshcanary.MeshAnalysis;
 import io.longhaul.bench.core.BenchConfig;
 import io.longhaul.bench.core.Benchmark;
 import io.longhaul.bench.core.Check;
+import io.longhaul.bench.core.Cpu;
 import io.longhaul.bench.core.Scenario;
 import io.longhaul.contracts.meshcanary.AnalysisReport;
 import io.longhaul.contracts.meshcanary.AnalysisRequest;
@@ -149,6 +150,7 @@ public final class MeshDecisionBenchmark implements Benchmark {
                     }
                     awaitPods(apps, cohort, CANARY);
                     long t0 = System.nanoTime();
+                    long cpu0 = Cpu.processNanos();
                     int intervals = 0;
                     AnalysisReport report;
                     do {
@@ -172,6 +174,12 @@ public final class MeshDecisionBenchmark implements Benchmark {
                     long done = System.nanoTime();
                     double ms = (done - t0) / 1e6;
                     return Map.of(
+                        "wall_ms",
+                        ms,
+                        "cpu_ms",
+                        (Cpu.processNanos() - cpu0) / 1e6,
+                        "failures",
+                        0.0,
                         "decision_latency_ms",
                         ms,
                         "ratio_to_interval",
@@ -208,6 +216,7 @@ public final class MeshDecisionBenchmark implements Benchmark {
                 "MeshAnalysis.analyse: 8 PromQL range queries over 10 s at 1 s steps, then the judge",
                 round -> {
                   long t0 = System.nanoTime();
+                  long cpu0 = Cpu.processNanos();
                   AnalysisReport r =
                       MeshAnalysis.analyse(
                           prom,
@@ -217,6 +226,10 @@ public final class MeshDecisionBenchmark implements Benchmark {
                   return Map.of(
                       "wall_ms",
                       (System.nanoTime() - t0) / 1e6,
+                      "cpu_ms",
+                      (Cpu.processNanos() - cpu0) / 1e6,
+                      "failures",
+                      0.0,
                       "queries",
                       (double) r.queries(),
                       "passed",
